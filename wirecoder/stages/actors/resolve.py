@@ -1,0 +1,456 @@
+"""From typed mentions to the article's actors: one entity per real-world actor.
+
+- countries merge by ISO3, places by gazetteer id, organisations by canonical name;
+- a person's full name makes the entity; a lone surname joins the full name it
+  ends (the most recent one if several do), else the knowledge base's holder of
+  that surname, else stands alone;
+- roles come from the text (see roles.py) and, where it says nothing, from
+  the knowledge base as of the article date;
+- descriptions ("the Ukrainian leader", "the mayor of X") and pronouns join an
+  entity only when exactly one compatible candidate is in reach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ... import record
+from ...gazetteer import Gazetteer, normalize
+from .items import Actor, Mention, RoleFact
+from .kb import KB_SOURCE, Holder, OfficeHolders
+from .lexicons import Lexicons
+from .mentions import Candidate
+from .roles import RolePhrase, RoleReader  # noqa: F401
+
+LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen", "emir",
+                           "supreme leader", "leader", "head of state", "head of government", "taoiseach",
+                           "sultan", "crown prince", "monarch"})
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+@dataclass
+class _Ref:
+    """A mention attached to an actor, with its token range (for lookups)."""
+
+    actor: Actor
+    start: int
+    end: int
+
+
+class Resolver:
+    def __init__(self, lex: Lexicons, kb: OfficeHolders, gaz: Gazetteer):
+        self.lex = lex
+        self.kb = kb
+        self.gaz = gaz
+        self.roles = RoleReader(lex)
+
+    def run(self, doc: Doc, candidates: list[Candidate], day: date | None,
+            quoted: list[tuple[int, int]]) -> list[Actor]:
+        actors: dict[str, Actor] = {}
+        refs: list[_Ref] = []
+        persons_full = [c for c in candidates if c.kind == "person" and c.length > 1]
+        persons_single = [c for c in candidates if c.kind == "person" and c.length == 1]
+        for cand in candidates:
+            if cand.kind != "person":
+                actor = self._non_person(doc, cand, actors)
+                if actor is not None:
+                    refs.append(_Ref(actor, cand.start, cand.end))
+        for cand in persons_full:
+            refs.append(_Ref(self._full_name(doc, cand, actors, day), cand.start, cand.end))
+        for cand in persons_single:
+            refs.append(_Ref(self._single_name(doc, cand, actors, refs, day), cand.start, cand.end))
+        refs.sort(key=lambda r: r.start)
+        self._text_roles(doc, refs)
+        self._kb_roles(actors.values(), day)
+        self._person_countries(actors.values())
+        self._nominals(doc, refs, actors, quoted)
+        self._pronouns(doc, refs, quoted)
+        ordered = sorted(actors.values(), key=lambda a: (a.first, a.name))
+        for number, actor in enumerate(ordered, start=1):
+            actor.id = f"E{number}"
+        return ordered
+
+    # -- building actors ----------------------------------------------------------
+    def _add(self, actors: dict[str, Actor], key: str, kind: str, name: str) -> Actor:
+        actor = actors.get(key)
+        if actor is None:
+            actor = Actor(id="", kind=kind, name=name, key=key)
+            actors[key] = actor
+        return actor
+
+    def _non_person(self, doc: Doc, cand: Candidate, actors: dict[str, Actor]) -> Actor | None:
+        span = cand.span(doc)
+        mention = Mention(span.start_char, span.end_char, span.text)
+        kind = cand.kind
+        if kind == "country":
+            iso3 = cand.cform.country.iso3 if cand.cform else next(
+                (p.country for p in cand.places if p.kind == "country"), None)
+            if iso3 is None:
+                kind = "place"
+            else:
+                country = self.lex.countries.get(iso3)
+                actor = self._add(actors, f"country:{iso3}", "country", country.name if country else span.text)
+                actor.country = iso3
+                actor.sector = actor.sector or "GOV"
+                form = cand.cform.form if cand.cform else "name"
+                actor.add(Mention(mention.start, mention.end, mention.text, form))
+                return actor
+        if kind in ("organization", "media", "platform", "group"):
+            org = cand.org
+            if org is not None:
+                actor = self._add(actors, "org:" + normalize(org.name), org.kind, org.name)
+                actor.sector, actor.country = org.sector, org.country
+            elif cand.cform and cand.cform.form == "metonym":
+                name = span.text
+                actor = self._add(actors, "org:" + normalize(name), "organization", name)
+                actor.sector, actor.country = "GOV", cand.cform.country.iso3
+            else:
+                actor = self._add(actors, "org:" + normalize(span.text), kind, span.text)
+            actor.add(mention)
+            return actor
+        if kind == "facility":
+            actor = self._add(actors, "facility:" + normalize(span.text), "facility", span.text)
+            inner = [p for p in self.gaz.lookup(span[0].text) if p.main] if span[0].text[:1].isupper() else []
+            actor.country = actor.country or (inner[0].country if inner else None)
+            actor.place_candidates = actor.place_candidates or tuple(inner)
+            actor.add(mention)
+            return actor
+        if kind == "place":
+            places = cand.places
+            best = _best_place(places, region=cand.region)
+            key = f"place:{best.geonameid}" if best else "place:" + normalize(span.text)
+            name = best.name if best and cand.region else span.text
+            actor = self._add(actors, key, "place", name)
+            if cand.cform and cand.cform.form == "metonym":
+                actor.country = cand.cform.country.iso3
+            elif best:
+                actor.country = actor.country or best.country
+            actor.place_candidates = actor.place_candidates or places
+            form = "metonym" if cand.cform and cand.cform.form == "metonym" else "name"
+            actor.add(Mention(mention.start, mention.end, mention.text, form))
+            return actor
+        return None
+
+    def _full_name(self, doc: Doc, cand: Candidate, actors: dict[str, Actor], day: date | None) -> Actor:
+        span = cand.span(doc)
+        holder = cand.holder or self.kb.by_full_name(span.text)
+        tokens = [t.text for t in span if not t.is_punct]
+        actor = None
+        if holder is not None:
+            actor = actors.get("person:" + holder.id)
+        if actor is None:
+            # "Donald J. Trump" and "Donald Trump": same first and last word
+            for other in actors.values():
+                if other.kind == "person" and other.name.split()[-1] == tokens[-1] \
+                        and other.name.split()[0] == tokens[0]:
+                    actor = other
+                    break
+        if actor is None:
+            key = "person:" + (holder.id if holder else normalize(span.text))
+            actor = self._add(actors, key, "person", holder.name if holder else span.text)
+            self._link(actor, holder, day)
+            if actor.gender is None:
+                actor.gender = self.lex.gender_of_given_name(tokens[0])
+        elif len(span.text) > len(actor.name) and holder is None:
+            actor.name = span.text
+        actor.add(Mention(span.start_char, span.end_char, span.text))
+        return actor
+
+    def _single_name(self, doc: Doc, cand: Candidate, actors: dict[str, Actor], refs: list[_Ref],
+                     day: date | None) -> Actor:
+        span = cand.span(doc)
+        word = normalize(span.text)
+        owners = [a for a in actors.values() if a.kind == "person" and len(a.name.split()) > 1
+                  and (normalize(a.name.split()[-1]) == word
+                       or any(normalize(m.text.split()[-1]) == word for m in a.mentions))]
+        actor = None
+        if len(owners) == 1:
+            actor = owners[0]
+        elif owners:
+            before = [r for r in refs if r.actor in owners and r.end <= cand.start]
+            actor = before[-1].actor if before else owners[0]
+        if actor is None:
+            holder = self.kb.link(span.text, day)
+            if holder is not None:
+                actor = actors.get("person:" + holder.id)
+                if actor is None:
+                    actor = self._add(actors, "person:" + holder.id, "person", holder.name)
+                    self._link(actor, holder, day)
+        if actor is None:
+            actor = self._add(actors, "person:" + word, "person", span.text)
+        actor.add(Mention(span.start_char, span.end_char, span.text))
+        return actor
+
+    def _link(self, actor: Actor, holder: Holder | None, day: date | None) -> None:
+        if holder is None:
+            return
+        offices = [record.KBOffice(office=o.office, title=o.title, jurisdiction=o.jurisdiction,
+                                   start=o.start.isoformat() if o.start else None,
+                                   end=o.end.isoformat() if o.end else None)
+                   for o in holder.offices_on(day)]
+        actor.kb = record.KBRef(source=KB_SOURCE, id=holder.id, name=holder.name, offices=offices)
+        actor.gender = holder.gender
+        actor.holder = holder
+
+    # -- roles ----------------------------------------------------------------------
+    def _text_roles(self, doc: Doc, refs: list[_Ref]) -> None:
+        for ref in refs:
+            actor = ref.actor
+            if actor.kind != "person":
+                continue
+            for phrase in (self.roles.before(doc, ref.start), self.roles.after(doc, ref.end)):
+                if phrase is not None:
+                    actor.pending.append(phrase)
+        # countries of possessors and complements are known only now; two passes let
+        # "Trump's envoy" take Trump's country once Trump's own role has given it.
+        for _ in range(2):
+            for ref in refs:
+                actor = ref.actor
+                for phrase in actor.pending:
+                    actor.add_role(self._role_fact(doc, phrase, refs))
+                self._person_countries([actor])
+        for ref in refs:
+            ref.actor.pending.clear()
+
+    def _role_fact(self, doc: Doc, phrase: RolePhrase, refs: list[_Ref]) -> RoleFact:
+        of = None
+        country = None
+        for span in (phrase.possessor, phrase.of):
+            if span is None:
+                continue
+            inside = [r for r in refs if span[0] <= r.start < span[1] and r.actor.kind != "person"
+                      or r.start <= span[0] < r.end]
+            target = inside[-1].actor if inside else None
+            text = doc[span[0]:span[1]].text
+            if target is not None:
+                covered = any((r.start, r.end) == span for r in inside)
+                of = target.name if covered or span is phrase.possessor else text
+                country = target.country
+            else:
+                of = text
+        if of is None and phrase.countries:
+            iso3 = phrase.countries[0]
+            of = self.lex.countries[iso3].name if iso3 in self.lex.countries else iso3
+        if country is None and phrase.countries:
+            country = phrase.countries[0]
+        return RoleFact(phrase.title, of, country, "text", phrase.title_start, phrase.title_end)
+
+    def _kb_roles(self, actors, day: date | None) -> None:
+        for actor in actors:
+            holder = actor.holder
+            if holder is None:
+                continue
+            if not any(role.source == "text" for role in actor.roles):
+                for office in holder.offices_on(day):
+                    of = self.lex.countries[office.jurisdiction].name \
+                        if office.jurisdiction in self.lex.countries else office.jurisdiction
+                    country = office.jurisdiction if office.jurisdiction in self.lex.countries else None
+                    actor.add_role(RoleFact(office.title, of, country, "kb"))
+
+    def _person_countries(self, actors) -> None:
+        for actor in actors:
+            if actor.kind != "person":
+                continue
+            holder = actor.holder
+            countries = [r.country for r in actor.roles if r.country and r.source == "text"]
+            if countries:
+                actor.country = countries[0]
+            elif holder is not None and holder.nationality:
+                actor.country = holder.nationality
+            elif actor.roles and actor.roles[0].country:
+                actor.country = actor.roles[0].country
+            if actor.sector is None:
+                actor.sector = self._sector(actor)
+
+    def _sector(self, actor: Actor) -> str | None:
+        for role in actor.roles:
+            words = role.title.lower().replace("former ", "")
+            for n in range(len(words.split()), 0, -1):
+                tail = " ".join(words.split()[-n:])
+                if tail in self.lex.titles and self.lex.titles[tail].sector:
+                    return self.lex.titles[tail].sector
+        if actor.kb is not None:
+            return "GOV"
+        return None
+
+    # -- descriptions and pronouns ------------------------------------------------
+    def _nominals(self, doc: Doc, refs: list[_Ref], actors: dict[str, Actor],
+                  quoted: list[tuple[int, int]]) -> None:
+        taken = set()
+        for ref in refs:
+            taken.update(range(ref.start, ref.end))
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.lower_ != "the" or i in taken or _inside(token.idx, quoted):
+                i += 1
+                continue
+            found = self._description(doc, i, taken)
+            if found is None:
+                i += 1
+                continue
+            end, head, title, countries, of_span = found
+            actor = self._resolve_description(doc, refs, i, head, title, countries, of_span)
+            if actor is None and of_span is not None and _is_subject(doc, i, end):
+                actor = self._unnamed(doc, refs, actors, title, of_span, countries)
+            if actor is not None:
+                span = doc[i:end]
+                actor.add(Mention(span.start_char, span.end_char, span.text, "nominal"))
+                refs.append(_Ref(actor, i, end))
+                refs.sort(key=lambda r: r.start)
+                taken.update(range(i, end))
+            i = end
+
+    def _description(self, doc: Doc, start: int, taken: set[int]):
+        """ "the Ukrainian leader", "the mayor of the central Ukrainian city of Kremenchuk"."""
+        i = start + 1
+        countries = []
+        while i < len(doc):
+            token = doc[i]
+            cform = self.lex.country_form(token.text)
+            if cform and cform.form == "demonym":
+                countries.append(cform.country.iso3)
+                i += 1
+                continue
+            if i in taken:
+                return None
+            if token.lower_ in self.lex.title_modifiers and token.lower_ not in self.lex.titles:
+                i += 1
+                continue
+            break
+        head_start = i
+        head_end = None
+        for n in range(self.lex.max_title_words, 0, -1):
+            words = doc[head_start:head_start + n]
+            if len(words) == n and words.text.lower() in self.lex.titles \
+                    and self.lex.titles[words.text.lower()].person_role in ("office", "generic", "rank"):
+                head_end = head_start + n
+                break
+        if head_end is None:
+            return None
+        nxt = doc[head_end] if head_end < len(doc) else None
+        if nxt is not None and (nxt.text[:1].isupper() and nxt.pos_ == "PROPN" or nxt.lower_ in ("'s", "’s")):
+            return None  # a title before a name, handled as a role
+        title = doc[head_start:head_end].text
+        of_span = None
+        end = head_end
+        if nxt is not None and nxt.lower_ == "of":
+            limit = head_end + 1
+            while limit < len(doc) and doc[limit].text not in (",", ".", ";", "\n") and doc[limit].pos_ != "VERB" \
+                    and limit - head_end < 12:
+                limit += 1
+            last_name = None
+            k = head_end + 1
+            while k < limit:
+                if doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and not (
+                        self.lex.country_form(doc[k].text) and self.lex.country_form(doc[k].text).form == "demonym"):
+                    s = k
+                    while k < limit and doc[k].text[:1].isupper():
+                        k += 1
+                    last_name = (s, k)
+                    continue
+                k += 1
+            if last_name is not None:
+                of_span = last_name
+                end = last_name[1]
+        return end, doc[head_end - 1].lower_, title, countries, of_span
+
+    def _resolve_description(self, doc, refs, start, head, title, countries, of_span) -> Actor | None:
+        title_lower = title.lower()
+        of_text = normalize(doc[of_span[0]:of_span[1]].text) if of_span else None
+        seen: list[Actor] = []
+        for ref in refs:
+            if ref.start >= start:
+                break
+            if ref.actor.kind == "person" and ref.actor not in seen:
+                seen.append(ref.actor)
+        compatible = []
+        for actor in reversed(seen):  # most recent first
+            if countries and actor.country not in countries:
+                continue
+            if not self._holds(actor, title_lower, head):
+                continue
+            if of_text is not None and not any(r.of and normalize(r.of) == of_text for r in actor.roles):
+                continue
+            compatible.append(actor)
+        return compatible[0] if compatible else None
+
+    def _holds(self, actor: Actor, title: str, head: str) -> bool:
+        role_titles = [r.title.lower() for r in actor.roles]
+        if head == "leader" or title == "leader":
+            return any(any(t.endswith(lt) for lt in LEADER_TITLES) for t in role_titles)
+        return any(t == title or t.split()[-1] == head for t in role_titles)
+
+    def _unnamed(self, doc, refs, actors, title, of_span, countries) -> Actor | None:
+        of_ref = next((r for r in refs if r.start <= of_span[0] < r.end), None)
+        of_name = of_ref.actor.name if of_ref else doc[of_span[0]:of_span[1]].text
+        country = of_ref.actor.country if of_ref else (countries[0] if countries else None)
+        name = f"{title} of {of_name}"
+        actor = self._add(actors, "person:" + normalize(name), "person", name)
+        actor.text_of = name
+        actor.country = country
+        actor.add_role(RoleFact(title, of_name, country, "text"))
+        actor.sector = self._sector(actor)
+        return actor
+
+    def _pronouns(self, doc: Doc, refs: list[_Ref], quoted: list[tuple[int, int]]) -> None:
+        """he/his/she/her -> the one compatible person in the last two narrative sentences.
+
+        Sentences wholly inside quotation marks do not count as distance: in
+        '"...," he added' the speaker is the subject of the sentence before the quote.
+        """
+        sentence_of = {}
+        number = 0
+        for sent in doc.sents:
+            inside = sum(1 for t in sent if _inside(t.idx, quoted))
+            if inside < 0.8 * len(sent):
+                number += 1
+            for token in sent:
+                sentence_of[token.i] = number
+        for token in doc:
+            gender = PRONOUNS.get(token.lower_)
+            if gender is None or _inside(token.idx, quoted):
+                continue
+            here = sentence_of[token.i]
+            window = [r for r in refs if r.actor.kind == "person" and not _inside(doc[r.start].idx, quoted)
+                      and r.start < token.i and here - sentence_of.get(r.start, -99) <= 2]
+            candidates = []
+            for ref in reversed(window):
+                if ref.actor.gender in (None, gender) and ref.actor not in candidates:
+                    candidates.append(ref.actor)
+            same = {id(r.actor): r.actor for r in window
+                    if sentence_of.get(r.start) == here and r.actor in candidates}
+            choice = None
+            if len(candidates) == 1:
+                choice = candidates[0]
+            elif len(same) == 1:
+                choice = next(iter(same.values()))
+            if choice is None:
+                continue
+            if choice.gender is None:
+                choice.gender = gender
+            choice.add(Mention(token.idx, token.idx + len(token), token.text, "pronoun"))
+            refs.append(_Ref(choice, token.i, token.i + 1))
+            refs.sort(key=lambda r: r.start)
+
+
+def _best_place(places, region: bool = False):
+    if not places:
+        return None
+    if region:
+        admin = [p for p in places if p.kind in ("admin1", "admin2", "region")]
+        if admin:
+            return max(admin, key=lambda p: p.population)
+    return max(places, key=lambda p: (p.kind == "country", p.main, p.population))
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[start:end]) or (
+        end < len(doc) and (doc[end].pos_ in ("VERB", "AUX") or doc[end].text == ","))
