@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.wirecoder-installed
 WIRECODER_SHARED ?= $(abspath ../shared)
 export WIRECODER_SHARED
 
-.PHONY: setup demo test test-fast eval bench schema clean
+.PHONY: setup demo test test-fast eval bench schema docs clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ bench: setup
 
 schema: setup
 	$(VENV)/bin/wirecoder schema > schema/wirecoder-1.schema.json
+
+docs: schema
+	$(PY) -c "from wirecoder.settings import markdown; print(markdown(), end='')" > docs/settings.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -24,6 +24,7 @@ class Setting:
     default: object
     help: str
     parse: Callable[[str], object] = str
+    shown_default: str | None = None  # how the docs show a machine-dependent default
 
     @property
     def env(self) -> str:
@@ -44,7 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("shared", "../shared",
             "folder with the benchmark datasets and the reference article (read by eval and tests)"),
     Setting("home", str(Path(sys.prefix) / "share" / "wirecoder"),
-            "folder for data built at install time (the gazetteer index)"),
+            "folder for data built at install time (the gazetteer index)",
+            shown_default="<python prefix>/share/wirecoder"),
     Setting("max_chars", 1_000_000, "longest article accepted, in characters", _positive_int),
     Setting("batch_size", 16, "articles per spaCy batch", _positive_int),
 )
@@ -62,6 +64,16 @@ def get(name: str):
         return setting.parse(raw)
     except ValueError as err:
         raise WirecoderError(E.E040, name=setting.env, value=raw, detail=str(err)) from None
+
+
+def markdown() -> str:
+    """docs/settings.md, generated from SETTINGS."""
+    lines = ["# Settings", "", "Generated from `wirecoder/settings.py` by `make docs`; a test checks they match.", "",
+             "| variable | default | meaning |", "|---|---|---|"]
+    for setting in SETTINGS:
+        default = setting.shown_default if setting.shown_default is not None else setting.default
+        lines.append(f"| `{setting.env}` | `{default}` | {setting.help} |")
+    return "\n".join(lines) + "\n"
 
 
 def shared_dir() -> Path:

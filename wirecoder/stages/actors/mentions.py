@@ -35,6 +35,8 @@ ORG_WORDS = frozenset("ministry council party army forces force group committee 
                       "police service services guard commission institute foundation fund federation "
                       "authority administration government coalition alliance league network news times "
                       "post journal press television tv radio agency".split())
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
+                        "LAW", "WORK_OF_ART", "LANGUAGE"})
 _STRIP_LEFT = frozenset({"the", "a", "an", "The", "A", "An"})
 
 
@@ -72,7 +74,7 @@ class MentionFinder:
     # -- public -------------------------------------------------------------
     def find(self, doc: Doc, day: date | None) -> list[Candidate]:
         headline = headline_tokens(doc)
-        candidates = self._ner(doc, headline) + self._lexicon(doc)
+        candidates = self._ner(doc, headline) + self._lexicon(doc, day)
         candidates = _merge(candidates)
         self._mark_headlines(candidates, headline)
         surnames = self._confident_person_names(doc, candidates)
@@ -106,7 +108,7 @@ class MentionFinder:
             end -= 1
         return start, end
 
-    def _lexicon(self, doc: Doc) -> list[Candidate]:
+    def _lexicon(self, doc: Doc, day: date | None) -> list[Candidate]:
         """Known countries, demonyms, organisations and office holders, longest match first."""
         found = []
         i = 0
@@ -121,7 +123,7 @@ class MentionFinder:
                 span = doc[i:i + n]
                 if "\n" in span.text:
                     continue
-                match = self._lexicon_match(doc, span)
+                match = self._lexicon_match(doc, span, day)
                 if match:
                     break
             if match:
@@ -131,7 +133,7 @@ class MentionFinder:
                 i += 1
         return found
 
-    def _lexicon_match(self, doc: Doc, span: Span) -> Candidate | None:
+    def _lexicon_match(self, doc: Doc, span: Span, day: date | None) -> Candidate | None:
         text = span.text
         if span[-1].is_punct or span[0].is_punct:
             return None
@@ -139,7 +141,7 @@ class MentionFinder:
         if span[0].lower_ == "the" and not (org and org.name.lower().startswith("the ")):
             return None  # "The London talks": the match starts at the next word
         cform = self.lex.country_form(text)
-        holder = self.kb.by_full_name(text) if len(span) > 1 else None
+        holder = self.kb.by_full_name(text) if len(span) > 1 else self._surname_holder(span[0], day)
         if org and len(text) <= 2:
             # a one- or two-letter name ("X") counts only as a channel: "on X", "via X"
             previous = doc[span.start - 1].lower_ if span.start else ""
@@ -148,6 +150,20 @@ class MentionFinder:
         if not (org or cform or holder):
             return None
         return Candidate(span.start, span.end, "", org=org, cform=cform, holder=holder)
+
+    def _surname_holder(self, token: Token, day: date | None) -> Holder | None:
+        """A lone surname of the one office holder of that name around the article date.
+
+        Only for a capitalised word outside date and number entities ("in May"
+        is not Theresa May); a word the model does not call a proper noun counts
+        only if the article never uses it in lower case.
+        """
+        if not token.text[:1].isupper() or len(token.text) < 2 or token.ent_type_ in _NOT_NAMES:
+            return None
+        if token.pos_ != "PROPN":
+            if token.pos_ not in ("NOUN", "X", "ADJ") or token.lower_ in _lower_words(token.doc):
+                return None
+        return self.kb.by_last_name(token.text, day)
 
     def _mark_headlines(self, candidates: list[Candidate], headline: set[int]) -> None:
         for cand in candidates:
@@ -268,7 +284,7 @@ class MentionFinder:
             score["person"] += 3
         elif cand.length == 1 and cand.label == "PERSON" and cand.start and doc[cand.start - 1].lower_ == "the":
             score["person"] -= 2  # "on the Danube": names of people take no article
-        elif cand.length == 1 and self.kb.by_last_name(text, day) and cand.label == "PERSON":
+        elif cand.length == 1 and cand.holder is None and cand.label == "PERSON" and self.kb.by_last_name(text, day):
             score["person"] += 1
         # place evidence
         if cand.region and not cand.places:
@@ -295,6 +311,14 @@ class MentionFinder:
             score["organization"] += 2
         if cand.label == "NORP" and not (cand.cform or cand.org):
             score.clear()  # "Western", "Kurdish": a group adjective, not an actor by itself
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    words = doc.user_data.get("wc_lower_words")
+    if words is None:
+        words = frozenset(t.text for t in doc if t.text.islower())
+        doc.user_data["wc_lower_words"] = words
+    return words
 
 
 def _one_sense_per_discourse(doc: Doc, candidates: list[Candidate]) -> None:
