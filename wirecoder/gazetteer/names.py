@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
@@ -11,10 +12,13 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
 
 def fold(text: str) -> str:
     """Strip accents: "Zaporižžja" -> "Zaporizzja"."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """The lookup key of a name: accents, case, apostrophes and hyphens folded."""
     text = _APOSTROPHES.sub("", fold(text)).casefold()

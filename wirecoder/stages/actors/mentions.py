@@ -70,6 +70,12 @@ class MentionFinder:
         self.lex = lex
         self.kb = kb
         self.gaz = gaz
+        # first word of every known name -> the most words a name starting with it has
+        self.first_words: dict[str, int] = {}
+        for key in (*lex.country_forms, *lex.organizations, *kb.by_name, *kb.by_surname):
+            words = key.split()
+            if words:
+                self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
     # -- public -------------------------------------------------------------
     def find(self, doc: Doc, day: date | None) -> list[Candidate]:
@@ -112,14 +118,18 @@ class MentionFinder:
         """Known countries, demonyms, organisations and office holders, longest match first."""
         found = []
         i = 0
-        limit = 8
         while i < len(doc):
             token = doc[i]
             if not (token.text[:1].isupper() or token.text[:1].isdigit()):
                 i += 1
                 continue
+            first = normalize(token.text)
+            longest = self.first_words.get(first.split()[0] if first else "", 0)
+            if token.lower_ == "the" and i + 1 < len(doc):
+                longest = max(longest, self.first_words.get(normalize(doc[i + 1].text), 0) + 1)
             match = None
-            for n in range(min(limit, len(doc) - i), 0, -1):
+            # a name of k words spans up to 2k+1 tokens ("U.S.", "Secretary-General")
+            for n in range(min(2 * longest + 1, len(doc) - i), 0, -1):
                 span = doc[i:i + n]
                 if "\n" in span.text:
                     continue
