@@ -56,6 +56,19 @@ def toponyms(pipeline) -> list[Row]:
         rows.append(Row(f"GeoWebNews toponyms ({label})", "wirecoder", _score_spans(gold, ours, overlap), n,
                         key=f"entities.gwn_toponyms_{label}"))
         rows.append(Row(f"GeoWebNews toponyms ({label})", "en_core_web_sm", _score_spans(gold, bare, overlap), n))
+    # Toponyms inside other names ("Tipperary County Council") are not actors of their own;
+    # scored separately, with predictions inside those names ignored too.
+    embedded = [{(t.start, t.end) for t in a.toponyms if t.type.startswith("Embedded")} for a in articles]
+    plain = [g - e for g, e in zip(gold, embedded)]
+
+    def outside(pred, emb):
+        return {p for p in pred if not any(p[0] < e[1] and e[0] < p[1] for e in emb)}
+
+    n_plain = sum(len(g) for g in plain)
+    for system, predicted in (("wirecoder", ours), ("en_core_web_sm", bare)):
+        score = _score_spans(plain, [outside(p, e) for p, e in zip(predicted, embedded)], True)
+        rows.append(Row("GeoWebNews toponyms not inside other names (overlap)", system, score, n_plain,
+                        key="entities.gwn_toponyms_plain_overlap" if system == "wirecoder" else None))
     # persons that are really places: how many gold toponym spans we label as a person
     wrong = sum(1 for r, a in zip(records, articles) for e in r.entities if e.kind == "person"
                 for m in e.mentions for t in a.toponyms if (m.start, m.end) == (t.start, t.end))

@@ -51,8 +51,15 @@ def load_model(name: str = "") -> Language:
             continue
         if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")
+        _split_left_quote_possessive(nlp)
         return nlp
     raise SetupError(E.E020, name=" or ".join(candidates))
+
+
+def _split_left_quote_possessive(nlp: Language) -> None:
+    """Split "Trump‘s" like "Trump’s": news often types the possessive with U+2018."""
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\w)‘[sS]"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,7 @@ class Lexicons:
         self.region_words = frozenset(_lines("lexicons/region_words.txt"))
         self.speech_verbs = frozenset(_lines("lexicons/speech_verbs.txt"))
         self.military_nouns = frozenset(_lines("lexicons/military_nouns.txt"))
+        self.place_suffixes = frozenset(_lines("lexicons/place_suffixes.txt"))
         self._military: dict[str, Organization] = {}
         for org in {id(o): o for o in self.organizations.values()}.values():
             if org.sector == "MIL" and org.country and "armed forces" in " ".join((org.name, *org.aliases)).lower():

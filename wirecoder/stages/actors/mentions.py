@@ -100,17 +100,35 @@ class MentionFinder:
             if ent.label_ not in NER_LABELS:
                 continue
             for start, end in _split_lines(doc, ent.start, ent.end):
-                start, end = self._trim(doc, start, end)
-                if start < end:
-                    found.append(Candidate(start, end, ent.label_))
+                for start, end in _split_at(doc, start, end, ("/", ",", "|", "(", ")")):
+                    start, end = self._trim(doc, start, end)
+                    if start < end:
+                        found.append(Candidate(start, end, self._label(doc, ent.label_, start, end)))
         return found
+
+    def _label(self, doc: Doc, label: str, start: int, end: int) -> str:
+        """The model's label, unless the words contradict it for a person name."""
+        if label != "PERSON":
+            return label
+        words = doc[start:end]
+        last = words[-1].lower_
+        if any(ch.isdigit() for ch in words.text):
+            return ""  # "Bill C-48"
+        if last in self.lex.place_suffixes or doc[max(start, end - 2):end].text.lower() in self.lex.place_suffixes:
+            return "LOC"  # "Douglas County", "Winston Churchill Square"
+        if last in self.lex.facility_nouns:
+            return "FAC"
+        if last in self.lex.titles and len(words) <= 3:
+            return ""  # "UCP MLA": a role, not a name
+        return label
 
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         while start < end and (doc[start].text in _STRIP_LEFT or doc[start].is_punct
-                               or doc[start].lower_ in self.lex.honorifics):
+                               or doc[start].lower_ in self.lex.honorifics
+                               or (end - start > 2 and doc[start].lower_ in self.lex.titles)):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in ("'s", "’s")):
+                               or doc[end - 1].lower_ in ("'s", "’s", "‘s")):
             end -= 1
         return start, end
 
@@ -197,10 +215,18 @@ class MentionFinder:
 
     def _gazetteer_runs(self, doc: Doc, candidates: list[Candidate], surnames: dict[str, int],
                         headline: set[int]) -> list[Candidate]:
-        """Capitalised words the model missed: known surnames and gazetteer places."""
+        """Capitalised words the model missed: known surnames and gazetteer places.
+
+        A place name needs support: a large place (a country, a first-level
+        region, 100,000 people), a cue ("the town of X"), or a list it shares
+        with places the model found ("in Zilina, Nitra, Presov and Kosice").
+        """
         covered = set()
+        place_edges = set()
         for cand in candidates:
             covered.update(range(cand.start, cand.end))
+            if cand.label in ("GPE", "LOC") or cand.cform:
+                place_edges.update((cand.start, cand.end - 1))
         found = []
         i = 0
         while i < len(doc):
@@ -214,12 +240,12 @@ class MentionFinder:
             if len(span) == 1 and normalize(span.text) in surnames:
                 found.append(Candidate(i, j, ""))
             elif not (doc[i].is_sent_start and len(span) == 1 and doc[i].pos_ != "PROPN"):
-                places = self.gaz.lookup(span.text)
-                big = [p for p in places if p.main and (p.kind in ("country", "admin1", "region")
-                                                        or p.population >= 100_000)]
-                if big or (places and not i in headline and doc[i].pos_ == "PROPN"
-                           and _has_place_cue(doc, i, self.lex)):
-                    found.append(Candidate(i, j, "", places=places))
+                places = [p for p in self.gaz.lookup(span.text) if p.main]
+                big = [p for p in places if p.kind in ("country", "admin1", "region") or p.population >= 100_000]
+                supported = i not in headline and doc[i].pos_ == "PROPN" and (
+                    _has_place_cue(doc, i, self.lex) or _in_list_with(doc, i, j, place_edges))
+                if big or (places and supported):
+                    found.append(Candidate(i, j, "", places=tuple(places)))
             i = j
         return found
 
@@ -256,6 +282,21 @@ class MentionFinder:
                 cand.facility = True
 
     # -- weighing ---------------------------------------------------------------
+    def _followed_by_region(self, doc: Doc, end: int) -> bool:
+        """A comma and then a country or first-level region: the town-and-state pattern."""
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        for n in (3, 2, 1):
+            words = doc[end + 1:end + 1 + n]
+            if len(words) < n or not words.text[:1].isupper() or "\n" in words.text:
+                continue
+            cform = self.lex.country_form(words.text)
+            if cform and cform.form in ("name", "alias"):
+                return True
+            if any(p.main and p.kind == "admin1" for p in self.gaz.lookup(words.text)):
+                return True
+        return False
+
     def _is_city(self, text: str, country) -> bool:
         if normalize(text) == normalize(country.capital):
             return True
@@ -269,6 +310,8 @@ class MentionFinder:
             score["facility"] += 5
         if cand.org:
             score[cand.org.kind] += 4
+        if cand.cform and cand.cform.form == "demonym" and _is_language_use(doc, cand):
+            return  # "in English", "speaks Arabic": a language, not a country
         if cand.cform and not cand.facility:
             if cand.cform.form == "metonym":
                 if self._is_city(text, cand.cform.country):
@@ -290,6 +333,8 @@ class MentionFinder:
             score["person"] += 3
         if cand.length >= 2 and self.lex.is_given_name(span[0].text) and not cand.region:
             score["person"] += 2
+        elif cand.length == 1 and self.lex.is_given_name(text) and not cand.cform:
+            score["person"] += 2  # "Yulia" alone
         if cand.length == 1 and normalize(text) in surnames:
             score["person"] += 3
         elif cand.length == 1 and cand.label == "PERSON" and cand.start and doc[cand.start - 1].lower_ == "the":
@@ -304,6 +349,8 @@ class MentionFinder:
         cand.places = places
         if _has_place_cue(doc, cand.start, self.lex):
             score["place"] += 3
+        if self._followed_by_region(doc, cand.end):
+            score["place"] += 3  # "Austin, Texas", "Mosul, Iraq"
         if places and not cand.facility:
             best = max(places, key=lambda p: (p.main, p.population))
             if best.kind in ("country", "admin1", "region") and best.main:
@@ -321,6 +368,17 @@ class MentionFinder:
             score["organization"] += 2
         if cand.label == "NORP" and not (cand.cform or cand.org):
             score.clear()  # "Western", "Kurdish": a group adjective, not an actor by itself
+
+
+_LANGUAGE_VERBS = frozenset("speak speaks spoke speaking spoken learn learned learning translate translated "
+                            "written fluent".split())
+
+
+def _is_language_use(doc: Doc, cand: Candidate) -> bool:
+    before = doc[cand.start - 1].lower_ if cand.start else ""
+    after = doc[cand.end].lower_ if cand.end < len(doc) else ""
+    return (before in _LANGUAGE_VERBS or before == "in" and doc[cand.start].pos_ != "ADJ"
+            or after in ("language", "-language", "speaker", "speakers", "translation", "subtitles"))
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:
@@ -366,6 +424,17 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _split_at(doc: Doc, start: int, end: int, marks: tuple[str, ...]) -> list[tuple[int, int]]:
+    """A name never contains a slash or a comma: "Doug Ives/Canadian Press" is a credit."""
+    pieces, begin = [], start
+    for i in range(start, end):
+        if doc[i].text in marks:
+            pieces.append((begin, i))
+            begin = i + 1
+    pieces.append((begin, end))
+    return [(s, e) for s, e in pieces if s < e]
+
+
 def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces, begin = [], start
     for i in range(start, end):
@@ -374,6 +443,15 @@ def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             begin = i + 1
     pieces.append((begin, end))
     return [(s, e) for s, e in pieces if s < e]
+
+
+def _in_list_with(doc: Doc, start: int, end: int, edges: set[int]) -> bool:
+    """Coordinated with a known place: "X, Y and Z" where a neighbour is a place."""
+    before = start - 1
+    if before >= 1 and doc[before].lower_ in (",", "and", "or") and (before - 1) in edges:
+        return True
+    after = end
+    return after + 1 < len(doc) and doc[after].lower_ in (",", "and", "or") and (after + 1) in edges
 
 
 def _is_name_token(token: Token) -> bool:
