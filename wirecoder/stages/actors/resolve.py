@@ -45,7 +45,7 @@ class Resolver:
         self.lex = lex
         self.kb = kb
         self.gaz = gaz
-        self.roles = RoleReader(lex)
+        self.roles = RoleReader(lex, places=gaz.lookup)
 
     def run(self, doc: Doc, candidates: list[Candidate], day: date | None,
             quoted: list[tuple[int, int]]) -> list[Actor]:

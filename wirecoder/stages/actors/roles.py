@@ -48,8 +48,9 @@ class RolePhrase:
 
 
 class RoleReader:
-    def __init__(self, lex: Lexicons):
+    def __init__(self, lex: Lexicons, places=None):
         self.lex = lex
+        self.places = places  # name -> gazetteer places, to read "New York City Mayor"
 
     @cached_property
     def title_words(self) -> frozenset[str]:
@@ -65,6 +66,10 @@ class RoleReader:
     def _is_head(self, text: str) -> bool:
         lowered = text.lower()
         return lowered in self.lex.titles and self.lex.titles[lowered].person_role in ("office", "rank", "occupation", "generic")
+
+    def _generic(self, head: str) -> bool:
+        title = self.lex.titles.get(head)
+        return title is None or title.person_role == "generic"
 
     # -- before the name --------------------------------------------------------
     def before(self, doc: Doc, start: int) -> RolePhrase | None:
@@ -133,7 +138,12 @@ class RoleReader:
                 i -= 1
                 begin = i
                 continue
-            if self._is_title_word(token.text) or token.text in ("-", "–"):
+            inner = self._head_at(doc, i)
+            if inner is not None:  # a whole title: "deputy prime minister", "cabinet minister"
+                i = inner
+                begin = i
+                continue
+            if token.lower_ in self.lex.title_modifiers or token.text in ("-", "–"):
                 i -= 1
                 begin = i
                 continue
@@ -168,13 +178,17 @@ class RoleReader:
                           possessor=possessor, of=None, title_head=head_word)
 
     def _organization_ending_at(self, doc: Doc, end: int) -> int | None:
-        """Start of a known organisation or government metonym ending at ``end``."""
+        """Start of a known organisation, government metonym or place ending at ``end``:
+        "NATO Secretary-General", "Kremlin spokesman", "New York City Mayor"."""
         for k in range(max(0, end - 5), end):
             text = doc[k:end].text
-            if not text[:1].isupper() or "\n" in text:
+            if not text[:1].isupper() or "\n" in text or not all(t.text[:1].isupper() for t in doc[k:end]):
                 continue
             cform = self.lex.country_form(text)
             if self.lex.organization(text) or (cform and cform.form == "metonym"):
+                return k
+            if self.places is not None and any(p.main and (p.population >= 1000 or p.kind != "city")
+                                               for p in self.places(text)):
                 return k
         return None
 
@@ -214,6 +228,10 @@ class RoleReader:
             if limit > name_from:
                 of = (name_from, limit)
                 title_end_tok = limit
+        if of is not None and not doc[of[0]].text[:1].isupper():
+            of, title_end_tok = None, stop  # "a key figure in the response": no jurisdiction
+        if of is None and phrase.possessor is None and not phrase.countries and self._generic(phrase.title_head):
+            return None  # "Name, a key figure," says nothing about an office
         return RolePhrase(title=phrase.title, title_start=phrase.title_start,
                           title_end=doc[title_end_tok - 1].idx + len(doc[title_end_tok - 1]),
                           countries=phrase.countries, relational_country=phrase.relational_country,
