@@ -27,6 +27,7 @@ from .kb import Holder, OfficeHolders
 from .lexicons import CountryForm, Lexicons, Organization
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+STRONG_LOCATIVES = frozenset("in into near outside across throughout inside around".split())
 LOCATIVE_PREPOSITIONS = frozenset("in near outside at from to across into toward towards around "
                                   "via inside throughout between".split())
 ORG_WORDS = frozenset("ministry council party army forces force group committee agency bank university "
@@ -124,6 +125,7 @@ class MentionFinder:
 
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         while start < end and (doc[start].text in _STRIP_LEFT or doc[start].is_punct
+                               or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and end - start > 1
                                or doc[start].lower_ in self.lex.honorifics
                                or (end - start > 2 and doc[start].lower_ in self.lex.titles)):
             start += 1
@@ -361,8 +363,16 @@ class MentionFinder:
                 score["place"] += 1
             else:
                 score["place"] += 0.5
-            if cand.start and doc[cand.start - 1].lower_ in LOCATIVE_PREPOSITIONS:
+            previous = doc[cand.start - 1].lower_ if cand.start else ""
+            if previous in STRONG_LOCATIVES:
+                score["place"] += 1  # "moved to Thornhill", "on Oahu"
+            elif previous in LOCATIVE_PREPOSITIONS:
                 score["place"] += 0.5
+            if cand.start >= 2 and previous == "of" and doc[cand.start - 2].text == "," \
+                    and cand.end < len(doc) and doc[cand.end].text in (",", "."):
+                score["place"] += 2  # "Miss Abdhou, of Hayes, was"
+        if _is_dateline(doc, cand):
+            score["place"] += 3  # "HELENA, Mont. (AP) -"
         # organisation evidence
         if any(t.lower_ in ORG_WORDS for t in span[1:]) or (cand.length > 1 and span[0].lower_ in ORG_WORDS):
             score["organization"] += 2
@@ -379,6 +389,15 @@ def _is_language_use(doc: Doc, cand: Candidate) -> bool:
     after = doc[cand.end].lower_ if cand.end < len(doc) else ""
     return (before in _LANGUAGE_VERBS or before == "in" and doc[cand.start].pos_ != "ADJ"
             or after in ("language", "-language", "speaker", "speakers", "translation", "subtitles"))
+
+
+def _is_dateline(doc: Doc, cand: Candidate) -> bool:
+    """An upper-case place at the start of a paragraph, then a comma, a dash or "(AP)"."""
+    first = doc[cand.start]
+    at_start = cand.start == 0 or "\n" in doc[cand.start - 1].text or "\n" in doc[cand.start - 1].whitespace_
+    if not at_start or not all(t.is_upper for t in cand.span(doc) if t.is_alpha):
+        return False
+    return cand.end < len(doc) and doc[cand.end].text in (",", "(", "—", "–", "-") and first.is_alpha
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:
