@@ -241,6 +241,9 @@ class MentionFinder:
             span = doc[i:j]
             if len(span) == 1 and normalize(span.text) in surnames:
                 found.append(Candidate(i, j, ""))
+            elif 2 <= len(span) <= 3 and self.lex.is_given_name(span[0].text) and all(
+                    t.pos_ == "PROPN" for t in span) and not self.gaz.lookup(span.text):
+                found.append(Candidate(i, j, "PERSON"))  # "Andrew Scheer": a given name and a surname
             elif not (doc[i].is_sent_start and len(span) == 1 and doc[i].pos_ != "PROPN"):
                 places = [p for p in self.gaz.lookup(span.text) if p.main]
                 big = [p for p in places if p.kind in ("country", "admin1", "region") or p.population >= 100_000]
