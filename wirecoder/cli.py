@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, InputError, WirecoderError
+from .errors import (EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_STORE, InputError,
+                     WirecoderError)
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}  every article was extracted
@@ -20,6 +21,7 @@ EXIT_CODES = f"""exit codes:
   {EXIT_INPUT}  the input or the arguments are unusable (the message says which and how to fix it)
   3  wirecoder is not completely installed (run `make demo` or `make test`)
   {EXIT_INTERNAL}  a stage failed: a bug, the message names the stage
+  {EXIT_STORE}  the store cannot be used: locked by another writer too long, damaged, or made by a newer wirecoder
 """
 
 EXTRACT_EXAMPLES = """examples:
@@ -62,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of the record")
     commands.add_parser("setup", help="build the gazetteer index (make does this at install)")
 
+    from .cli_store import add_commands
+
+    add_commands(commands)
+
     demo = commands.add_parser("demo", help="run the pipeline on the example articles and summarise")
     demo.add_argument("path", nargs="?", default="examples", help="folder or file (default: examples)")
     demo.add_argument("--out", default="out", help="folder for the JSON records (default: out)")
@@ -75,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
+        if hasattr(args, "run"):
+            return args.run(args)
         return {"extract": _extract, "schema": _schema, "setup": _setup, "demo": _demo}[args.command](args)
     except WirecoderError as err:
         print(f"wirecoder: {err}", file=sys.stderr)
