@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import E, InputError, SetupError
 from . import ArticleInput, read_html
 
+_TRAILER = 8  # bytes a complete file may hold after its last record (record separators)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -28,24 +29,34 @@ def _iterator():
 
 
 def html_responses(path: Path) -> Iterator[tuple[int, str | None, str | None, bytes]]:
-    """(record number, target URI, declared charset, body) of each successful HTML response."""
+    """(record number, target URI, declared charset, body) of each successful HTML response.
+
+    Raises E012 when the file is damaged or truncated (warcio stops quietly at
+    a cut gzip member; the offset where it stopped tells us)."""
     ArchiveIterator, ArchiveLoadFailed = _iterator()
+    size = path.stat().st_size
     with open(path, "rb") as stream:
-        number = 0
+        number, end = 0, 0
+        records = ArchiveIterator(stream)
         try:
-            for record in ArchiveIterator(stream):
+            for record in records:
                 number += 1
                 http = record.http_headers
-                if record.rec_type != "response" or http is None:
-                    continue
-                content_type = http.get_header("Content-Type") or ""
-                if "html" not in content_type.lower() or not (http.get_statuscode() or "").startswith("2"):
-                    continue
-                charset = _CHARSET.search(content_type)
-                yield (number, record.rec_headers.get_header("WARC-Target-URI"),
-                       charset.group(1).lower() if charset else None, record.content_stream().read())
-        except ArchiveLoadFailed as err:
-            raise InputError(E.E012, where=f"{path}#{number + 1}", detail=str(err).strip()) from None
+                content_type = (http.get_header("Content-Type") or "") if http is not None else ""
+                if (record.rec_type == "response" and "html" in content_type.lower()
+                        and (http.get_statuscode() or "").startswith("2")):
+                    charset = _CHARSET.search(content_type)
+                    yield (number, record.rec_headers.get_header("WARC-Target-URI"),
+                           charset.group(1).lower() if charset else None, record.content_stream().read())
+                records.read_to_end(record)
+                end = records.get_record_offset() + records.get_record_length()
+        except (ArchiveLoadFailed, ValueError, AttributeError, EOFError, OSError) as err:
+            # warcio raises these on malformed headers; the file is damaged, not wirecoder
+            raise InputError(E.E012, where=f"{path}#{number + 1}", detail=str(err).strip() or type(err).__name__) \
+                from None
+        if size - end > _TRAILER:
+            raise InputError(E.E012, where=f"{path}#{number + 1}",
+                             detail=f"{size - end} bytes after the last complete record cannot be read; truncated?")
 
 
 def read_warc(path: Path) -> Iterator[ArticleInput | InputError]:
@@ -70,4 +81,10 @@ def _recode(body: bytes, charset: str, where: str) -> bytes:
 
 
 def count(path: Path) -> int:
-    return sum(1 for _ in html_responses(path))
+    n = 0
+    try:
+        for _ in html_responses(path):
+            n += 1
+    except InputError:
+        pass  # counted for the progress bar only; ingest reports the damage
+    return n

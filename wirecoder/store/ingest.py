@@ -42,8 +42,10 @@ class Summary:
         return EXIT_PARTIAL if self.failed else EXIT_OK
 
     def lines(self, limit: int = 10) -> list[str]:
-        out = [f"{self.stored} stored, {self.replaced} replaced (new version of the same url or id), "
-               f"{sum(self.skipped.values())} skipped, {sum(self.failed.values())} failed"]
+        out = [f"{self.stored} stored, {self.replaced} replaced, {sum(self.skipped.values())} skipped, "
+               f"{sum(self.failed.values())} failed"]
+        if self.replaced:
+            out.append(f"  replaced {self.replaced}: a new version of a stored url or article id")
         out += [f"  skipped {n}: {reason}" for reason, n in self.skipped.most_common()]
         out += [f"  failed {n}: {code}" for code, n in self.failed.most_common()]
         out += [f"  {where}: {message}" for where, message in self.failures[:limit]]

@@ -300,6 +300,7 @@ def _fts(store: Store, sql: str, params: list, query: str | None) -> list[tuple]
     try:
         return store.execute(sql, params).fetchall()
     except sqlite3.OperationalError as err:
-        if query is not None and ("fts5" in str(err) or "no such column" in str(err)):
-            raise InputError(E.E055, query=query, detail=str(err)) from None
+        message = str(err)
+        if query is not None and not any(word in message for word in ("locked", "busy", "disk", "I/O")):
+            raise InputError(E.E055, query=query, detail=message) from None
         raise

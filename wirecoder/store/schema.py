@@ -187,11 +187,14 @@ def applied(db: sqlite3.Connection) -> list[int]:
 def migrate(db: sqlite3.Connection, path: str) -> list[int]:
     """Apply the pending migrations, each in its own transaction; return those applied."""
     known = {version for version, _, _ in MIGRATIONS}
-    newer = [v for v in applied(db) if v not in known]
+    present = applied(db)
+    newer = [v for v in present if v not in known]
     if newer:
         raise StoreError(E.E052, path=path, version=max(newer), known=max(known))
     done = []
     for version, name, apply in MIGRATIONS:
+        if version in present:
+            continue  # readers of an up-to-date store never take the write lock
         db.execute("BEGIN IMMEDIATE")
         try:
             if version in applied(db):  # another process applied it meanwhile
