@@ -160,3 +160,41 @@ def test_in_memory_fuser_groups_like_the_store():
     assert fuser.add(claim(start=date(2025, 1, 19), end=date(2025, 1, 19))) == first
     assert fuser.add(claim(lat=46.48, lon=30.73)) != first
     assert fuser.add(claim(start=date(2025, 3, 1), end=date(2025, 3, 1))) != first
+
+
+class RecordsByText:
+    """Stands in for the events stage, which is not on this branch: returns the
+    hand-built record whose text the article has (the rest is the real ingest)."""
+
+    stage_names = ["actors", "events"]
+
+    def __init__(self, records):
+        self.by_text = {r.article.text: r for r in records}
+
+    def pipe(self, articles):
+        from wirecoder.pipeline import Result
+
+        for article in articles:
+            record = self.by_text[article.text]
+            yield Result(where=article.id, record=record.model_copy(update={"article": record.article.model_copy(
+                update={"id": article.id, "url": article.url})}))
+
+
+def test_ingest_fuses_a_reordered_copy_and_a_second_run_changes_nothing(store):
+    from wirecoder.readers import make_article
+    from wirecoder.store.ingest import ingest
+
+    original = report("original")
+    copy = report("copy", reorder=True, dead=33)
+    pipeline = RecordsByText([original, copy])
+    articles = [make_article(r.article.text, r.article.id, id=r.article.id, url=r.article.url,
+                             published=r.article.published) for r in (original, copy)]
+    first = ingest(store, iter(articles), make_pipeline=lambda: pipeline)
+    assert first.stored == 2 and first.exit_code == 0
+    before = store.counts()
+    again = ingest(store, iter(articles), make_pipeline=lambda: pytest.fail("nothing new: no pipeline needed"))
+    assert again.stored == 0 and sum(again.skipped.values()) == 2 and store.counts() == before
+    assert before["stories"] == 1
+    view = story(store, story_of(store, "original"))
+    assert [(c.article, c.values["fatalities"]) for c in view.claims] == [("copy", 33), ("original", 32)]
+    assert view.disagreements == {"fatalities": [("copy", 33), ("original", 32)]}
