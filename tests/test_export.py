@@ -143,3 +143,16 @@ def test_jsonl_exports_the_records_exactly(store):
 def test_every_format_is_registered_and_loads():
     for name in FORMATS:
         assert callable(writer(name))
+
+
+def test_a_month_precise_event_gets_acled_time_precision_3(tmp_path):
+    from wirecoder.record import When
+
+    record = odesa_report()
+    event = record.events[0].model_copy(update={"when": When(start="2025-01", precision="month", text="in January")})
+    with Store(tmp_path / "m.db") as opened:
+        write(opened, record.model_copy(update={"events": [event]}))
+        row = next(csv.DictReader(io.StringIO(text_export(opened, "acled-csv")[0])))
+        plover = json.loads(text_export(opened, "plover-json")[0])[0]
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2025-01-01", "2025", "3")
+    assert plover["date"] == "2025-01-01" and plover["wirecoder"]["when_precision"] == "month"

@@ -12,11 +12,12 @@ list ("Russia", not "Military Forces of Russia (2000-)").
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime
+from datetime import datetime
 from typing import TextIO
 from urllib.parse import urlparse
 
 from ..store import Filters, Store
+from ..store.claims import day
 from .items import Item, items
 from .reference import acled, countries
 
@@ -48,11 +49,11 @@ def _inter(actor, event_type: str | None, first: bool) -> int | None:
 
 
 def _time_precision(item: Item) -> int | str:
-    if not item.start:
+    first, last = day(item.start), day(item.end or item.start, last=True)
+    if first is None:
         return ""
-    if item.end and item.end != item.start:
-        days = (date.fromisoformat(item.end[:10]) - date.fromisoformat(item.start[:10])).days
-        return 2 if days <= 7 else 3
+    if last is not None and last != first:
+        return 2 if (last - first).days <= 7 else 3
     return acled()["time_precision"].get(item.precision or "day", 3)
 
 
@@ -74,7 +75,7 @@ def row(item: Item) -> dict | None:
         [f"sources={len(item.sources)}"] if item.is_story else [])
     return {
         "event_id_cnty": f"{country.iso3 if country else 'XXX'}{'S' if item.is_story else ''}{item.pk}",
-        "event_date": (item.start or "")[:10], "year": (item.start or "")[:4],
+        "event_date": item.first_day, "year": item.first_day[:4],
         "time_precision": _time_precision(item),
         "disorder_type": table["disorder_type_by_sub_event"].get(sub_event_type)
         or table["disorder_type"].get(event_type, ""),

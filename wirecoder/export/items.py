@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 
 from ..store import Filters, Store
+from ..store.claims import day
 from ..store.queries import ActorRef, EventRow, PlaceRef, events
 from ..store.views import story as story_view
 
@@ -62,6 +63,12 @@ class Item:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @property
+    def first_day(self) -> str:
+        """The first day of the event's date ("2025-12" -> "2025-12-01"), or ""."""
+        found = day(self.start)
+        return found.isoformat() if found else ""
 
 
 def from_row(row: EventRow) -> Item:

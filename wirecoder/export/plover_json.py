@@ -38,7 +38,7 @@ def record(item: Item) -> dict:
     first = item.sources[0]
     out = {
         "id": f"wirecoder-{item.id}",
-        "date": (item.start or "")[:10] or None,
+        "date": item.first_day or None,
         "event": item.type,
         "mode": item.mode,
         "source": [_actor(a) for a in item.source_actors] or None,

@@ -28,7 +28,7 @@ def entity_key(entity: Entity) -> str:
     return f"{entity.kind}:{normalize(entity.name)}"
 
 
-def _day(value: str | None, last: bool) -> date | None:
+def day(value: str | None, last: bool = False) -> date | None:
     """An ISO date, month (2025-12) or year (2025) -> its first or last day."""
     if not value:
         return None
@@ -49,15 +49,15 @@ def _day(value: str | None, last: bool) -> date | None:
 def when_range(when: When | None) -> tuple[date, date] | None:
     if when is None:
         return None
-    start = _day(when.start, last=False)
-    end = _day(when.end, last=True) or _day(when.start, last=True)
+    start = day(when.start, last=False)
+    end = day(when.end, last=True) or day(when.start, last=True)
     if start is None or end is None or end < start:
         return None
     return start, end
 
 
 def published_date(published: str | None) -> date | None:
-    return _day(published, last=False) if published else None
+    return day(published, last=False) if published else None
 
 
 def claim_of(record: Record, event: Event) -> Claim:
