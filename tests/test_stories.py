@@ -162,6 +162,15 @@ def test_in_memory_fuser_groups_like_the_store():
     assert fuser.add(claim(start=date(2025, 3, 1), end=date(2025, 3, 1))) != first
 
 
+def test_a_daily_strike_on_one_town_does_not_chain_into_one_story():
+    fuser = Fuser()
+    stories_by_day = [fuser.add(claim(start=date(2025, 1, d), end=date(2025, 1, d))) for d in range(10, 20)]
+    assert len(set(stories_by_day)) >= 5  # each story spans at most two adjacent days
+    for index in set(stories_by_day):
+        days = [c.start for c in fuser.stories[index]]
+        assert (max(days) - min(days)).days <= 1
+
+
 class RecordsByText:
     """Stands in for the events stage, which is not on this branch: returns the
     hand-built record whose text the article has (the rest is the real ingest)."""

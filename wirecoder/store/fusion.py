@@ -147,12 +147,25 @@ def score(a: Claim, b: Claim, p: Params | None = None) -> float | None:
     return w["time"] * when + w["place"] * where + w["actors"] * _actors(a, b) + w["mode"] * mode
 
 
+def keeps_span(claim: Claim, members: list[Claim], p: Params) -> bool:
+    """Joining must not stretch the story's dates: without this, an event that
+    recurs daily (shelling of one town) would chain into one month-long story."""
+    dated = [c for c in (*members, claim) if c.dated and c.start and c.end]
+    if len(dated) < 2:
+        return True
+    widest = max((c.end - c.start).days for c in dated)
+    span = (max(c.end for c in dated) - min(c.start for c in dated)).days
+    return span <= widest + p.max_gap_days
+
+
 def best_story(claim: Claim, candidates: Iterable[tuple[object, list[Claim]]],
                p: Params | None = None) -> object | None:
     """The candidate story whose closest claim scores highest, if above the threshold."""
     p = p or params()
     best, best_score = None, p.threshold
     for story, members in candidates:
+        if not keeps_span(claim, members, p):
+            continue
         found = max((s for s in (score(claim, m, p) for m in members) if s is not None), default=None)
         if found is not None and found >= best_score:
             best, best_score = story, found
