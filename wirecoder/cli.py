@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         "extract", help="print the record of an article (or one per line for JSON Lines)",
         description="Extract the wirecoder record (JSON) of one article, or of each line of a JSON Lines file.",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXTRACT_EXAMPLES + "\n" + EXIT_CODES)
-    extract.add_argument("path", metavar="PATH|-", help=".txt, .html or .jsonl file, a folder, or - for stdin")
+    extract.add_argument("path", metavar="PATH|-", help=".txt, .html, .jsonl or .warc(.gz) file, a folder, or - for stdin")
     meta = extract.add_argument_group("article metadata (override what the file says)")
     meta.add_argument("--published", help="publication date, ISO 8601 (2025-12-07 or 2025-12-07T14:30Z)")
     meta.add_argument("--url", help="the article's URL")
@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _inputs(args):
-    from .readers import parse_published, read_html, read_jsonl_lines, read_path, read_text, with_meta
+    from .readers import (WARC_SUFFIXES, parse_published, read_html, read_jsonl_lines, read_path, read_text,
+                          with_meta)
 
     meta = {"published": args.published, "url": args.url, "title": args.title, "source": args.source}
     if args.published:
@@ -109,7 +110,8 @@ def _inputs(args):
         except InputError as err:
             return [err], False
     path = Path(args.path)
-    batch = args.jsonl or path.is_dir() or path.suffix.lower() in (".jsonl", ".ndjson")
+    batch = (args.jsonl or path.is_dir() or path.suffix.lower() in (".jsonl", ".ndjson")
+             or path.name.lower().endswith(WARC_SUFFIXES))
     items = read_path(path)
     if not batch:
         return (item if isinstance(item, WirecoderError) else with_meta(item, **meta) for item in items), False
