@@ -47,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
         "extract", help="print the record of an article (or one per line for JSON Lines)",
         description="Extract the wirecoder record (JSON) of one article, or of each line of a JSON Lines file.",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXTRACT_EXAMPLES + "\n" + EXIT_CODES)
-    extract.add_argument("path", metavar="PATH|-", help=".txt, .html, .jsonl or .warc(.gz) file, a folder, or - for stdin")
+    extract.add_argument("path", metavar="PATH|-",
+                         help=".txt, .html, .jsonl or .warc(.gz) file, a folder, or - for stdin")
     meta = extract.add_argument_group("article metadata (override what the file says)")
     meta.add_argument("--published", help="publication date, ISO 8601 (2025-12-07 or 2025-12-07T14:30Z)")
     meta.add_argument("--url", help="the article's URL")
