@@ -64,18 +64,19 @@ def strike_report(*, id: str, url: str, dead: int, injured: int | None, day: str
     first = paragraphs[0] if not reorder else paragraphs[2]
     quote_text = "We will not forgive this,"
     q = span(text, quote_text)
+    rescue = span(text, "rescuers were still searching the rubble")
     quotes = [Quote(id="Q1", kind="direct", text=quote_text, start=q.start, end=q.end, speaker="E3",
                     speaker_text="Volodymyr Zelenskyy", cue="said", channel="evening address", date=day,
                     confidence=0.9),
-              Quote(id="Q2", kind="indirect", text="rescuers were still searching the rubble",
-                    start=text.index("rescuers"), end=text.index("rescuers") + len("rescuers were still searching the rubble"),
+              Quote(id="Q2", kind="indirect", text=rescue.text, start=rescue.start, end=rescue.end,
                     speaker="E2", speaker_text="Lysak", cue="wrote", channel="Telegram", date=day, confidence=0.8)]
     saturday = span(text, "on Saturday")
     times = [Time(id="T1", text="on Saturday", start=saturday.start, end=saturday.end, kind="date", value=day,
                   start_date=day, end_date=day, precision="day", anchor="published")]
     trigger = "strike" if blame_russia else "explosion"
     events = [Event(id="V1", type="ASSAULT", mode="aerial",
-                    acled=Acled(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack"),
+                    acled=Acled(event_type="Explosions/Remote violence",
+                                sub_event_type="Shelling/artillery/missile attack"),
                     status="occurred", source_actors=blame, target_actors=[], location="E1",
                     when=When(start=day, end=day, precision="day", text="on Saturday"),
                     counts=[Count(value=dead, unit="people killed")], fatalities=dead, injured=injured,
@@ -102,7 +103,8 @@ def odesa_report(*, id: str = "odesa-1", day: str = "2025-01-18") -> Record:
 
 def meeting_report(*, id: str = "meeting-1", status: str = "planned") -> Record:
     """A planned meeting (CONSULT) between two leaders, in London."""
-    text = "Ukrainian President Volodymyr Zelenskyy is due to meet British Prime Minister Keir Starmer in London on Monday."
+    text = ("Ukrainian President Volodymyr Zelenskyy is due to meet British Prime Minister Keir Starmer "
+            "in London on Monday.")
     entities = [
         Entity(id="E1", kind="person", name="Volodymyr Zelenskyy", mentions=[span(text, "Volodymyr Zelenskyy")],
                country="UKR", sector="GOV",

@@ -81,7 +81,8 @@ def test_a_new_version_keeps_stories_consistent(store):
 
 
 def test_rebuild_finds_the_same_stories(store):
-    for name, kw in [("a", {}), ("b", {"dead": 34}), ("c", {"dead": 7, "day": "2025-02-01", "published": "2025-02-01"})]:
+    later = {"dead": 7, "day": "2025-02-01", "published": "2025-02-01"}
+    for name, kw in [("a", {}), ("b", {"dead": 34}), ("c", later)]:
         write(store, report(name, **kw))
     write(store, odesa_report())
     before = {x: story_of(store, x) for x in ("a", "b", "c", "odesa-1")}
