@@ -1,15 +1,16 @@
-"""`make bench`: speed of wirecoder against bare en_core_web_sm on the Guardian sample.
+"""`make bench`: speed on the Guardian sample, on this machine.
 
-    python -m benchmarks.bench              # all 249 articles
-    python -m benchmarks.bench --limit 50   # a quicker look
+    python -m benchmarks.bench                      # every section, all 249 articles
+    python -m benchmarks.bench pipeline --limit 50  # a quicker look at one section
 
-Both systems see the same texts in the same run (timings here vary by +-15 %
-between runs: compare the ratio, not the milliseconds). Reported:
-- ms per article, median and mean, one article at a time (as `extract` runs);
-- throughput in batches (nlp.pipe / Pipeline.pipe);
-- per-stage ms per article from Pipeline.timings, and each stage's share of the
-  spaCy parse time;
-- start-up: model load, gazetteer open, resident memory.
+Sections:
+- ``pipeline``: wirecoder against bare en_core_web_sm on the same texts in the
+  same run -- ms per article (median and mean, one article at a time, as
+  `extract` runs), throughput in batches, per-stage ms and each stage's share
+  of the spaCy parse, start-up (model load, gazetteer open) and memory;
+- ``ingest``: ingest into the store against extract alone (is the store the
+  bottleneck?).
+Timings on a shared machine vary by +-15 %: compare ratios within one run.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import statistics
 import sys
 import time
 
+from . import bench_ingest
 from .datasets import guardian
 
 
@@ -36,19 +38,14 @@ def _per_article(fn, texts) -> list[float]:
     return times
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
-    args = parser.parse_args(argv)
-
+def pipeline_section(pipeline, limit: int | None = None, rounds: int = 1) -> list[str]:
     import spacy
 
     from wirecoder.gazetteer import gazetteer
-    from wirecoder.pipeline import DEFAULT_MODELS, Pipeline
+    from wirecoder.pipeline import DEFAULT_MODELS
     from wirecoder.readers import make_article
 
-    rows = guardian(args.limit)
+    rows = guardian(limit)
     texts = [row["text"] for row in rows]
     articles = [make_article(row["text"], f"guardian:{i}", published=row.get("date") or None)
                 for i, row in enumerate(rows)]
@@ -63,17 +60,12 @@ def main(argv=None) -> int:
         except OSError:
             continue
     load_model = time.perf_counter() - started
-    rss_model = _rss_mb()
     started = time.perf_counter()
     gaz = gazetteer()
     gaz.lookup("Kyiv")
     open_gazetteer = time.perf_counter() - started
-    started = time.perf_counter()
-    pipeline = Pipeline()
-    build_pipeline = time.perf_counter() - started
 
-    # warm up both (first-call costs are start-up, reported above)
-    bare(texts[0])
+    bare(texts[0])  # warm up both: first-call costs are start-up, reported below
     pipeline.extract(articles[0])
     pipeline.timings.clear()
 
@@ -89,28 +81,44 @@ def main(argv=None) -> int:
     ours_rate = len(texts) / (time.perf_counter() - started)
 
     median_bare, median_ours = statistics.median(bare_ms), statistics.median(ours_ms)
-    print(f"## speed: {len(texts)} Guardian articles, {words:.0f} words on average\n")
-    print("| system | median ms/article | mean ms/article | articles/s (batches) |")
-    print("|---|---|---|---|")
-    print(f"| bare en_core_web_sm | {median_bare:.0f} | {statistics.mean(bare_ms):.0f} | {bare_rate:.1f} |")
-    print(f"| wirecoder (all stages) | {median_ours:.0f} | {statistics.mean(ours_ms):.0f} | {ours_rate:.1f} |")
-    print(f"| ratio | {median_ours / median_bare:.2f}x | {statistics.mean(ours_ms) / statistics.mean(bare_ms):.2f}x "
-          f"| {bare_rate / ours_rate:.2f}x |")
-    spacy_ms = stage_ms.get("spacy", 0.0)
-    print("\n## per stage (mean ms/article, one article at a time)\n")
-    print("| stage | ms/article | share of spaCy parse |")
-    print("|---|---|---|")
+    mean_bare, mean_ours = statistics.mean(bare_ms), statistics.mean(ours_ms)
+    spacy_ms = stage_ms.get("spacy", 0.0) or 1.0
+    lines = [f"## pipeline: {len(texts)} Guardian articles, {words:.0f} words on average", "",
+             "| system | median ms/article | mean ms/article | articles/s (batches) |", "|---|---|---|---|",
+             f"| bare en_core_web_sm | {median_bare:.0f} | {mean_bare:.0f} | {bare_rate:.1f} |",
+             f"| wirecoder (all stages) | {median_ours:.0f} | {mean_ours:.0f} | {ours_rate:.1f} |",
+             f"| ratio | {median_ours / median_bare:.2f}x | {mean_ours / mean_bare:.2f}x | {bare_rate / ours_rate:.2f}x |",
+             "", "## per stage (mean ms/article, one article at a time)", "",
+             "| stage | ms/article | share of spaCy parse |", "|---|---|---|"]
     for name, ms in stage_ms.items():
         share = "-" if name == "spacy" else f"{100 * ms / spacy_ms:.1f} %"
-        print(f"| {name} | {ms:.1f} | {share} |")
-    print("\n## start-up and memory\n")
-    print("| what | value |")
-    print("|---|---|")
-    print(f"| load en_core_web_sm | {load_model:.2f} s |")
-    print(f"| open gazetteer + first lookup | {open_gazetteer * 1000:.0f} ms |")
-    print(f"| build wirecoder pipeline (lexicons, KB) | {build_pipeline:.2f} s |")
-    print(f"| resident memory after model load | {rss_model:.0f} MB |")
-    print(f"| resident memory at the end | {_rss_mb():.0f} MB |")
+        lines.append(f"| {name} | {ms:.1f} | {share} |")
+    lines += ["", "## start-up and memory", "", "| what | value |", "|---|---|",
+              f"| load en_core_web_sm | {load_model:.2f} s |",
+              f"| open gazetteer + first lookup | {open_gazetteer * 1000:.0f} ms |",
+              f"| peak resident memory | {_rss_mb():.0f} MB |"]
+    return lines
+
+
+SECTIONS = {"pipeline": pipeline_section, "ingest": bench_ingest.run}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sections", nargs="*", choices=[*SECTIONS, []], default=[])
+    parser.add_argument("--limit", type=int, default=None, help="articles of the Guardian sample (default all)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds per timed ingest mode (default 2)")
+    args = parser.parse_args(argv)
+    from wirecoder.pipeline import Pipeline
+
+    started = time.perf_counter()
+    pipeline = Pipeline()
+    print(f"(wirecoder pipeline built in {time.perf_counter() - started:.2f} s)\n")
+    for name in args.sections or list(SECTIONS):
+        limit = args.limit if args.limit is not None else (None if name == "pipeline" else 100)
+        print("\n".join(SECTIONS[name](pipeline, limit=limit, rounds=args.rounds)))
+        print()
     return 0
 
 

@@ -28,7 +28,7 @@ def test_every_command_is_in_the_readme():
 
 
 def test_exit_codes_are_documented_in_readme_and_help():
-    for code in range(5):
+    for code in range(6):
         assert re.search(rf"\| {code} \|", README), code
         assert f"  {code}  " in cli.EXIT_CODES
 
@@ -36,4 +36,4 @@ def test_exit_codes_are_documented_in_readme_and_help():
 def test_every_error_says_how_to_fix_it():
     for code in E:
         template, fix, exit_code, status = code.value
-        assert fix and exit_code in (1, 2, 3, 4) and 400 <= status < 600
+        assert fix and exit_code in (1, 2, 3, 4, 5) and 400 <= status < 600

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, InputError, WirecoderError
+from .errors import (EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_STORE, InputError,
+                     WirecoderError)
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}  every article was extracted
@@ -20,6 +21,7 @@ EXIT_CODES = f"""exit codes:
   {EXIT_INPUT}  the input or the arguments are unusable (the message says which and how to fix it)
   3  wirecoder is not completely installed (run `make demo` or `make test`)
   {EXIT_INTERNAL}  a stage failed: a bug, the message names the stage
+  {EXIT_STORE}  the store cannot be used: locked by another writer too long, damaged, or made by a newer wirecoder
 """
 
 EXTRACT_EXAMPLES = """examples:
@@ -45,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
         "extract", help="print the record of an article (or one per line for JSON Lines)",
         description="Extract the wirecoder record (JSON) of one article, or of each line of a JSON Lines file.",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXTRACT_EXAMPLES + "\n" + EXIT_CODES)
-    extract.add_argument("path", metavar="PATH|-", help=".txt, .html or .jsonl file, a folder, or - for stdin")
+    extract.add_argument("path", metavar="PATH|-",
+                         help=".txt, .html, .jsonl or .warc(.gz) file, a folder, or - for stdin")
     meta = extract.add_argument_group("article metadata (override what the file says)")
     meta.add_argument("--published", help="publication date, ISO 8601 (2025-12-07 or 2025-12-07T14:30Z)")
     meta.add_argument("--url", help="the article's URL")
@@ -62,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of the record")
     commands.add_parser("setup", help="build the gazetteer index (make does this at install)")
 
+    from .cli_store import add_commands
+
+    add_commands(commands)
+
     demo = commands.add_parser("demo", help="run the pipeline on the example articles and summarise")
     demo.add_argument("path", nargs="?", default="examples", help="folder or file (default: examples)")
     demo.add_argument("--out", default="out", help="folder for the JSON records (default: out)")
@@ -75,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_INPUT
     try:
+        if hasattr(args, "run"):
+            return args.run(args)
         return {"extract": _extract, "schema": _schema, "setup": _setup, "demo": _demo}[args.command](args)
     except WirecoderError as err:
         print(f"wirecoder: {err}", file=sys.stderr)
@@ -86,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _inputs(args):
-    from .readers import parse_published, read_html, read_jsonl_lines, read_path, read_text, with_meta
+    from .readers import (WARC_SUFFIXES, parse_published, read_html, read_jsonl_lines, read_path, read_text,
+                          with_meta)
 
     meta = {"published": args.published, "url": args.url, "title": args.title, "source": args.source}
     if args.published:
@@ -101,7 +111,8 @@ def _inputs(args):
         except InputError as err:
             return [err], False
     path = Path(args.path)
-    batch = args.jsonl or path.is_dir() or path.suffix.lower() in (".jsonl", ".ndjson")
+    batch = (args.jsonl or path.is_dir() or path.suffix.lower() in (".jsonl", ".ndjson")
+             or path.name.lower().endswith(WARC_SUFFIXES))
     items = read_path(path)
     if not batch:
         return (item if isinstance(item, WirecoderError) else with_meta(item, **meta) for item in items), False

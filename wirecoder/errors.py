@@ -15,6 +15,7 @@ EXIT_PARTIAL = 1  # a batch ran, but some articles failed (each reported)
 EXIT_INPUT = 2  # the input or the arguments are unusable
 EXIT_SETUP = 3  # wirecoder is not installed completely (model, gazetteer)
 EXIT_INTERNAL = 4  # a bug: a stage raised; the message names the stage
+EXIT_STORE = 5  # the store cannot be used: locked too long, damaged, or made by a newer wirecoder
 
 
 class E(Enum):
@@ -35,11 +36,14 @@ class E(Enum):
     E008 = ("{where}: line {line} has neither \"text\" nor \"html\"",
             'give each line a "text" or "html" field', EXIT_INPUT, 422)
     E009 = ("{where}: unsupported file type {suffix!r}",
-            "use .txt, .html/.htm or .jsonl, or pass --jsonl for JSON Lines on stdin", EXIT_INPUT, 415)
+            "use .txt, .html/.htm, .jsonl or .warc/.warc.gz, or pass --jsonl for JSON Lines on stdin",
+            EXIT_INPUT, 415)
     E010 = ("{where}: no article text could be extracted from the HTML",
             "check the page has an article body, or pass its text instead", EXIT_INPUT, 422)
     E011 = ("{where}: field {field!r} must be a string, not {kind}",
             "write the field as a JSON string", EXIT_INPUT, 422)
+    E012 = ("{where}: the WARC file cannot be read ({detail})",
+            "check that it is a complete .warc or .warc.gz file", EXIT_INPUT, 422)
     E020 = ("the spaCy pipeline {name!r} is not installed",
             "run `make demo` or `make test` (they install en_core_web_sm 3.8.0), "
             "or set WIRECODER_SPACY_MODEL to an installed pipeline", EXIT_SETUP, 500)
@@ -52,6 +56,26 @@ class E(Enum):
     E031 = ("stage {stage!r} needs {missing} which no earlier stage provides",
             "add the stages that provide it before {stage!r}", EXIT_SETUP, 500)
     E032 = ("unknown stage {stage!r}", "choose from: {known}", EXIT_INPUT, 422)
+    E050 = ("{path}: there is no wirecoder store here",
+            "ingest articles first (`wirecoder ingest FILES --db {path}`) or pass the right --db", EXIT_INPUT, 404)
+    E051 = ("{path}: the store stayed locked by another writer for {seconds} s",
+            "wait for the other ingest to finish, or raise WIRECODER_BUSY_TIMEOUT", EXIT_STORE, 503)
+    E052 = ("{path}: the store has schema version {version}, newer than this wirecoder knows ({known})",
+            "upgrade wirecoder, or use another --db", EXIT_STORE, 409)
+    E053 = ("{path}: the store cannot be used ({detail})",
+            "check the path and the disk; restore the file from a backup or start a new store with another --db",
+            EXIT_STORE, 500)
+    E054 = ("{where}: the record could not be stored ({detail})",
+            "this is a bug in the stage that produced the record; report it with the article", EXIT_INTERNAL, 500)
+    E055 = ("the search {query!r} is not valid full-text syntax ({detail})",
+            'put phrases in double quotes ("air defence") and write AND, OR, NOT in capitals', EXIT_INPUT, 422)
+    E056 = ("the {format} export writes binary data and needs a file",
+            "pass --out FILE.{format}", EXIT_INPUT, 422)
+    E057 = ("the optional package {package} is not installed (it is needed for {feature})",
+            "run `make setup`, which installs requirements/lock.txt, or `pip install {package}`", EXIT_SETUP, 500)
+    E058 = ("there is no story {story} in {path}",
+            "list the stories with `wirecoder stories --db {path}`", EXIT_INPUT, 404)
+    E059 = ("{option} {value!r} is not valid ({detail})", "choose from: {choices}", EXIT_INPUT, 422)
     E040 = ("setting {name} has the value {value!r}, which is not valid ({detail})",
             "unset it or give a valid value", EXIT_INPUT, 422)
 
@@ -77,6 +101,10 @@ class InputError(WirecoderError):
 
 class SetupError(WirecoderError):
     """Something wirecoder needs is not installed."""
+
+
+class StoreError(WirecoderError):
+    """The store cannot be opened, migrated or written."""
 
 
 class StageError(WirecoderError):

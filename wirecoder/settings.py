@@ -49,6 +49,10 @@ SETTINGS: tuple[Setting, ...] = (
             shown_default="<python prefix>/share/wirecoder"),
     Setting("max_chars", 1_000_000, "longest article accepted, in characters", _positive_int),
     Setting("batch_size", 16, "articles per spaCy batch", _positive_int),
+    Setting("db", "wirecoder.db",
+            "the store (one SQLite file) that `ingest` fills and the query commands read; --db overrides it"),
+    Setting("busy_timeout", 60,
+            "seconds a store writer waits for another writer's transaction before giving up (E051)", _positive_int),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

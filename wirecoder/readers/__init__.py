@@ -22,6 +22,7 @@ from ..errors import E, InputError, W_NOT_ENGLISH, W_REPLACEMENT_CHARS, warning
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,8 @@ def _jsonl_article(line: str, here: str, number: int) -> ArticleInput:
 
 
 def kind_of(path: Path) -> str:
+    if path.name.lower().endswith(WARC_SUFFIXES):
+        return "warc"
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
@@ -203,6 +206,11 @@ def read_path(path: str | Path, **meta) -> Iterator[ArticleInput | InputError]:
             yield from read_path(child)
         return
     kind = kind_of(path)
+    if kind == "warc":
+        from .warc import read_warc  # warcio loads only when a WARC is read
+
+        yield from read_warc(path)
+        return
     if kind == "jsonl":
         with path.open("rb") as handle:
             yield from read_jsonl_lines(handle, str(path))

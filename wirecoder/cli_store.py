@@ -1,0 +1,279 @@
+"""The store commands of `wirecoder`: ingest, search, events, quotes, actors,
+stories, timeline, export. Each parses its options, calls one function of
+``wirecoder.store`` or ``wirecoder.export`` and prints a table or JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import E, EXIT_OK, InputError
+
+RAW = argparse.RawDescriptionHelpFormatter
+
+INGEST_EXAMPLES = """examples:
+  wirecoder ingest articles/ --db news.db          # every .txt/.html/.jsonl/.warc(.gz) below the folder
+  wirecoder ingest crawl.warc.gz feed.jsonl        # into wirecoder.db (or $WIRECODER_DB)
+  wirecoder ingest articles/ --progress 2> log     # the progress bar even when stderr is not a terminal
+
+Articles whose text is already stored are skipped before any NLP runs, so
+re-running an interrupted ingest completes it. A new version of a stored URL
+(or article id) replaces the old one. Exit code 0: everything stored or
+skipped; 1: some articles failed (each reported on stderr and summarised).
+"""
+
+QUERY_EXAMPLES = """examples:
+  wirecoder events --type ASSAULT --country UKR --since 2025-01-01
+  wirecoder events --actor Zelenskyy --status planned --json
+  wirecoder quotes --actor Macron --match '"coalition of the willing"'
+  wirecoder actors --kind person --limit 20
+  wirecoder stories --min-sources 2 ; wirecoder stories --id 12
+  wirecoder timeline --actor Zelenskyy ; wirecoder timeline --story 12
+"""
+
+EXPORT_EXAMPLES = """examples:
+  wirecoder export --format acled-csv --out events.csv
+  wirecoder export --format acled-csv --level story --country UKR > stories.csv
+  wirecoder export --format parquet --out events.parquet
+  wirecoder export --format geojson --type ASSAULT > map.geojson
+  wirecoder export --format plover-json --since 2025-12-01
+  wirecoder export --format jsonl > records.jsonl   # the full records, exactly as extracted
+"""
+
+
+def add_commands(commands) -> None:
+    ingest = commands.add_parser("ingest", help="extract articles into the store (files, folders, JSON Lines, WARC)",
+                                 description="Extract articles and store their records.", formatter_class=RAW,
+                                 epilog=INGEST_EXAMPLES)
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .jsonl, .warc(.gz) or a folder")
+    _db(ingest)
+    ingest.add_argument("--force", action="store_true", help="re-extract articles already stored (replace them)")
+    ingest.add_argument("--stages", help="comma-separated stages to run (default: all)")
+    shown = ingest.add_mutually_exclusive_group()
+    shown.add_argument("--progress", action="store_true", help="draw the progress bar even when not on a terminal")
+    shown.add_argument("--quiet", action="store_true", help="no progress bar and no summary; failures still print")
+    ingest.set_defaults(run=_ingest)
+
+    search = commands.add_parser("search", help="full-text search over stored articles (or quotes)",
+                                 description="FTS5 search: words, \"phrases\", AND/OR/NOT, prefix*.",
+                                 formatter_class=RAW, epilog=QUERY_EXAMPLES)
+    search.add_argument("query")
+    _db(search)
+    search.add_argument("--quotes", action="store_true", help="search quotes instead of articles")
+    search.add_argument("--limit", type=int, default=20, help="at most N results (default 20)")
+    _json(search)
+    search.set_defaults(run=_search)
+
+    events = commands.add_parser("events", help="stored events, filtered", formatter_class=RAW,
+                                 description="Events in the order they happened.", epilog=QUERY_EXAMPLES)
+    _filters(events, "actor country type status place since until article limit")
+    _db(events)
+    _json(events)
+    events.set_defaults(run=_events)
+
+    quotes = commands.add_parser("quotes", help="stored quotes, filtered (--actor is the speaker)",
+                                 formatter_class=RAW, epilog=QUERY_EXAMPLES)
+    _filters(quotes, "actor country since until article limit")
+    quotes.add_argument("--match", help="full-text query on the quote text")
+    _db(quotes)
+    _json(quotes)
+    quotes.set_defaults(run=_quotes)
+
+    actors = commands.add_parser("actors", help="actors across articles, most reported first",
+                                 formatter_class=RAW, epilog=QUERY_EXAMPLES)
+    _filters(actors, "actor country kind since until article limit")
+    _db(actors)
+    _json(actors)
+    actors.set_defaults(run=_actors)
+
+    stories = commands.add_parser("stories", help="events fused across articles, each source's claims side by side",
+                                  formatter_class=RAW, epilog=QUERY_EXAMPLES)
+    stories.add_argument("--id", type=int, help="show one story: every source's claim and the disagreements")
+    stories.add_argument("--min-sources", type=int, default=1, help="only stories reported by N+ articles")
+    stories.add_argument("--rebuild", action="store_true", help="re-fuse every stored event from scratch")
+    _filters(stories, "actor country type status place since until limit")
+    _db(stories)
+    _json(stories)
+    stories.set_defaults(run=_stories)
+
+    timeline = commands.add_parser("timeline", help="dated list of what an actor did and said, or of a story",
+                                   formatter_class=RAW, epilog=QUERY_EXAMPLES)
+    which = timeline.add_mutually_exclusive_group(required=True)
+    which.add_argument("--actor", help="part of the actor's name (Zelenskyy)")
+    which.add_argument("--story", type=int, help="a story number (see `wirecoder stories`)")
+    _filters(timeline, "since until limit")
+    _db(timeline)
+    _json(timeline)
+    timeline.set_defaults(run=_timeline)
+
+    from .export import FORMATS, LEVELS
+
+    export = commands.add_parser("export", help="write stored events or records as JSONL, ACLED CSV, PLOVER JSON, "
+                                 "Parquet or GeoJSON", formatter_class=RAW, epilog=EXPORT_EXAMPLES,
+                                 description="\n".join(f"  {k:<12} {v[2]}" for k, v in FORMATS.items()))
+    export.add_argument("--format", required=True, choices=list(FORMATS))
+    export.add_argument("--out", help="file to write (default: stdout; Parquet needs a file)")
+    export.add_argument("--level", choices=LEVELS, default="event",
+                        help="event: each article's event; story: one row per fused story (default: event)")
+    _filters(export, "actor country type status place since until limit")
+    _db(export)
+    export.set_defaults(run=_export)
+
+
+def _db(parser) -> None:
+    parser.add_argument("--db", help="the store file (default: $WIRECODER_DB or wirecoder.db)")
+
+
+def _json(parser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object per line instead of a table")
+
+
+_FILTER_HELP = {
+    "actor": "part of an actor's name, case-insensitive (Zelenskyy)",
+    "country": "ISO3 code of an actor's country or of the place (UKR)",
+    "type": "PLOVER types or TYPE/mode, comma-separated (ASSAULT,CONSULT/visit)",
+    "status": "comma-separated: occurred, ongoing, planned, hypothetical, negated, claimed, denied",
+    "place": "part of the place's name or province (Kharkiv)",
+    "kind": "entity kinds, comma-separated (person,organization)",
+    "since": "on or after this date (the event's date; else the publication date)",
+    "until": "on or before this date",
+    "article": "one article id",
+    "limit": "at most N rows",
+}
+
+
+def _filters(parser, names: str) -> None:
+    group = parser.add_argument_group("filters")
+    for name in names.split():
+        group.add_argument(f"--{name}", type=int if name == "limit" else str, help=_FILTER_HELP[name])
+
+
+def _make_filters(args):
+    from .store import make_filters
+
+    return make_filters(**{key: getattr(args, key, None) for key in
+                           ("actor", "country", "status", "place", "since", "until", "article", "limit")},
+                        types=getattr(args, "type", None), kinds=getattr(args, "kind", None))
+
+
+def _open(args, create: bool = False):
+    from .store import Store
+
+    return Store(args.db, create=create)
+
+
+def _print_rows(rows, as_json: bool, render) -> int:
+    rows = list(rows)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row.to_dict(), ensure_ascii=False))
+    elif rows:
+        print(render(rows))
+    else:
+        print("nothing matched", file=sys.stderr)
+    return EXIT_OK
+
+
+def _ingest(args) -> int:
+    from .pipeline import Pipeline
+    from .stages import DEFAULT_STAGES
+    from .store.ingest import articles, count_inputs, default_report, ingest
+    from .store.progress import Progress
+
+    for path in args.paths:
+        if not Path(path).exists():
+            raise InputError(E.E001, path=path)
+    stages = [s.strip() for s in args.stages.split(",")] if args.stages else list(DEFAULT_STAGES)
+    shown = args.progress or (sys.stderr.isatty() and not args.quiet)
+    progress = Progress(count_inputs(args.paths) if shown else None, sys.stderr, shown)
+    with _open(args, create=True) as store:
+        summary = ingest(store, articles(args.paths), make_pipeline=lambda: Pipeline(stages), force=args.force,
+                         progress=progress, report=default_report)
+    if not args.quiet:
+        print("\n".join(summary.lines()))
+    return summary.exit_code
+
+
+def _search(args) -> int:
+    from .store import queries
+    from .store.display import hits_table, quotes_table
+
+    with _open(args) as store:
+        if args.quotes:
+            from .store import Filters
+
+            rows = queries.quotes(store, Filters(limit=args.limit), match=args.query)
+            return _print_rows(rows, args.json, quotes_table)
+        return _print_rows(queries.search(store, args.query, args.limit), args.json, hits_table)
+
+
+def _events(args) -> int:
+    from .store.display import events_table
+    from .store.queries import events
+
+    with _open(args) as store:
+        return _print_rows(events(store, _make_filters(args)), args.json, events_table)
+
+
+def _quotes(args) -> int:
+    from .store.display import quotes_table
+    from .store.queries import quotes
+
+    with _open(args) as store:
+        return _print_rows(quotes(store, _make_filters(args), match=args.match), args.json, quotes_table)
+
+
+def _actors(args) -> int:
+    from .store.display import actors_table
+    from .store.queries import actors
+
+    with _open(args) as store:
+        return _print_rows(actors(store, _make_filters(args)), args.json, actors_table)
+
+
+def _stories(args) -> int:
+    from .store import stories as fusion
+    from .store.display import stories_table, story_text
+    from .store.views import stories, story
+
+    with _open(args) as store:
+        if args.rebuild:
+            print(f"{fusion.rebuild(store)} stories", file=sys.stderr)
+        if args.id is not None:
+            view = story(store, args.id)
+            print(json.dumps(view.to_dict(), ensure_ascii=False) if args.json else story_text(view))
+            return EXIT_OK
+        return _print_rows(stories(store, _make_filters(args), args.min_sources), args.json, stories_table)
+
+
+def _timeline(args) -> int:
+    from .store.display import timeline_text
+    from .store.views import actor_timeline, story_timeline
+
+    with _open(args) as store:
+        entries = story_timeline(store, args.story) if args.story is not None else \
+            actor_timeline(store, args.actor, _make_filters(args))
+        return _print_rows(entries, args.json, timeline_text)
+
+
+def _export(args) -> int:
+    from .export import is_binary, writer
+
+    write = writer(args.format)
+    filters = _make_filters(args)
+    if is_binary(args.format) and not args.out:
+        raise InputError(E.E056, format=args.format)
+    with _open(args) as store:
+        if is_binary(args.format):
+            n = write(store, args.out, filters, args.level)
+        elif args.out:
+            with open(args.out, "w", encoding="utf-8", newline="") as out:
+                n = write(store, out, filters, args.level)
+        else:
+            n = write(store, sys.stdout, filters, args.level)
+    print(f"wirecoder: wrote {n} {'records' if args.format == 'jsonl' else 'rows'} ({args.format})"
+          + (f" to {args.out}" if args.out else ""), file=sys.stderr)
+    return EXIT_OK

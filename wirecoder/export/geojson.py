@@ -1,0 +1,50 @@
+"""GeoJSON (RFC 7946): a FeatureCollection with one Point per located event.
+
+Coordinates are [longitude, latitude] in WGS 84; properties are flat values
+(strings, numbers, arrays of strings) that GIS tools read as attributes.
+Events without coordinates cannot be drawn and are left out (the count of
+written features is returned).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from ..store import Filters, Store
+from .items import Item, items
+
+
+def feature(item: Item) -> dict | None:
+    place = item.location
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": item.id,
+        "geometry": {"type": "Point", "coordinates": [round(place.lon, 6), round(place.lat, 6)]},
+        "properties": {
+            "event": item.type, "mode": item.mode, "status": item.status,
+            "acled_event_type": item.acled_event_type, "acled_sub_event_type": item.acled_sub_event_type,
+            "date_start": item.start, "date_end": item.end, "date_precision": item.precision,
+            "place": place.name, "admin1": place.admin1, "country": place.country,
+            "geo_precision": place.precision, "geonameid": place.geonameid,
+            "source_actors": [a.name for a in item.source_actors],
+            "target_actors": [a.name for a in item.target_actors],
+            "fatalities": item.fatalities, "injured": item.injured,
+            "articles": [s.article for s in item.sources], "urls": [s.url for s in item.sources if s.url],
+            "notes": item.notes, "confidence": item.confidence, "story": item.story,
+        },
+    }
+
+
+def write(store: Store, out: TextIO, f: Filters = Filters(), level: str = "event") -> int:
+    n = 0
+    out.write('{"type": "FeatureCollection", "features": [')
+    for item in items(store, f, level):
+        found = feature(item)
+        if found is not None:
+            out.write(("," if n else "") + "\n" + json.dumps(found, ensure_ascii=False))
+            n += 1
+    out.write("\n]}\n")
+    return n

@@ -1,0 +1,306 @@
+"""Reading the store: events, quotes, actors and full-text search.
+
+Each query takes a ``Filters`` and yields frozen rows with every name
+resolved (an event's actors, place and reporter are names, not per-article
+entity ids), which the CLI prints as a table or JSON and the exports reuse.
+An event's date is the date it happened (``when``); where the record has none,
+date filters fall back to the publication date, and the row says so
+(``when_start`` stays empty).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from ..errors import E, InputError
+from .db import Store
+from .filters import Filters, like
+
+EVENT_DATE = "COALESCE(e.when_start, substr(a.published, 1, 10))"
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    geonameid: int | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    pk: int
+    article: str
+    url: str | None
+    title: str | None
+    source: str | None
+    published: str | None
+    id: str
+    type: str
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    status: str
+    when_start: str | None
+    when_end: str | None
+    when_precision: str | None
+    when_text: str | None
+    fatalities: int | None
+    injured: int | None
+    reported_by: str | None
+    reporter: str | None
+    evidence: str
+    trigger: str
+    confidence: float
+    story: int | None
+    ingested_at: str
+    location: PlaceRef | None = None
+    source_actors: tuple[ActorRef, ...] = ()
+    target_actors: tuple[ActorRef, ...] = ()
+    counts: tuple[tuple[float, str | None], ...] = ()
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["counts"] = [{"value": v, "unit": u} for v, u in self.counts]
+        return data
+
+
+_EVENT_SQL = f"""
+SELECT e.pk, a.id, a.url, a.title, a.source, a.published, e.id, e.type, e.mode, e.acled_event_type,
+       e.acled_sub_event_type, e.status, e.when_start, e.when_end, e.when_precision, e.when_text,
+       e.fatalities, e.injured, e.reported_by, COALESCE(rs.name, rq.speaker_text, re.name),
+       substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), e.trigger, e.confidence,
+       e.story, a.ingested_at,
+       l.id, l.name, l.kind, COALESCE(l.geo_country, l.country), l.admin1, l.lat, l.lon, l.geo_precision,
+       l.geonameid
+FROM events e JOIN articles a ON a.pk = e.article
+LEFT JOIN entities l ON l.article = e.article AND l.id = e.location
+LEFT JOIN quotes rq ON rq.article = e.article AND rq.id = e.reported_by
+LEFT JOIN entities rs ON rs.article = e.article AND rs.id = rq.speaker
+LEFT JOIN entities re ON re.article = e.article AND re.id = e.reported_by
+"""
+
+
+def _event_where(f: Filters) -> tuple[str, list]:
+    clauses, params = [], []
+    if f.types:
+        parts = []
+        for item in f.types:
+            kind, _, mode = item.partition("/")
+            parts.append("(e.type = ? AND e.mode = ?)" if mode else "e.type = ?")
+            params += [kind, mode] if mode else [kind]
+        clauses.append("(" + " OR ".join(parts) + ")")
+    if f.status:
+        clauses.append(f"e.status IN ({','.join('?' * len(f.status))})")
+        params += list(f.status)
+    if f.actor:
+        clauses.append("EXISTS (SELECT 1 FROM event_actors ea JOIN entities en ON en.article = ea.article AND "
+                       f"en.id = ea.entity WHERE ea.event = e.pk AND (en.name {LIKE} OR en.kb_name {LIKE}))")
+        params += [like(f.actor)] * 2
+    if f.country:
+        clauses.append("(COALESCE(l.geo_country, l.country) = ? OR EXISTS (SELECT 1 FROM event_actors ea JOIN "
+                       "entities en ON en.article = ea.article AND en.id = ea.entity WHERE ea.event = e.pk AND "
+                       "en.country = ?))")
+        params += [f.country] * 2
+    if f.place:
+        clauses.append(f"(l.name {LIKE} OR l.geo_name {LIKE} OR l.admin1 {LIKE})")
+        params += [like(f.place)] * 3
+    if f.since:
+        clauses.append(f"COALESCE(e.when_end, {EVENT_DATE}) >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append(f"{EVENT_DATE} <= ?")
+        params.append(f.until)
+    if f.article:
+        clauses.append("a.id = ?")
+        params.append(f.article)
+    if f.story is not None:
+        clauses.append("e.story = ?")
+        params.append(f.story)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def events(store: Store, f: Filters = Filters()) -> Iterator[EventRow]:
+    """Events matching ``f``, in the order they happened."""
+    where, params = _event_where(f)
+    sql = _EVENT_SQL + where + f" ORDER BY {EVENT_DATE}, a.pk, e.pk"
+    if f.limit:
+        sql, params = sql + " LIMIT ?", [*params, f.limit]
+    cursor = store.execute(sql, params)
+    while batch := cursor.fetchmany(500):
+        yield from _complete(store, batch)
+
+
+def _complete(store: Store, batch: list[tuple]) -> list[EventRow]:
+    pks = [row[0] for row in batch]
+    marks = ",".join("?" * len(pks))
+    actors: dict[tuple[int, str], list[ActorRef]] = {}
+    for event, side, eid, name, kind, country, sector in store.execute(
+            "SELECT ea.event, ea.side, en.id, en.name, en.kind, en.country, en.sector FROM event_actors ea "
+            f"JOIN entities en ON en.article = ea.article AND en.id = ea.entity WHERE ea.event IN ({marks}) "
+            "ORDER BY ea.event, ea.side, ea.position", pks):
+        actors.setdefault((event, side), []).append(ActorRef(eid, name, kind, country, sector))
+    counts: dict[int, list] = {}
+    for event, value, unit in store.execute(
+            f"SELECT event, value, unit FROM event_counts WHERE event IN ({marks}) ORDER BY event, position", pks):
+        counts.setdefault(event, []).append((value, unit))
+    rows = []
+    for row in batch:
+        place = PlaceRef(*row[25:]) if row[25] is not None else None
+        rows.append(EventRow(*row[:25], location=place,
+                             source_actors=tuple(actors.get((row[0], "source"), ())),
+                             target_actors=tuple(actors.get((row[0], "target"), ())),
+                             counts=tuple(counts.get(row[0], ()))))
+    return rows
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    article: str
+    url: str | None
+    published: str | None
+    id: str
+    kind: str
+    text: str
+    speaker: str | None  # the speaker's canonical name
+    speaker_text: str | None
+    speaker_country: str | None
+    cue: str | None
+    channel: str | None
+    date: str | None
+    confidence: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def quotes(store: Store, f: Filters = Filters(), match: str | None = None) -> Iterator[QuoteRow]:
+    """Quotes matching ``f`` (actor = the speaker) and, if given, the full-text query ``match``."""
+    sql = ("SELECT a.id, a.url, a.published, q.id, q.kind, q.text, s.name, q.speaker_text, s.country, q.cue, "
+           "q.channel, q.date, q.confidence FROM quotes q JOIN articles a ON a.pk = q.article "
+           "LEFT JOIN entities s ON s.article = q.article AND s.id = q.speaker")
+    clauses, params = [], []
+    if match:
+        clauses.append("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(match)
+    if f.actor:
+        clauses.append(f"(s.name {LIKE} OR q.speaker_text {LIKE})")
+        params += [like(f.actor)] * 2
+    if f.country:
+        clauses.append("s.country = ?")
+        params.append(f.country)
+    date = "COALESCE(q.date, substr(a.published, 1, 10))"
+    if f.since:
+        clauses.append(f"{date} >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append(f"{date} <= ?")
+        params.append(f.until)
+    if f.article:
+        clauses.append("a.id = ?")
+        params.append(f.article)
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += f" ORDER BY {date}, a.pk, q.pk"
+    if f.limit:
+        sql, params = sql + " LIMIT ?", [*params, f.limit]
+    yield from (QuoteRow(*row) for row in _fts(store, sql, params, match))
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    kind: str
+    name: str
+    country: str | None
+    sector: str | None
+    articles: int
+    mentions: int
+    events: int
+    quotes: int
+    first_seen: str | None
+    last_seen: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def actors(store: Store, f: Filters = Filters()) -> Iterator[ActorRow]:
+    """Entities across articles, grouped by kind, name and country, most reported first."""
+    clauses, params = [], []
+    if f.actor:
+        clauses.append(f"(en.name {LIKE} OR en.kb_name {LIKE})")
+        params += [like(f.actor)] * 2
+    if f.country:
+        clauses.append("en.country = ?")
+        params.append(f.country)
+    if f.kinds:
+        clauses.append(f"en.kind IN ({','.join('?' * len(f.kinds))})")
+        params += list(f.kinds)
+    if f.since:
+        clauses.append("substr(a.published, 1, 10) >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("substr(a.published, 1, 10) <= ?")
+        params.append(f.until)
+    if f.article:
+        clauses.append("a.id = ?")
+        params.append(f.article)
+    sql = ("SELECT en.kind, en.name, en.country, max(en.sector), count(*), "
+           "sum((SELECT count(*) FROM mentions m WHERE m.article = en.article AND m.entity = en.id)), "
+           "sum((SELECT count(*) FROM event_actors ea WHERE ea.article = en.article AND ea.entity = en.id)), "
+           "sum((SELECT count(*) FROM quotes q WHERE q.article = en.article AND q.speaker = en.id)), "
+           "min(substr(a.published, 1, 10)), max(substr(a.published, 1, 10)) "
+           "FROM entities en JOIN articles a ON a.pk = en.article"
+           + (" WHERE " + " AND ".join(clauses) if clauses else "")
+           + " GROUP BY en.kind, en.name, en.country ORDER BY count(*) DESC, 6 DESC, en.name")
+    if f.limit:
+        sql, params = sql + " LIMIT ?", [*params, f.limit]
+    yield from (ActorRow(*row) for row in store.execute(sql, params))
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: str
+    title: str | None
+    published: str | None
+    url: str | None
+    snippet: str
+    rank: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def search(store: Store, query: str, limit: int = 20) -> list[Hit]:
+    """Articles whose title or text match the FTS5 query, best first (bm25)."""
+    sql = ("SELECT a.id, a.title, a.published, a.url, snippet(articles_fts, 1, '[', ']', ' ... ', 14), "
+           "bm25(articles_fts) FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
+           "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?")
+    return [Hit(*row) for row in _fts(store, sql, [query, limit], query)]
+
+
+def _fts(store: Store, sql: str, params: list, query: str | None) -> list[tuple]:
+    try:
+        return store.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as err:
+        message = str(err)
+        if query is not None and not any(word in message for word in ("locked", "busy", "disk", "I/O")):
+            raise InputError(E.E055, query=query, detail=message) from None
+        raise
