@@ -5,8 +5,13 @@ GeoWebNews (dev part): the geocoded toponym types of the Pragmatic Guide
 capitalised mention of a place, country or facility entity; plural people
 nouns ("Mexicans", "Canadians") are not toponyms in that guide and are left out.
 Resolution is scored on the gold toponyms a predicted mention overlaps:
-correct when the entity's geo lies within 161 km of the gold point
-(accuracy@161km) and when its GeoNames id equals the gold id (exact).
+correct when the entity's geo is the gold place (same GeoNames id) or lies
+within 161 km of the gold point (accuracy@161km), and when its GeoNames id
+equals the gold id (exact). The same place counts whatever its point: the
+centre of a country or an admin area here comes from other sources than the
+GeoNames point the annotators copied (the United States: 234 km apart), and
+choosing the right country is not an error of 234 km. The distance-only
+figure is reported beside it.
 The peer in the same run resolves each of those toponyms to the most
 populous gazetteer place of that name: what the context adds.
 
@@ -54,7 +59,7 @@ def geowebnews_rows(pipeline) -> list[Row]:
     articles = geowebnews()
     records = _records(pipeline, [a.text for a in articles])
     strict, loose = PRF(), PRF()
-    ours, prior, exact, total, errors = 0, 0, 0, 0, []
+    ours, within, prior, exact, total, errors = 0, 0, 0, 0, 0, []
     gaz = gazetteer()
     for article, record in zip(articles, records):
         pred = predicted_toponyms(record)
@@ -71,15 +76,17 @@ def geowebnews_rows(pipeline) -> list[Row]:
             geo = entity.geo
             if geo is not None:
                 km = haversine(geo.lat, geo.lon, top.lat, top.lon)
-                errors.append(km)
-                ours += km <= ACC_KM
-                exact += geo.geonameid is not None and geo.geonameid == top.geonameid
+                same = geo.geonameid is not None and geo.geonameid == top.geonameid
+                errors.append(0.0 if same else km)
+                within += km <= ACC_KM
+                ours += km <= ACC_KM or same
+                exact += same
             else:
                 errors.append(20000.0)
             candidates = gaz.lookup(top.text)
             if candidates:
                 best = max(candidates, key=lambda p: p.population)
-                prior += haversine(best.lat, best.lon, top.lat, top.lon) <= ACC_KM
+                prior += haversine(best.lat, best.lon, top.lat, top.lon) <= ACC_KM or best.geonameid == top.geonameid
     n = sum(len(a.toponyms) for a in articles)
     return [
         Row("GeoWebNews toponym recognition (strict)", "wirecoder", strict, n, key="places.gwn_recognition_strict"),
@@ -88,6 +95,8 @@ def geowebnews_rows(pipeline) -> list[Row]:
             key="places.gwn_acc161"),
         Row("GeoWebNews accuracy@161km (recognized)", "population prior", None, total,
             value=round(prior / total, 4)),
+        Row("GeoWebNews within 161 km of the gold point", "wirecoder", None, total,
+            value=round(within / total, 4)),
         Row("GeoWebNews exact GeoNames id (recognized)", "wirecoder", None, total, value=round(exact / total, 4),
             key="places.gwn_exact_id"),
         Row("GeoWebNews median error km (recognized)", "wirecoder", None, total,

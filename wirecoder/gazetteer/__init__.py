@@ -84,6 +84,10 @@ class Gazetteer:
         rows = self._db.execute(
             f"SELECT {_COLUMNS.format(main='n.main')} FROM name n JOIN place p USING (geonameid) "
             "WHERE n.key = ? ORDER BY p.kind = 'country' DESC, n.main DESC, p.population DESC", (key,)).fetchall()
+        if "." in name:  # "Calif.", "D.C.": abbreviations match as written
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS.format(main='1')} FROM abbreviation a JOIN place p USING (geonameid) "
+                "WHERE a.text = ?", (name.strip(),)).fetchall() + rows
         return tuple(_place(row) for row in rows)
 
     @lru_cache(maxsize=4096)

@@ -7,10 +7,11 @@ project's regions.csv; provenance in wirecoder/data/PROVENANCE.md). The build:
 2. English names for admin areas ("Kharkiv Oblast", not "Kharkivska oblast")
    and their short form for geo.admin1 ("Kharkiv");
 3. a point and an extent for every admin area and country that the extracts
-   give none: the population-weighted centre of its towns, and the distance
-   within which nine in ten of them lie;
+   give none: the middle of its towns' spread, and the distance within which
+   nine in ten of them lie;
 4. regions.csv: regions, seas and rivers, and English names, aliases and
-   adjectives ("European") for places the packages hold.
+   adjectives ("European") for places the packages hold; abbreviations.csv:
+   state and province abbreviations, matched exactly ("Calif.").
 
 The index is written to a temporary file and renamed, so a reader never sees a
 half-built file and two concurrent builds do not corrupt each other.
@@ -30,7 +31,7 @@ from .geometry import haversine
 from .names import admin_words, is_useful_alias, normalize
 from .sources import Row
 
-BUILD_VERSION = "4"  # bump when the schema or the sources change
+BUILD_VERSION = "5"  # bump when the schema or the sources change
 
 SCHEMA = """
 CREATE TABLE place (
@@ -59,6 +60,11 @@ CREATE TABLE demonym (
     key TEXT NOT NULL,           -- normalize(adjective): "european"
     geonameid INTEGER NOT NULL,
     PRIMARY KEY (key, geonameid)
+) WITHOUT ROWID;
+CREATE TABLE abbreviation (
+    text TEXT NOT NULL,          -- exactly as written, dots included: "Calif."
+    geonameid INTEGER NOT NULL,
+    PRIMARY KEY (text, geonameid)
 ) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
@@ -119,8 +125,15 @@ def _collect() -> dict[int, Row]:
     return places
 
 
+def _middle(values: list[float]) -> float:
+    """The middle of the range that holds nine in ten values: a centre outliers do not pull."""
+    values = sorted(values)
+    low, high = values[int(0.05 * (len(values) - 1))], values[int(0.95 * (len(values) - 1))]
+    return (low + high) / 2
+
+
 def _centres(places: dict[int, Row]) -> None:
-    """Admin areas: centre of their towns (population-weighted); every area and country: an extent."""
+    """Admin areas: the middle of their towns' spread; every area and country: an extent."""
     members: dict[int, list[Row]] = defaultdict(list)
     country_of = {row.country: row for row in places.values() if row.kind == "country"}
     for row in places.values():
@@ -134,9 +147,7 @@ def _centres(places: dict[int, Row]) -> None:
     for gid, towns in members.items():
         area = places[gid]
         if area.lat is None:
-            weight = sum(t.population + 1 for t in towns)
-            area.lat = sum(t.lat * (t.population + 1) for t in towns) / weight
-            area.lon = sum(t.lon * (t.population + 1) for t in towns) / weight
+            area.lat, area.lon = _middle([t.lat for t in towns]), _middle([t.lon for t in towns])
             area.population = sum(t.population for t in towns)
         distances = sorted(haversine(area.lat, area.lon, t.lat, t.lon) for t in towns)
         area.extent = max(5.0, distances[int(0.9 * (len(distances) - 1))])
@@ -183,6 +194,10 @@ def _insert(db: sqlite3.Connection, places: dict[int, Row]) -> None:
         demonyms.update((normalize(d), gid) for d in row.demonyms)
     db.executemany("INSERT INTO name VALUES (?,?,?)", ((k, g, m) for (k, g), m in keys.items()))
     db.executemany("INSERT INTO demonym VALUES (?,?)", sorted(demonyms))
+    admin1 = {(normalize(r.name), r.country): gid for gid, r in placed.items() if r.kind == "admin1"}
+    db.executemany("INSERT OR IGNORE INTO abbreviation VALUES (?,?)", [
+        (text, admin1[(normalize(name), iso3)]) for name, iso3, texts in sources.abbreviations()
+        if (normalize(name), iso3) in admin1 for text in texts])
 
 
 def build(path: Path) -> Path:

@@ -147,6 +147,15 @@ class RegionRow:
     radius_km: float
 
 
+def abbreviations() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(admin1 name, ISO3, abbreviations) from data/gazetteer/abbreviations.csv."""
+    path = DATA_DIR / "gazetteer" / "abbreviations.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return [(row["name"], row["country"], tuple(a for a in row["abbreviations"].split("|") if a))
+            for row in csv.DictReader(lines)]
+
+
 def regions() -> list[RegionRow]:
     """Project-authored rows: a row with a GeoNames id amends that place, one without adds a place."""
     path = DATA_DIR / "gazetteer" / "regions.csv"

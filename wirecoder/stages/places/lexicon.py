@@ -3,9 +3,10 @@
 - data/gazetteer/place_heads.txt: name heads that make a place or facility;
 - data/gazetteer/place_verbs.txt: verbs whose object is a place ("shelled X");
 - data/gazetteer/org_words.txt: words that make a name an organisation's;
+- data/gazetteer/generic_words.txt: capitalised words that name no place alone;
 - data/lexicons/place_nouns.txt, region_words.txt, facility_nouns.txt: the cue
   words shared with the actors stage ("the town of X", "X region", "X dam");
-- data/kb/countries.csv: country demonyms and capitals (a capital is the
+- data/kb/countries.csv: country names, aliases, demonyms and capitals (a capital is the
   reading of a bare name news means: "Washington", not the state).
 """
 
@@ -46,6 +47,8 @@ class PlaceLexicon:
     country_names: dict  # "UKR" -> "Ukraine"
     place_verbs: frozenset  # lemmas whose object is a place: "shell", "capture"
     org_words: frozenset  # words that make a name an organisation's: "ministry", "council"
+    generic_words: frozenset  # capitalised words that name no place alone: "city", "west", "new"
+    country_forms: dict  # normalize(name or alias) -> ISO3: "us" -> "USA"
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +63,7 @@ def place_lexicon() -> PlaceLexicon:
             if words[2:] == ["local"]:
                 local.add(words[0])
     facility = frozenset(line.lower() for line in _lines("lexicons/facility_nouns.txt"))
-    demonyms, capitals, names = {}, {}, {}
+    demonyms, capitals, names, forms = {}, {}, {}, {}
     path = DATA_DIR / "kb" / "countries.csv"
     try:
         with open(path, encoding="utf-8", newline="") as handle:
@@ -69,6 +72,9 @@ def place_lexicon() -> PlaceLexicon:
                     if demonym.strip():
                         demonyms[normalize(demonym)] = row["iso3"]
                 names[row["iso3"]] = row["name"]
+                for form in [row["name"], *(row.get("aliases") or "").split("|")]:
+                    if form.strip():
+                        forms[normalize(form)] = row["iso3"]
                 if row.get("capital"):
                     capitals[normalize(row["capital"])] = row["iso3"]
     except OSError as err:
@@ -79,4 +85,5 @@ def place_lexicon() -> PlaceLexicon:
         frozenset(line.lower() for line in _lines("lexicons/region_words.txt")),
         facility, max(len(noun.split()) for noun in facility), demonyms, capitals, names,
         frozenset(line.lower() for line in _lines("gazetteer/place_verbs.txt")),
-        frozenset(line.lower() for line in _lines("gazetteer/org_words.txt")))
+        frozenset(line.lower() for line in _lines("gazetteer/org_words.txt")),
+        frozenset(line.lower() for line in _lines("gazetteer/generic_words.txt")), forms)

@@ -142,8 +142,9 @@ class Recognizer:
             if (start, end) == inside or not all(t.text[:1].isupper() or t.is_punct for t in doc[start:end]):
                 continue
             text = doc[start:end].text
-            iso3 = self.lex.demonyms.get(normalize(text))
-            if iso3 and not text.endswith("s"):
+            iso3 = self.lex.country_forms.get(normalize(text)) or (
+                self.lex.demonyms.get(normalize(text)) if not text.endswith("s") else None)
+            if iso3 and (len(text) > 2 or text.isupper()):
                 return end, ("country", iso3, None)
             regions = self.gaz.demonym(text)
             if regions:

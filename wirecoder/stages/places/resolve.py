@@ -28,6 +28,8 @@ from .lexicon import PlaceLexicon
 RELATION_WEIGHT = {"explicit": 6.0, "sentence": 3.0, "article": 1.5}
 NEAR_KM = 300.0  # scale of the proximity bonus
 LOCAL_EXTENT_KM = 300.0  # places smaller than this count for proximity
+INNER_MIN_POPULATION = 50_000  # a town a name holds ("Birmingham City") must be known
+REGION_POPULATION = 10_000_000  # the prior of a region or sea, which has no population
 
 
 @dataclass
@@ -66,10 +68,15 @@ class PlaceResolver:
                 chosen[id(entity)] = choice
         for entity, _, _ in pending:
             area = self._explicit_area(entity, ctx, entities, chosen)
-            if area is not None and not contains(area, chosen[id(entity)].place):
+            pick = chosen[id(entity)].place
+            if area is not None and pick.kind == "city" and area.kind in ("admin1", "admin2") \
+                    and not contains(area, pick):
                 chosen[id(entity)] = Choice(area, 0.0, 0.0)  # "X, Donetsk Oblast" where no X lies in it
         for entity in unresolved:
-            place = self._explicit_area(entity, ctx, entities, chosen) or self._local_town(entity, ctx, chosen)
+            local = any(self._is_local(m.text) for m in entity.mentions)
+            place = self._explicit_area(entity, ctx, entities, chosen) or (
+                self._local_town(entity, ctx, chosen) or self._inner_name(entity) if local else
+                self._inner_name(entity) or self._local_town(entity, ctx, chosen))
             if place is not None:
                 chosen[id(entity)] = Choice(place, 0.0, 0.0)
         return chosen
@@ -84,6 +91,26 @@ class PlaceResolver:
                 return pick.place
         return None
 
+    def _inner_name(self, entity) -> Place | None:
+        """A name that is not a place but holds one: "Birmingham City", "Tijuana River", "Nile Delta".
+
+        The longest run of leading, then trailing, words that names a
+        country, an admin area, a region or a town of some size.
+        """
+        for m in entity.mentions:
+            words = m.text.split()
+            if len(words) < 2 or not m.text[:1].isupper():
+                continue
+            for n in range(len(words) - 1, 0, -1):
+                for part in (words[:n], words[-n:]):
+                    if not part[0][:1].isupper() or all(self._is_generic(w) for w in part):
+                        continue
+                    places = [p for p in self.gaz.lookup(" ".join(part))
+                              if p.kind != "city" or p.population >= INNER_MIN_POPULATION]
+                    if places:
+                        return max(places, key=lambda p: (p.kind in ("country", "admin1", "region"), p.population))
+        return None
+
     def _local_town(self, entity, ctx: ArticleContext, chosen) -> Place | None:
         """A facility or street the gazetteer lacks lies in the town the article was last at."""
         if entity.kind != "facility" and not any(self._is_local(m.text) for m in entity.mentions):
@@ -95,6 +122,12 @@ class PlaceResolver:
         if before:
             return before[-1]
         return towns[0][1] if towns else None
+
+    def _is_generic(self, word: str) -> bool:
+        """ "Street", "Airport", "City", "West": words that name no place by themselves."""
+        word = word.lower().strip(".,")
+        return word in self.lex.last_heads or word in self.lex.facility_nouns or word in self.lex.region_words \
+            or word in self.lex.org_words or word in self.lex.generic_words
 
     def _is_local(self, text: str) -> bool:
         words = text.lower().split()
@@ -119,6 +152,9 @@ class PlaceResolver:
         for place in getattr(entity, "place_candidates", ()) or ():
             if isinstance(place, Place):
                 found.setdefault(place.geonameid, place)
+        if cue.full_names and all(n.isupper() and len(n) <= 3 for n in cue.full_names):
+            # "US", "UK": an acronym is not the hamlet "Us"
+            return tuple(p for p in found.values() if p.kind != "city")
         return tuple(found.values())
 
     def _facility_cues(self, entity) -> Cues:
@@ -145,18 +181,18 @@ class PlaceResolver:
         return Choice(place, best, best - runner)
 
     def score(self, entity, cue: Cues, p: Place, found, ctx: ArticleContext, entities, chosen) -> float:
-        s = 0.9 * math.log10(p.population + 10) + (1.0 if p.main else 0.0)
+        population = p.population or (REGION_POPULATION if p.kind == "region" else 0)
+        s = 0.9 * math.log10(population + 10) + (1.0 if p.main else 0.0)
         s += {"country": 2.0, "region": 2.0, "admin1": 0.5, "admin2": -1.5}.get(p.kind, 0.0)
         names = {normalize(n) for n in cue.base_names}
-        if any(normalize(p.name) == normalize(n) for n in cue.full_names) or \
-                any(p in self.gaz.lookup(n) for n in cue.full_names if n not in cue.base_names):
+        if any(p in self.gaz.lookup(n) for n in cue.full_names if n not in cue.base_names):
             s += 2.0  # the whole mention is this place's name: "Kyiv Oblast", "Orange County"
         if p.kind == "city" and any(self.lex.capitals.get(n) == p.country for n in names):
             s += 2.5
         if cue.region:
             s += 6.0 if p.kind in ("admin1", "admin2", "region") else -4.0
         elif p.kind in ("admin1", "admin2") and any(c.kind == "city" and c.admin1_id == p.admin1_id
-                                                    and c.population >= 1000 for c in found):
+                                                    and c.population >= 0.1 * p.population for c in found):
             s -= 2.5  # a bare "Kharkiv" is the city, not the oblast named after it
         if cue.town:
             s += 2.0 if p.kind == "city" else -2.0
