@@ -31,7 +31,7 @@ from .geometry import haversine
 from .names import admin_words, is_useful_alias, normalize
 from .sources import Row
 
-BUILD_VERSION = "5"  # bump when the schema or the sources change
+BUILD_VERSION = "6"  # bump when the schema or the sources change
 
 SCHEMA = """
 CREATE TABLE place (
@@ -50,6 +50,7 @@ CREATE TABLE place (
     extent REAL NOT NULL DEFAULT 0  -- km from the point within which the place lies
 );
 CREATE INDEX place_admin1 ON place(admin1_id);
+CREATE INDEX place_country ON place(kind, country);
 CREATE TABLE name (
     key TEXT NOT NULL,           -- normalize(name)
     geonameid INTEGER NOT NULL,

@@ -40,6 +40,7 @@ class ArticleContext:
     sentence_starts: list[int]
     mentions: list[Named] = field(default_factory=list)  # sorted by start
     countries: Counter = field(default_factory=Counter)  # ISO3 -> mentions
+    _relations: dict = field(default_factory=dict)
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -50,6 +51,12 @@ class ArticleContext:
 
     def relation(self, inner: object, outer: object) -> str | None:
         """How closely ``outer`` is named to ``inner``: explicit, sentence, article or None."""
+        key = (id(inner), id(outer))
+        if key not in self._relations:
+            self._relations[key] = self._relation(inner, outer)
+        return self._relations[key]
+
+    def _relation(self, inner: object, outer: object) -> str | None:
         inner_mentions = [m for m in self.mentions if m.entity is inner]
         outer_mentions = [m for m in self.mentions if m.entity is outer]
         if not inner_mentions or not outer_mentions:
@@ -106,7 +113,7 @@ class Cues:
     town: bool  # "the town of X", "the city of X"
 
 
-def cues(doc: Doc, entity, lex: PlaceLexicon) -> Cues:
+def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
     names: list[str] = []
     full: list[str] = []
     region = town = False
@@ -120,7 +127,7 @@ def cues(doc: Doc, entity, lex: PlaceLexicon) -> Cues:
             names.append(" ".join(words[:-1]))
         else:
             names.append(m.text)
-        before = doc.text[max(0, m.start - 40):m.start].lower().split()
+        before = text[max(0, m.start - 40):m.start].lower().split()
         if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns:
             if before[-2] in lex.region_words:
                 region = True

@@ -6,7 +6,7 @@
 - data/gazetteer/generic_words.txt: capitalised words that name no place alone;
 - data/lexicons/place_nouns.txt, region_words.txt, facility_nouns.txt: the cue
   words shared with the actors stage ("the town of X", "X region", "X dam");
-- data/kb/countries.csv: country names, aliases, demonyms and capitals (a capital is the
+- data/kb/countries.csv: country names, aliases, demonyms, capitals and government metonyms (a capital is the
   reading of a bare name news means: "Washington", not the state).
 """
 
@@ -49,6 +49,7 @@ class PlaceLexicon:
     org_words: frozenset  # words that make a name an organisation's: "ministry", "council"
     generic_words: frozenset  # capitalised words that name no place alone: "city", "west", "new"
     country_forms: dict  # normalize(name or alias) -> ISO3: "us" -> "USA"
+    metonyms: dict  # normalize("Kiev") -> "UKR": names that stand for a government
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def place_lexicon() -> PlaceLexicon:
             if words[2:] == ["local"]:
                 local.add(words[0])
     facility = frozenset(line.lower() for line in _lines("lexicons/facility_nouns.txt"))
-    demonyms, capitals, names, forms = {}, {}, {}, {}
+    demonyms, capitals, names, forms, metonyms = {}, {}, {}, {}, {}
     path = DATA_DIR / "kb" / "countries.csv"
     try:
         with open(path, encoding="utf-8", newline="") as handle:
@@ -72,6 +73,9 @@ def place_lexicon() -> PlaceLexicon:
                     if demonym.strip():
                         demonyms[normalize(demonym)] = row["iso3"]
                 names[row["iso3"]] = row["name"]
+                for metonym in (row.get("gov_metonyms") or "").split("|"):
+                    if metonym.strip():
+                        metonyms[normalize(metonym)] = row["iso3"]
                 for form in [row["name"], *(row.get("aliases") or "").split("|")]:
                     if form.strip():
                         forms[normalize(form)] = row["iso3"]
@@ -86,4 +90,4 @@ def place_lexicon() -> PlaceLexicon:
         facility, max(len(noun.split()) for noun in facility), demonyms, capitals, names,
         frozenset(line.lower() for line in _lines("gazetteer/place_verbs.txt")),
         frozenset(line.lower() for line in _lines("gazetteer/org_words.txt")),
-        frozenset(line.lower() for line in _lines("gazetteer/generic_words.txt")), forms)
+        frozenset(line.lower() for line in _lines("gazetteer/generic_words.txt")), forms, metonyms)

@@ -5,7 +5,8 @@ The small model mislabels towns as persons and organisations and misses many
 
 1. names whose own head says what they are: "Royal Street", "Morris County",
    "Lake Chad" are places whatever the model said (an actor with a role or a
-   knowledge-base link keeps its kind);
+   knowledge-base link keeps its kind); a capital standing for its government
+   ("Kiev said") is the city, a place that also acts;
 2. toponyms embedded in the names of organisations, media and facilities
    ("University of California", "Syrian Observatory", "BBC Russian Service"):
    the text names the place there too (GeoWebNews counts them);
@@ -44,8 +45,9 @@ class Recognizer:
             if entity.kind in ("organization", "person", "place") and not entity.roles and entity.kb is None:
                 self._split_apposition(doc, entity)
         self._relabel_by_head(entities)
+        self._relabel_capitals(entities)
         self._relabel_by_evidence(doc, entities)
-        index = _Index(entities, self.lex.country_names)
+        index = _Index(entities, self.lex.country_names, len(doc.text))
         self._embedded(doc, entities, index)
         self._runs(doc, entities, index)
         return entities
@@ -66,6 +68,25 @@ class Recognizer:
         if len(words) < 2:
             return None
         return self.lex.last_heads.get(words[-1].lower()) or self.lex.first_heads.get(words[0].lower())
+
+    def _relabel_capitals(self, entities: list) -> None:
+        """ "Kiev" standing for Ukraine's government is the city: a place that also acts.
+
+        A government metonym the actors stage kept as an organisation becomes a
+        place when it is the name of a city of that country with 100,000 people
+        or more (the record's contract: metonymic capitals are places).
+        """
+        for entity in entities:
+            if entity.kind != "organization" or not entity.country or entity.roles:
+                continue
+            if self.lex.metonyms.get(normalize(entity.name)) != entity.country:
+                continue
+            cities = [p for p in self.gaz.lookup(entity.name) if p.kind == "city" and p.country == entity.country
+                      and p.population >= PROMINENT_POPULATION]
+            if cities:
+                entity.kind = "place"
+                entity.place_candidates = tuple(cities)
+                entity.mentions[:] = [Mention(m.start, m.end, m.text, "metonym") for m in entity.mentions]
 
     def _relabel_by_evidence(self, doc: Doc, entities: list) -> None:
         """An unknown organisation or a bare person name the text shows to be a place.
@@ -198,9 +219,12 @@ class Recognizer:
 class _Index:
     """Where the article's mentions are, and its place-like entities by what they denote."""
 
-    def __init__(self, entities: list, country_names: dict):
+    def __init__(self, entities: list, country_names: dict, length: int):
         self.country_names = country_names
-        self.spans = sorted((m.start, m.end) for e in entities for m in e.mentions)
+        self.covered = bytearray(length + 1)  # 1 where a mention already is
+        for entity in entities:
+            for m in entity.mentions:
+                self._cover(m.start, m.end)
         self.by_key: dict[str, Actor] = {}
         for entity in entities:
             for key in self._keys(entity):
@@ -217,8 +241,11 @@ class _Index:
             keys += [f"place:{p.geonameid}" for p in (entity.place_candidates or ())[:1] if isinstance(p, Place)]
         return keys
 
+    def _cover(self, start: int, end: int) -> None:
+        self.covered[start:end] = b"\x01" * (end - start)
+
     def covers(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.spans)
+        return bool(self.covered[offset])
 
     def attach(self, entities: list, target: tuple, mention: Mention) -> None:
         kind, iso3, place = target
@@ -238,4 +265,4 @@ class _Index:
             for k in self._keys(entity) + [key]:
                 self.by_key.setdefault(k, entity)
         entity.add(mention)
-        self.spans.append((mention.start, mention.end))
+        self._cover(mention.start, mention.end)

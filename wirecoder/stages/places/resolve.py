@@ -54,7 +54,7 @@ class PlaceResolver:
                 if place is not None:
                     chosen[id(entity)] = Choice(place, 99.0, 99.0)
             elif entity.kind in ("place", "facility"):
-                cue = cues(doc, entity, self.lex) if entity.kind == "place" else self._facility_cues(entity)
+                cue = cues(ctx.text, entity, self.lex) if entity.kind == "place" else self._facility_cues(entity)
                 found = self.candidates(entity, cue)
                 if found:
                     pending.append((entity, cue, found))
