@@ -43,6 +43,8 @@ class Evidence:
         text = span.text
         if text.isupper() and len(text) <= 4:
             return None, 0.0, False  # acronyms: "US" is in the actors' lexicon; "IT", "AI" are not places
+        if all(t.lower_ in self.lex.generic_words for t in span):
+            return None, 0.0, False  # "West", "Central": admin areas somewhere, but words here
         places = [p for p in self.gaz.lookup(text) if p.main or p.population >= 1000 or p.kind != "city"]
         if not places:
             return None, 0.0, False

@@ -38,6 +38,7 @@ class PlaceLexicon:
     last_heads: dict  # "street" -> "place"
     first_heads: dict  # "lake" -> "place"
     local_heads: frozenset  # heads of places inside a town: "street", "square"
+    owner_heads: frozenset  # facilities a country owns abroad: "embassy", "consulate"
     place_nouns: frozenset  # "town", "city", ... before "of X"
     region_words: frozenset  # "region", "oblast", ... after X
     facility_nouns: frozenset
@@ -54,11 +55,13 @@ class PlaceLexicon:
 
 @lru_cache(maxsize=1)
 def place_lexicon() -> PlaceLexicon:
-    last, first, local = {}, {}, set()
+    last, first, local, owner = {}, {}, set(), set()
     for line in _lines("gazetteer/place_heads.txt"):
         words = line.lower().split()
         if words[0] == "first":
             first[words[1]] = words[2]
+        elif words[0] == "owner":
+            owner.add(words[1])
         else:
             last[words[0]] = words[1]
             if words[2:] == ["local"]:
@@ -84,7 +87,7 @@ def place_lexicon() -> PlaceLexicon:
     except OSError as err:
         raise SetupError(E.E021, path=str(path), detail=str(err)) from None
     return PlaceLexicon(
-        last, first, frozenset(local),
+        last, first, frozenset(local), frozenset(owner),
         frozenset(line.lower() for line in _lines("lexicons/place_nouns.txt")),
         frozenset(line.lower() for line in _lines("lexicons/region_words.txt")),
         facility, max(len(noun.split()) for noun in facility), demonyms, capitals, names,

@@ -163,6 +163,8 @@ class Recognizer:
             if (start, end) == inside or not all(t.text[:1].isupper() or t.is_punct for t in doc[start:end]):
                 continue
             text = doc[start:end].text
+            if all(t.lower_ in self.lex.generic_words or t.is_punct for t in doc[start:end]):
+                continue  # "Central Mental Hospital" is not in a region called Central
             iso3 = self.lex.country_forms.get(normalize(text)) or (
                 self.lex.demonyms.get(normalize(text)) if not text.endswith("s") else None)
             if iso3 and (len(text) > 2 or text.isupper()):

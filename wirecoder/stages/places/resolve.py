@@ -158,10 +158,15 @@ class PlaceResolver:
         return tuple(found.values())
 
     def _facility_cues(self, entity) -> Cues:
-        """The toponym a facility's name embeds: "Pechenihy hydroelectric dam" -> "Pechenihy"."""
+        """The toponym a facility's name embeds: "Pechenihy hydroelectric dam" -> "Pechenihy".
+
+        Not for facilities a country owns abroad: "the Russian embassy" is not in Russia.
+        """
         names = []
         for m in entity.mentions:
             words = m.text.split()
+            if any(w.lower().strip(".,") in self.lex.owner_heads for w in words):
+                continue
             lead = []
             for word in words:
                 if not word[:1].isupper() or word.lower() in self.lex.facility_nouns:
