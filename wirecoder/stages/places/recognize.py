@@ -213,6 +213,9 @@ class Recognizer:
                 i += 1
                 continue
             end, target, form = found
+            if end < len(doc) and doc[end].lower_ in self.lex.region_words and not index.covers(doc[end].idx) \
+                    and target[2] is not None and target[2].kind in ("admin1", "admin2") and "\n" not in doc[end - 1].whitespace_:
+                end += 1  # "Kharkiv Region" in a headline: the area, named with its level word
             piece = doc[i:end]
             index.attach(entities, target, Mention(piece.start_char, piece.end_char, piece.text, form))
             i = end
