@@ -8,6 +8,8 @@ Sections:
   same run -- ms per article (median and mean, one article at a time, as
   `extract` runs), throughput in batches, per-stage ms and each stage's share
   of the spaCy parse, start-up (model load, gazetteer open) and memory;
+- ``gazetteer``: what opening the gazetteer adds to start-up (time and memory,
+  in a fresh process);
 - ``ingest``: ingest into the store against extract alone (is the store the
   bottleneck?).
 Timings on a shared machine vary by +-15 %: compare ratios within one run.
@@ -100,7 +102,41 @@ def pipeline_section(pipeline, limit: int | None = None, rounds: int = 1) -> lis
     return lines
 
 
-SECTIONS = {"pipeline": pipeline_section, "ingest": bench_ingest.run}
+# Run in a fresh interpreter, so nothing is loaded or cached yet. The modules are
+# imported first: what is measured is what opening the index and the places
+# lexicons add to start-up.
+_LOAD_PROBE = """
+import json, resource, time, tracemalloc
+from wirecoder.gazetteer import gazetteer
+from wirecoder.stages.places.lexicon import place_lexicon
+def rss():
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * resource.getpagesize()
+before = rss()
+tracemalloc.start()
+started = time.perf_counter()
+gaz = gazetteer()
+gaz.lookup("Kyiv")
+place_lexicon()
+seconds = time.perf_counter() - started
+traced = tracemalloc.get_traced_memory()[1]
+print(json.dumps({"seconds": seconds, "traced_mb": traced / 1e6, "rss_mb": (rss() - before) / 1e6}))
+"""
+
+
+def gazetteer_section(pipeline, limit=None, rounds: int = 1) -> list[str]:
+    import json
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", _LOAD_PROBE], capture_output=True, text=True, check=True)
+    cost = json.loads(out.stdout.strip().splitlines()[-1])
+    return ["## gazetteer start-up (fresh process)", "", "| what | value |", "|---|---|",
+            f"| open index + first lookup + places lexicons | {cost['seconds'] * 1000:.0f} ms |",
+            f"| Python memory traced | {cost['traced_mb']:.1f} MB |",
+            f"| resident memory added | {cost['rss_mb']:.1f} MB |"]
+
+
+SECTIONS = {"pipeline": pipeline_section, "gazetteer": gazetteer_section, "ingest": bench_ingest.run}
 
 
 def main(argv=None) -> int:

@@ -85,3 +85,29 @@ def guardian(limit: int | None = None) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row.get("text", "").strip()]
     return rows[:limit] if limit else rows
+
+
+@dataclass(frozen=True)
+class Incident:
+    """A CIR Russia-Ukraine monitor incident: hand-geolocated point with its town and province."""
+
+    date: str
+    town: str
+    province: str
+    country: str
+    lat: float
+    lon: float
+
+
+def cir_incidents() -> list[Incident]:
+    path = dataset_dir("cir_ukraine_events_2022") / "events.csv"
+    found = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (TypeError, ValueError):
+                continue
+            found.append(Incident(row["date"], (row.get("town/city") or "").strip(),
+                                  (row.get("province") or "").strip(), (row.get("country") or "").strip(), lat, lon))
+    return found

@@ -174,15 +174,16 @@ def assemble(doc: Doc) -> Record:
     """The Doc's layers -> the typed record."""
     layers: Layers = doc._.wc
     a = layers.article
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     article = Article(id=a.id, url=a.url, title=a.title, source=a.source, published=a.published,
-                      language="en", text=doc.text, warnings=layers.warnings)
+                      language="en", text=text, warnings=layers.warnings)
     return Record(
         article=article,
-        entities=[item.to_record(doc.text) for item in layers.entities],
-        quotes=[item.to_record(doc.text) for item in layers.quotes],
-        times=[item.to_record(doc.text) for item in layers.times],
-        quantities=[item.to_record(doc.text) for item in layers.quantities],
-        events=[item.to_record(doc.text) for item in layers.events],
+        entities=[item.to_record(text) for item in layers.entities],
+        quotes=[item.to_record(text) for item in layers.quotes],
+        times=[item.to_record(text) for item in layers.times],
+        quantities=[item.to_record(text) for item in layers.quantities],
+        events=[item.to_record(text) for item in layers.events],
     )
 
 

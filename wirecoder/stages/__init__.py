@@ -13,6 +13,7 @@ from .base import Layers, Stage
 
 REGISTRY: dict[str, str] = {
     "actors": "wirecoder.stages.actors:ActorsStage",
+    "places": "wirecoder.stages.places:PlacesStage",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(REGISTRY)

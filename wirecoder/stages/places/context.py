@@ -1,0 +1,140 @@
+"""What the article says around its places: the evidence a careful reader uses.
+
+- which countries the article is about (how often each is named);
+- where each place is named (character offsets, sentences);
+- explicit containers: "Pechenihy, Kharkiv", "Ukraine's Kharkiv region",
+  "Maywood, Illinois": a place named right next to another that holds it;
+- the words around a mention: "the town of X" (a town), "X region" (an area).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ...gazetteer import Place, haversine, normalize
+from .lexicon import PlaceLexicon
+
+PLACE_KINDS = ("place", "country", "facility")
+_POSSESSIVE = re.compile(r"^['’]s\s+$")
+_APPOSITION = re.compile(r"^\s*,\s*(?:in\s+)?$")
+
+
+@dataclass
+class Named:
+    """One capitalised mention of a place-like entity."""
+
+    start: int
+    end: int
+    text: str
+    entity: object  # the actors stage's Actor
+
+
+@dataclass
+class ArticleContext:
+    text: str
+    sentence_starts: list[int]
+    mentions: list[Named] = field(default_factory=list)  # sorted by start
+    countries: Counter = field(default_factory=Counter)  # ISO3 -> mentions
+    _relations: dict = field(default_factory=dict)
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def country_share(self, iso3: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries.get(iso3, 0) / total if total and iso3 else 0.0
+
+    def relation(self, inner: object, outer: object) -> str | None:
+        """How closely ``outer`` is named to ``inner``: explicit, sentence, article or None."""
+        key = (id(inner), id(outer))
+        if key not in self._relations:
+            self._relations[key] = self._relation(inner, outer)
+        return self._relations[key]
+
+    def _relation(self, inner: object, outer: object) -> str | None:
+        inner_mentions = [m for m in self.mentions if m.entity is inner]
+        outer_mentions = [m for m in self.mentions if m.entity is outer]
+        if not inner_mentions or not outer_mentions:
+            return None
+        best = "article"
+        for a in inner_mentions:
+            for b in outer_mentions:
+                if _APPOSITION.match(self.text[a.end:b.start]) if a.end <= b.start else False:
+                    return "explicit"
+                if b.end <= a.start and _POSSESSIVE.match(self.text[b.end:a.start]):
+                    return "explicit"
+                if self.sentence(a.start) == self.sentence(b.start):
+                    best = "sentence"
+        return best
+
+
+def build_context(doc: Doc, entities: list) -> ArticleContext:
+    starts = [sent.start_char for sent in doc.sents]
+    ctx = ArticleContext(doc.text, starts)
+    for entity in entities:
+        if entity.kind not in PLACE_KINDS:
+            continue
+        for m in entity.mentions:
+            if m.text[:1].isupper() and m.form in ("name", "metonym", "demonym", "embedded"):
+                ctx.mentions.append(Named(m.start, m.end, m.text, entity))
+        if entity.kind == "country" and entity.country:
+            ctx.countries[entity.country] += len(entity.mentions)
+    ctx.mentions.sort(key=lambda m: m.start)
+    return ctx
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Does ``outer`` (a country, admin area or region) hold ``inner``?"""
+    if outer.geonameid == inner.geonameid:
+        return False
+    if outer.kind == "country":
+        return inner.country == outer.country and inner.kind != "country"
+    if outer.kind == "admin1":
+        return inner.admin1_id == outer.geonameid and inner.kind != "admin1"
+    if outer.kind == "admin2":
+        return inner.admin2_id == outer.geonameid
+    if outer.kind == "region" and outer.extent:
+        return haversine(outer.lat, outer.lon, inner.lat, inner.lon) <= outer.extent and inner.extent < outer.extent
+    return False
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the words of one entity's mentions say about its level."""
+
+    base_names: tuple[str, ...]  # the names to look up ("Kharkiv" for "Kharkiv region")
+    full_names: tuple[str, ...]  # the mentions as written ("Kyiv Oblast", "Orange County")
+    region: bool  # "X region", "X Oblast": an administrative area
+    town: bool  # "the town of X", "the city of X"
+
+
+def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
+    names: list[str] = []
+    full: list[str] = []
+    region = town = False
+    for m in entity.mentions:
+        if not m.text[:1].isupper() or m.form in ("pronoun", "nominal"):
+            continue
+        words = m.text.split()
+        full.append(m.text)
+        if len(words) > 1 and words[-1].lower() in lex.region_words:
+            region = True
+            names.append(" ".join(words[:-1]))
+        else:
+            names.append(m.text)
+        before = text[max(0, m.start - 40):m.start].lower().split()
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns:
+            if before[-2] in lex.region_words:
+                region = True
+            else:
+                town = True
+    if entity.kind == "place" and normalize(entity.name).split()[-1:] and \
+            normalize(entity.name).split()[-1] in lex.region_words:
+        region = True
+    unique = tuple(dict.fromkeys(n for n in names if normalize(n)))
+    return Cues(unique, tuple(dict.fromkeys(full)), region, town)
