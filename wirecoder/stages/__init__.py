@@ -13,6 +13,7 @@ from .base import Layers, Stage
 
 REGISTRY: dict[str, str] = {
     "actors": "wirecoder.stages.actors:ActorsStage",
+    "times": "wirecoder.stages.times:TimesStage",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(REGISTRY)

@@ -1,0 +1,39 @@
+"""The times stage: every temporal expression, resolved to the calendar.
+
+Dates, months, years, weeks, seasons, named days, times of day, durations and
+sets are found by a rule grammar over the text (lexicons in
+wirecoder/data/times/), checked against the parse, and resolved against the
+article's publication date with the tense of the verb they hang on, the last
+date mentioned, or the date the article gives for a referenced event.
+
+Other stages look items up with ``overlapping(layers.times, start, end)`` or
+``dated(...)``; values follow TimeML (see docs/times.md).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..base import Layers, Stage
+from .finder import find_times
+from .grammar import grammar
+from .items import TimeItem, dated, overlapping
+from .lexicon import time_lexicon
+from .resolve import Resolver
+
+
+class TimesStage(Stage):
+    name = "times"
+    requires = ("tokens", "sents", "pos", "lemma", "deps", "ner")
+    assigns = ("times",)
+
+    def __init__(self):
+        self.lex = time_lexicon()
+        self.grammar = grammar()
+        self.resolver = Resolver(self.lex.event_nouns)
+
+    def process(self, doc: Doc, layers: Layers) -> None:
+        layers.times = find_times(doc, layers.published, self.grammar, self.lex, self.resolver)
+
+
+__all__ = ["TimeItem", "TimesStage", "dated", "overlapping"]
