@@ -33,7 +33,9 @@ class TimesStage(Stage):
         self.resolver = Resolver(self.lex.event_nouns)
 
     def process(self, doc: Doc, layers: Layers) -> None:
-        layers.times = find_times(doc, layers.published, self.grammar, self.lex, self.resolver)
+        names = [(m.start, m.end) for e in layers.entities if e.kind == "person" for m in e.mentions
+                 if m.form == "name"]
+        layers.times = find_times(doc, layers.published, self.grammar, self.lex, self.resolver, names)
 
 
 __all__ = ["TimeItem", "TimesStage", "dated", "overlapping"]

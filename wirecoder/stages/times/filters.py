@@ -40,12 +40,17 @@ def plausible(match: Match, span: Span) -> Match | None:
         month_token = tokens[-1]
         if month_token.tag_ == "MD" or month_token.pos_ in ("VERB", "AUX"):
             return None
+        if len(tokens) == 1 and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < month_token.i
+                                    for c in month_token.children):
+            return None  # "Theresa May"
     if rule == "year":
         year = tokens[-1]
         if year.ent_type_ in COUNT_LABELS:
             return None
-        if year.dep_ == "nummod" and year.head.tag_ in ("NNS", "NNPS") and year.ent_type_ != "DATE":
-            return None
+        before = span.doc[year.i - 1] if year.i > 0 else None
+        if year.dep_ == "nummod" and year.head.tag_ in ("NNS", "NNPS") and (
+                before is None or before.tag_ not in ("DT", "PRP$", "POS")):
+            return None  # "2000 homes" counts homes; "the 2022 elections" are dated
     if rule == "expression" and tokens[-1].lower_ in REF_NOUNS and tokens[-1].dep_ in ("amod", "compound"):
         return None
     if rule == "season":

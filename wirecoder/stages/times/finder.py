@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
@@ -29,10 +30,9 @@ JOINER = re.compile(r"\s*,?\s*")
 CLOCK_RULES = frozenset({"clock", "clock24", "clock_zone", "clock_part", "noon"})
 
 
-def matches(doc: Doc, grammar: Grammar, lex: TimeLexicon) -> list[Match]:
-    text = doc.text
+def matches(doc: Doc, grammar: Grammar, lex: TimeLexicon, text: str) -> list[Match]:
     found = []
-    for rule, m in grammar.scan(text):
+    for rule, m in grammar.scan(doc, text):
         reading = build(rule, m, lex, text)
         if reading is None:
             continue
@@ -41,7 +41,7 @@ def matches(doc: Doc, grammar: Grammar, lex: TimeLexicon) -> list[Match]:
         match = plausible(match, span) if span is not None else None
         if match is not None:
             found.append(match)
-    return choose(found, grammar.priority)
+    return found
 
 
 def choose(found: list[Match], priority: dict[str, int]) -> list[Match]:
@@ -81,14 +81,20 @@ def merge(kept: list[Match], text: str) -> list[Match]:
 
 
 def find_times(doc: Doc, published: date | None, grammar: Grammar, lex: TimeLexicon,
-               resolver: Resolver) -> list[TimeItem]:
-    kept = merge(matches(doc, grammar, lex), doc.text)
+               resolver: Resolver, names: list[tuple[int, int]] = ()) -> list[TimeItem]:
+    """The time items of a parsed article; ``names`` are person-name spans ("April Ryan") to keep out of."""
+    text = doc.text  # built on each access: read it once
+    found = [m for m in matches(doc, grammar, lex, text)
+             if not any(start <= m.start and m.end <= end for start, end in names)]
+    kept = merge(choose(found, grammar.priority), text)
+    sentence_starts = [sent.start for sent in doc.sents]
     candidates = []
     for match in kept:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        sentence = sentence_starts[bisect_right(sentence_starts, span.start) - 1]
         governed = governor(span, lex.tense_cues, lex.tense_verbs)
-        if lex.tense_before.search(doc.text, max(0, match.start - 20), match.start):
+        if lex.tense_before.search(text, max(0, match.start - 20), match.start):
             governed = replace(governed, tense="future")  # "as early as Tuesday"
-        candidates.append(Candidate(match.start, match.end, doc.text[match.start:match.end], match.rule,
-                                    match.reading, governed, span.sent.start))
+        candidates.append(Candidate(match.start, match.end, text[match.start:match.end], match.rule,
+                                    match.reading, governed, sentence))
     return resolver.run(candidates, published)

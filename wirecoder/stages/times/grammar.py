@@ -12,9 +12,13 @@ non-overlapping matches (earlier rules win ties).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from .lexicon import TimeLexicon, alternation, time_lexicon
+from .triggers import search, trigger_positions, windows, word_classes
 
 RULES: tuple[tuple[str, str], ...] = (
     ("event_offset", r"\b(?P<offset><OFFSET>)(?:\s+of)?\s+(?P<np>(?:(?:the|his|her|its|their|this|that|a|an)\s+)?"
@@ -93,6 +97,20 @@ RULES: tuple[tuple[str, str], ...] = (
     ("offset", r"\b(?:(?P<pre>earlier|later|late|early)\s+)?(?P<offset><OFFSET>)\b"),
 )
 
+# The word classes (see ``triggers``) each rule needs one of.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "expression": ("expression",), "event_offset": ("offset",), "event_span": ("unit",),
+    "date_iso": ("digit",), "date_slash": ("digit",), "decade": ("digit",), "year": ("digit",),
+    "clock": ("digit",), "clock24": ("digit",), "clock_zone": ("digit",),
+    "century": ("century",), "the_year": ("year",), "year_earlier": ("year",),
+    "quarter": ("quarter",), "quarter_year": ("quarter",), "quarter_rel": ("quarter",), "quarter_relyear": ("quarter",),
+    "quarter_code": ("qcode",), "season": ("season",), "holiday": ("holiday",),
+    "weekday_set": ("weekday",), "weekday": ("weekday",),
+    "clock_part": ("part",), "noon": ("part",), "part_deictic": ("part",), "part_deictic2": ("part",),
+    "part_alone": ("part",), "spoken_year": ("spoken",), "spoken_decade": ("spoken",), "offset": ("offset",),
+}
+DEFAULT_TRIGGER = {"month": ("month",), "unit": ("unit",)}
+
 TIME_ZONES = ("gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest", "eet", "eest", "msk",
               "local time", "kyiv time", "moscow time", "ist", "jst")
 
@@ -132,23 +150,33 @@ def _fragments(lex: TimeLexicon) -> dict[str, str]:
     }
 
 
+def _triggers(name: str, template: str) -> tuple[str, ...]:
+    if name in TRIGGERS:
+        return TRIGGERS[name]
+    return DEFAULT_TRIGGER["month"] if "<MONTH>" in template else DEFAULT_TRIGGER["unit"]
+
+
 class Grammar:
-    """The compiled rules."""
+    """The compiled rules, each with the word classes that trigger it."""
 
     def __init__(self, lex: TimeLexicon):
         fragments = _fragments(lex)
         slot = re.compile(r"<([A-Z]+)>")
-        self.rules: list[tuple[str, re.Pattern]] = []
+        self.rules: list[tuple[str, re.Pattern, tuple[str, ...]]] = []
         for name, template in RULES:
             pattern = slot.sub(lambda m: "(?:" + fragments[m.group(1)] + ")", template)
-            self.rules.append((name, re.compile(pattern, re.IGNORECASE)))
-        self.priority = {name: i for i, (name, _) in enumerate(self.rules)}
+            self.rules.append((name, re.compile(pattern, re.IGNORECASE), _triggers(name, template)))
+        self.priority = {name: i for i, (name, _, _) in enumerate(self.rules)}
+        self.word_classes = word_classes(lex)
 
-    def scan(self, text: str):
-        """Every rule match, as (rule name, regex match)."""
-        for name, pattern in self.rules:
-            for match in pattern.finditer(text):
-                yield name, match
+    def scan(self, doc: Doc, text: str) -> Iterator[tuple[str, re.Match]]:
+        """Every rule match near its trigger words in doc.text (passed in: spaCy rebuilds it on each access)."""
+        found = trigger_positions(doc, self.word_classes)
+        for name, pattern, classes in self.rules:
+            starts = [p for c in classes for p in found.get(c, ())]
+            if starts:
+                for match in search(pattern, text, windows(starts, len(text))):
+                    yield name, match
 
 
 @lru_cache(maxsize=1)

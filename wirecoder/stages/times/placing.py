@@ -1,10 +1,10 @@
 """Placing year-less dates and weekdays on the calendar, in the direction the tense implies.
 
 "December 8" takes the year that makes it nearest to publication in the
-direction of the tense: days against the tense count four times, so in a
-past-tense sentence the latest one not after publication wins unless the next
-one is much closer (reported plans: "said the vote would be on December 8");
-with no tense, the nearest.
+direction of the tense: days against the tense count several times over, so
+in a past-tense sentence the latest one not after publication wins unless the
+next one is much closer (plans reported in the past: "the offer was extended
+to Nov. 10"); with no tense, the nearest.
 "last November" is the latest November already over, "next winter" the first
 one not yet begun. A weekday given with the date ("Friday, December 5") picks
 the year in which that date is that weekday. Weekdays work the same way within
@@ -19,7 +19,9 @@ from datetime import date, timedelta
 from .calendar import SEASON_START, Point, add_months, holiday_date
 from .readings import Weekday, Yearless
 
-WRONG_WAY = 4
+# How many times over a day against the tense counts: past-tense sentences often
+# name dates ahead ("was postponed until Nov. 10"), future ones rarely name past dates.
+WRONG_WAY = {"past": 4, "future": 40}
 
 
 def _slot(core: Yearless, year: int) -> Point | None:
@@ -79,16 +81,16 @@ def place_yearless(core: Yearless, published: date, tense: str | None) -> Point 
 
 
 def _cost(first: date, last: date, published: date, tense: str) -> int:
-    """Days away; against the tense, days to the far end, counted WRONG_WAY times over.
+    """Days away; against the tense, days to the far end, counted ``WRONG_WAY`` times over.
 
     A date a few weeks ahead in a past-tense sentence ("the offer was extended to
     Nov. 10", "the summit was set for April") still wins over one most of a year
     back, while "In January, ..." written in late October stays last January.
     """
     if tense == "past" and first > published:
-        return (last - published).days * WRONG_WAY
+        return (last - published).days * WRONG_WAY[tense]
     if tense == "future" and last < published:
-        return (published - first).days * WRONG_WAY
+        return (published - first).days * WRONG_WAY[tense]
     return _distance(first, last, published)
 
 

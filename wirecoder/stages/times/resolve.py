@@ -55,6 +55,19 @@ def coarser(a: str, b: str) -> str:
     return a if ORDER.index(a) >= ORDER.index(b) else b
 
 
+def _precision_of_period(value: str | None) -> str:
+    """How finely a duration or set is given: P3D day, PT5H time, XXXX-WXX-1 day, XXXX-07 month."""
+    if not value:
+        return "unknown"
+    if value.startswith("PT") or re.search(r"\dT|XT", value):
+        return "time"
+    if value.startswith("XXXX"):
+        return "day" if re.search(r"-WXX-\d|XX-XX$", value) else "month" if re.fullmatch(r"XXXX-\d\d", value) \
+            else "week" if value.endswith("WE") else "year"
+    unit = re.search(r"([A-Z])$", value)
+    return UNIT_PRECISION.get(unit.group(1), "unknown") if unit else "unknown"
+
+
 class References:
     """The dates mentioned so far that anaphoric expressions count from."""
 
@@ -203,8 +216,7 @@ class Resolver:
             return
         if reading.type in ("DURATION", "SET"):
             item.value, item.duration = value, value if reading.type == "DURATION" else None
-            unit = re.search(r"([A-Z])$", value or "")
-            item.precision = UNIT_PRECISION.get(unit.group(1), "unknown") if unit else "unknown"
+            item.precision = _precision_of_period(value)
             if isinstance(reading.core, Stretch):
                 item.duration = reading.core.duration
             return
