@@ -12,8 +12,9 @@ does. Scores follow the TempEval-3 task A measures:
 Scoring rules that keep the comparison fair: a leading preposition ("on",
 "in", ...) is stripped from every system's extent before matching (TimeML
 never includes it); values are compared after writing week numbers with two
-digits and clock hours with minutes ("1998-W8" = "1998-W08", "T17" = "T17:00"),
-which the gold itself writes both ways. wirecoder's resolved intervals ("the
+digits, clock hours with minutes and decades without padding ("1998-W8" =
+"1998-W08", "T17" = "T17:00", "198X" = "198"), which the gold itself writes
+both ways. wirecoder's resolved intervals ("the
 past week" = "2025-11-30/2025-12-07") are scored as the TimeML duration they
 resolve ("P1W"). dateparser's ``search_dates`` finds dates only, so it is
 typed DATE (TIME when it reports a clock time) and valued at the period its
@@ -83,9 +84,11 @@ def tempeval3() -> list[TimeMLDoc]:
 
 
 def canonical(value: str | None) -> str | None:
+    """One spelling for values the gold writes two ways: 1998-W8/1998-W08, T17/T17:00, 198X/198 (the 1980s)."""
     if value is None:
         return None
     value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    value = re.sub(r"^(\d{3})X$|^(\d{2})XX$", lambda m: m.group(1) or m.group(2), value)
     return re.sub(r"T(\d\d)$", r"T\1:00", value)
 
 

@@ -176,8 +176,8 @@ def _quarter_rel(m, lex, text):
     rel, unit = _g(m, "rel"), _g(m, "unit")
     if rel in ("year-earlier", "year-ago"):
         return Reading("DATE", Shift("Y", -1, "reference", base="comparative"))
-    if unit == "period":
-        return Reading("DATE", Shift("D", 0, "reference", base="reference")) if rel == "latest" else None
+    if unit == "period":  # "the latest period": the quarter being reported
+        return Reading("DATE", Shift("Q", 0, "quarter", base="period")) if rel == "latest" else None
     code = "Q" if unit == "quarter" else "H"
     n = 0 if rel == "current" else 1 if rel in NEXT_WORDS else -1
     return Reading("DATE", Shift(code, n, "quarter" if code == "Q" else "half"))

@@ -3,7 +3,8 @@
 The grammar sees characters; these checks see spaCy's tokens. "May" the modal
 or the surname, "march" the verb, a year that is a count ("2000 homes"),
 "the future" used as an adjective ("the future control of ..."), "fall" the
-verb, and "$5 a year" (a rate: a set, not a duration) are decided here.
+verb, "$5 a year" (a rate: a set, not a duration) and "will one day" (some
+time ahead, not a day long) are decided here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from .readings import Fixed, Match, Yearless
+from .readings import Fixed, Match, Reading, Yearless
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "LAW"})
 COUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
@@ -65,6 +66,9 @@ def plausible(match: Match, span: Span) -> Match | None:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if isinstance(reading.core, Yearless) and after is not None and after.lower_ == "of":
             return None  # "the fall of Kabul"
+    if rule == "duration" and span.text.lower() == "one day" and span.end < len(span.doc) and (
+            span.doc[span.end].tag_ == "VB" or span.start > 0 and span.doc[span.start - 1].tag_ == "MD"):
+        return replace(match, reading=Reading("DATE", Fixed("FUTURE_REF")))  # "will one day rule"
     if rule == "duration" and tokens[0].lower_ in RATE_WORDS and span.start > 0:
         before = span.doc[span.start - 1]
         if before.like_num or before.pos_ in ("NOUN", "PROPN", "SYM") or before.text in ("%", "times", "twice", "once"):

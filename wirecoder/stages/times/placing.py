@@ -20,8 +20,11 @@ from .calendar import SEASON_START, Point, add_months, holiday_date
 from .readings import Weekday, Yearless
 
 # How many times over a day against the tense counts: past-tense sentences often
-# name dates ahead ("was postponed until Nov. 10"), future ones rarely name past dates.
+# name dates ahead ("was postponed until Nov. 10"), future ones rarely name past
+# dates -- except business quarters, whose results are announced after they end
+# ("will report third-quarter results" in October).
 WRONG_WAY = {"past": 4, "future": 40}
+WRONG_WAY_QUARTER = 4
 
 
 def _slot(core: Yearless, year: int) -> Point | None:
@@ -76,11 +79,12 @@ def place_yearless(core: Yearless, published: date, tense: str | None) -> Point 
         ahead = [s for s, first, last in spans if first > published]
         return ahead[0] if ahead else slots[-1]
     if tense in ("past", "future"):
-        return min(spans, key=lambda x: _cost(x[1], x[2], published, tense))[0]
+        quarterly = slots[0].granularity in ("quarter", "half")
+        return min(spans, key=lambda x: _cost(x[1], x[2], published, tense, quarterly))[0]
     return min(spans, key=lambda x: _distance(x[1], x[2], published))[0]
 
 
-def _cost(first: date, last: date, published: date, tense: str) -> int:
+def _cost(first: date, last: date, published: date, tense: str, quarterly: bool = False) -> int:
     """Days away; against the tense, days to the far end, counted ``WRONG_WAY`` times over.
 
     A date a few weeks ahead in a past-tense sentence ("the offer was extended to
@@ -90,7 +94,7 @@ def _cost(first: date, last: date, published: date, tense: str) -> int:
     if tense == "past" and first > published:
         return (last - published).days * WRONG_WAY[tense]
     if tense == "future" and last < published:
-        return (published - first).days * WRONG_WAY[tense]
+        return (published - first).days * (WRONG_WAY_QUARTER if quarterly else WRONG_WAY[tense])
     return _distance(first, last, published)
 
 

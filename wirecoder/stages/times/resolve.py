@@ -158,8 +158,8 @@ class Resolver:
             placed = place_yearless(core, published, tense)
             return self.point(placed, "published") if placed else Resolution(reason="no such day in the years near publication")
         if isinstance(core, Weekday):
-            if tense == "present" and cand.governor.direct:
-                tense = "future"  # "Arafat and Netanyahu meet Monday": a scheduled event
+            if tense == "progressive" and cand.governor.direct:
+                tense = "future"  # "the leaders are meeting on Monday": an arrangement ahead
             return self.point(place_weekday(core, published, tense), "published")
         raise TypeError(f"unknown reading {core!r}")
 

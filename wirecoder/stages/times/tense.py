@@ -23,7 +23,7 @@ OPEN_MODALS = frozenset({"may", "might", "could", "can", "should", "must", "ough
 class Governor:
     """What a time expression attaches to: the tense of its verb and the words on the way."""
 
-    tense: str | None  # past, present, future or None
+    tense: str | None  # past, present, progressive, future or None
     lemmas: frozenset[str]  # lemmas of the nouns and verbs from the expression up to its verb
     direct: bool = False  # attached to the verb itself, not through a noun ("Friday's purchases")
 
@@ -80,7 +80,7 @@ def verb_tense(verb: Token, cues: dict[str, str], depth: int = 0) -> str | None:
             return "past" if framing == "past" and head.pos_ == "ADJ" else "future"
         if head.i != verb.i and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 3:
             inherited = verb_tense(head, cues, depth + 1) if head.pos_ != "ADJ" else _copula_tense(head, cues)
-            return "future" if inherited in (None, "present") else inherited
+            return "future" if inherited in (None, "present", "progressive") else inherited
         return "future"
     if verb.tag_ == "VBD":
         return "past"
@@ -90,7 +90,7 @@ def verb_tense(verb: Token, cues: dict[str, str], depth: int = 0) -> str | None:
         return _inherit(verb, cues, depth)
     if verb.tag_ == "VBG":
         if any(a.lemma_ == "be" for a in auxiliaries):
-            return "present"
+            return "progressive"  # "is meeting": present, or an arrangement ahead
         return _inherit(verb, cues, depth)
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
