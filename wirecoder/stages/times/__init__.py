@@ -7,7 +7,7 @@ article's publication date with the tense of the verb they hang on, the last
 date mentioned, or the date the article gives for a referenced event.
 
 Other stages look items up with ``overlapping(layers.times, start, end)`` or
-``dated(...)``; values follow TimeML (see docs/times.md).
+``dated(...)``; values follow TimeML (see README.md here).
 """
 
 from __future__ import annotations

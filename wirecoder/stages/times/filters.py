@@ -22,6 +22,7 @@ SEASON_CONTEXT = frozenset({"in", "by", "until", "till", "since", "during", "thr
 SEASON_WORDS_AMBIGUOUS = frozenset({"fall", "spring"})
 REF_NOUNS = frozenset({"future", "past", "present"})
 RATE_WORDS = frozenset({"a", "an", "per"})
+PERIODIC_ADJECTIVES = frozenset({"quarterly", "annual", "annually", "monthly", "yearly", "biweekly"})
 
 
 def plausible(match: Match, span: Span) -> Match | None:
@@ -32,8 +33,9 @@ def plausible(match: Match, span: Span) -> Match | None:
         return None
     if all(t.ent_type_ in NAME_LABELS for t in tokens):
         return None  # "Theresa May", "Orion 1980", "High Noon", ABC's "This Week"
-    if rule == "expression" and reading.type == "SET" and len(tokens) == 1 and tokens[0].dep_ == "amod":
-        return None  # "a quarterly dividend", "daily flights": a property of the noun, not a time
+    if rule == "expression" and reading.type == "SET" and len(tokens) == 1 and tokens[0].dep_ == "amod" \
+            and tokens[0].lower_ in PERIODIC_ADJECTIVES:
+        return None  # "a quarterly dividend": how the noun is paid or counted, not when
     if reading.type == "DURATION" and tokens[-1].lower_.startswith("quarter") and span.end < len(span.doc) \
             and span.doc[span.end].lower_ == "of":
         return None  # "three-quarters of its food"
@@ -49,9 +51,9 @@ def plausible(match: Match, span: Span) -> Match | None:
         if year.ent_type_ in COUNT_LABELS:
             return None
         before = span.doc[year.i - 1] if year.i > 0 else None
-        if year.dep_ == "nummod" and year.head.tag_ in ("NNS", "NNPS") and (
+        if year.dep_ == "nummod" and year.head.tag_ in ("NNS", "NNPS") and int(year.text) % 50 == 0 and (
                 before is None or before.tag_ not in ("DT", "PRP$", "POS")):
-            return None  # "2000 homes" counts homes; "the 2022 elections" are dated
+            return None  # "2000 homes" counts homes; "the 2000 elections", "1989 results" are dated
     if rule == "expression" and tokens[-1].lower_ in REF_NOUNS and tokens[-1].dep_ in ("amod", "compound"):
         return None
     if rule == "season":
