@@ -134,3 +134,11 @@ def test_lookup_helpers_for_other_stages(extract, pipeline):
     sentence = (0, len(text))
     assert [t.text for t in overlapping(doc_times, *sentence)] == ["Sunday", "three days"]
     assert [t.text for t in dated(doc_times, *sentence)] == ["Sunday"]
+
+
+def test_a_range_of_days_is_one_interval(extract):
+    r = extract("Talks are scheduled for December 8-9 in Geneva; the last round ran 8-10 July 2024.",
+                published="2025-12-07")
+    upcoming, last_round = the(r, "December 8-9"), the(r, "8-10 July 2024")
+    assert (upcoming.kind, upcoming.value, upcoming.end_date) == ("interval", "2025-12-08/2025-12-09", "2025-12-09")
+    assert (last_round.value, last_round.anchor) == ("2024-07-08/2024-07-10", None)

@@ -26,6 +26,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("event_span", r"\b(?P<num><NUM>)\s+(?P<unit><UNITS>)\s+(?P<dir>before|after)\s+(?P<np>(?:(?:the|his|her|its|"
                    r"their|this|that)\s+)?(?:[\w'’.-]+\s+){0,3}?)(?P<event><EVENT>)\b"),
     ("expression", r"(?<![\w'’-])(?P<expr><EXPR>)(?![\w-]|['’](?!s\b))"),
+    ("date_range_md", r"\b(?P<month><MONTH>)\s+(?P<day><DAY>)\s*[-–]\s*(?P<day2><DAY>)(?:,?\s+(?P<year><YEAR>))?"
+                      r"(?![\w-])"),
+    ("date_range_dm", r"\b(?P<day><DAY>)\s*[-–]\s*(?P<day2><DAY>)\s+(?P<month><MONTH>)(?:,?\s+(?P<year><YEAR>))?"
+                      r"(?![\w-])"),
     ("date_mdy", r"\b(?:(?P<weekday><WEEKDAY>),?\s+)?(?P<month><MONTH>)\s+(?P<day><DAY>),?\s+(?P<year><YEAR>)\b"),
     ("date_dmy", r"\b(?:(?P<weekday><WEEKDAY>),?\s+)?(?:the\s+)?(?P<day><DAY>)(?:\s+of)?\s+(?P<month><MONTH>),?\s+"
                  r"(?P<year><YEAR>)\b"),

@@ -34,6 +34,7 @@ class Yearless:
     relation: str | None = None  # last, next, this
     weekday: int | None = None  # "Friday, December 5": the weekday picks the year
     year_offset: int | None = None  # "the third quarter of last year": -1 from the publication year
+    until_day: int | None = None  # "December 8-9": the last day of a range in the same month
 
 
 @dataclass(frozen=True)

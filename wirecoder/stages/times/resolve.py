@@ -156,7 +156,13 @@ class Resolver:
             return self.point(Point(shift(published, core.unit, n), granularity), "published")
         if isinstance(core, Yearless):
             placed = place_yearless(core, published, tense)
-            return self.point(placed, "published") if placed else Resolution(reason="no such day in the years near publication")
+            if placed is None:
+                return Resolution(reason="no such day in the years near publication")
+            if core.until_day is not None:  # "December 8-9"
+                last = placed.day.replace(day=core.until_day)
+                return Resolution(f"{placed.value}/{last.isoformat()}", placed, "published",
+                                  interval=(placed.day, last))
+            return self.point(placed, "published")
         if isinstance(core, Weekday):
             if tense == "progressive" and cand.governor.direct:
                 tense = "future"  # "the leaders are meeting on Monday": an arrangement ahead
@@ -210,7 +216,8 @@ class Resolver:
         item.anchor, item.reason = result.anchor, result.reason
         value = result.value
         if result.interval is not None:
-            item.kind, item.duration = "interval", reading.core.duration
+            item.kind = "interval"
+            item.duration = reading.core.duration if isinstance(reading.core, Stretch) else None
             item.start_date, item.end_date = (d.isoformat() for d in result.interval)
             item.value, item.precision = value, "day"
             return
@@ -224,6 +231,8 @@ class Resolver:
         if value is not None and reading.part and point is not None and point.granularity == "day":
             value = f"{value}T{reading.part}"
         item.value = value
+        if value and "/" in value:
+            item.kind = "interval"  # "8-10 December 2025"
         first, last, precision = span(value, published)
         if value == "PAST_REF" and published:
             last = published
