@@ -46,11 +46,17 @@ def matches(doc: Doc, grammar: Grammar, lex: TimeLexicon, text: str) -> list[Mat
 
 def choose(found: list[Match], priority: dict[str, int]) -> list[Match]:
     """Longest first, earlier rules first among equals; no two kept matches overlap."""
+    starts: list[int] = []  # kept matches, sorted by start (they never overlap)
+    ends: list[int] = []
     kept: list[Match] = []
     for match in sorted(found, key=lambda m: (-m.length, priority[m.rule], m.start)):
-        if all(match.end <= k.start or k.end <= match.start for k in kept):
-            kept.append(match)
-    return sorted(kept, key=lambda m: m.start)
+        i = bisect_right(starts, match.start)
+        if i > 0 and ends[i - 1] > match.start or i < len(starts) and starts[i] < match.end:
+            continue
+        starts.insert(i, match.start)
+        ends.insert(i, match.end)
+        kept.insert(i, match)
+    return kept
 
 
 def _is_day(reading: Reading) -> bool:

@@ -119,12 +119,16 @@ class Resolver:
                 points[item.id] = result.point
                 if not (isinstance(core, Shift) and core.base == "comparative"):
                     references.note(result.point, item.id)
-        by_id = {item.id: (cand, item) for cand, item in zip(candidates, items)}
+        days_by_sentence: dict[int, list] = {}
+        for cand, item in zip(candidates, items):
+            point = points.get(item.id)
+            if point is not None and point.granularity == "day":
+                days_by_sentence.setdefault(cand.sentence, []).append((cand.start, item.id, point))
         for cand, item in later:
             if isinstance(cand.reading.core, EventDate):
                 result = self.event_date(cand, candidates, items, points)
             else:
-                result = self.sentence_day(cand, published, points, by_id)
+                result = self.sentence_day(cand, published, days_by_sentence)
             self.apply(item, cand, result, published)
         return items
 
@@ -186,13 +190,13 @@ class Resolver:
         point = Point(first, granularity) if first is not None and granularity in ORDER else None
         return Resolution(value, point)
 
-    def sentence_day(self, cand: Candidate, published, points, by_id) -> Resolution:
+    def sentence_day(self, cand: Candidate, published, days_by_sentence) -> Resolution:
         """A clock time takes the nearest day named in its sentence, else the publication date."""
-        same = [(abs(by_id[i][0].start - cand.start), i) for i, p in points.items()
-                if by_id[i][0].sentence == cand.sentence and p.granularity == "day"]
+        same = [(abs(start - cand.start), item_id, point)
+                for start, item_id, point in days_by_sentence.get(cand.sentence, ())]
         if same:
-            _, item_id = min(same)
-            return self.point(points[item_id], item_id)
+            _, item_id, point = min(same, key=lambda x: x[0])
+            return self.point(point, item_id)
         if published is None:
             return Resolution(reason=NO_PUBLISHED)
         return self.point(Point(published, "day"), "published")
