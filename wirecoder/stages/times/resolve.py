@@ -140,9 +140,10 @@ class Resolver:
         if isinstance(core, Stretch):
             if published is None or core.n is None:
                 return Resolution(core.duration)
-            n = int(round(core.n))
-            other = shift(published, core.unit, -n if core.direction == "past" else n) \
-                if core.unit not in ("H", "MIN", "S") else published
+            unit, n = core.unit, int(round(core.n))
+            if unit in ("H", "MIN", "S"):  # "the past 48 hours": the days those hours touch
+                unit, n = "D", -(-int(core.n * {"H": 60, "MIN": 1, "S": 0}[core.unit]) // 1440)
+            other = shift(published, unit, -n if core.direction == "past" else n)
             first, last = sorted((published, other))
             return Resolution(f"{first.isoformat()}/{last.isoformat()}", anchor="published", interval=(first, last))
         reference = references.for_shift(core) if isinstance(core, Shift) else None
