@@ -18,7 +18,8 @@ both ways. wirecoder's resolved intervals ("the
 past week" = "2025-11-30/2025-12-07") are scored as the TimeML duration they
 resolve ("P1W"). dateparser's ``search_dates`` finds dates only, so it is
 typed DATE (TIME when it reports a clock time) and valued at the period its
-``DateDataParser`` reports (day, week, month, year, time).
+``DateDataParser`` reports (day, week, month, year, time). wirecoder's times
+stage runs on the pipeline's spaCy model without the actors stage.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ wirecoder/data/times/), checked against the parse, and resolved against the
 article's publication date with the tense of the verb they hang on, the last
 date mentioned, or the date the article gives for a referenced event.
 
+When the actors stage ran first, its person-name mentions are kept out of
+("April Ryan", "Theresa May"); run alone, the stage relies on the parse.
+
 Other stages look items up with ``overlapping(layers.times, start, end)`` or
 ``dated(...)``; values follow TimeML (see README.md here).
 """
