@@ -14,6 +14,7 @@ from .base import Layers, Stage
 REGISTRY: dict[str, str] = {
     "actors": "wirecoder.stages.actors:ActorsStage",
     "places": "wirecoder.stages.places:PlacesStage",
+    "times": "wirecoder.stages.times:TimesStage",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(REGISTRY)

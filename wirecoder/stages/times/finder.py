@@ -1,0 +1,106 @@
+"""From a parsed Doc to time items: match, check, choose, merge, resolve.
+
+1. every grammar rule runs over the text and each match is read (``builders``);
+2. the parse vetoes what is not a time expression (``filters``);
+3. the longest non-overlapping matches are kept (earlier rules win ties);
+4. a clock time directly followed by its day ("5 p.m. EST, Nov. 6",
+   "10 p.m. Wednesday") becomes one expression, as in TimeML;
+5. each kept match gets its governing verb's tense and is resolved in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from .builders import build
+from .filters import plausible
+from .grammar import Grammar
+from .items import TimeItem
+from .lexicon import TimeLexicon
+from .readings import Fixed, Match, Reading, Shift, Weekday, Yearless
+from .resolve import Candidate, Resolver
+from .tense import governor
+
+JOINER = re.compile(r"\s*,?\s*")
+CLOCK_RULES = frozenset({"clock", "clock24", "clock_zone", "clock_part", "noon"})
+
+
+def matches(doc: Doc, grammar: Grammar, lex: TimeLexicon, text: str) -> list[Match]:
+    found = []
+    for rule, m in grammar.scan(doc, text):
+        reading = build(rule, m, lex, text)
+        if reading is None:
+            continue
+        match = Match(m.start(), m.end(), rule, reading)
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        match = plausible(match, span) if span is not None else None
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def choose(found: list[Match], priority: dict[str, int]) -> list[Match]:
+    """Longest first, earlier rules first among equals; no two kept matches overlap."""
+    starts: list[int] = []  # kept matches, sorted by start (they never overlap)
+    ends: list[int] = []
+    kept: list[Match] = []
+    for match in sorted(found, key=lambda m: (-m.length, priority[m.rule], m.start)):
+        i = bisect_right(starts, match.start)
+        if i > 0 and ends[i - 1] > match.start or i < len(starts) and starts[i] < match.end:
+            continue
+        starts.insert(i, match.start)
+        ends.insert(i, match.end)
+        kept.insert(i, match)
+    return kept
+
+
+def _is_day(reading: Reading) -> bool:
+    core = reading.core
+    if reading.part is not None or reading.type != "DATE":
+        return False
+    if isinstance(core, Weekday):
+        return not core.weekend
+    if isinstance(core, Yearless):
+        return core.day is not None or core.holiday is not None
+    if isinstance(core, Fixed):
+        return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", core.value))
+    return isinstance(core, Shift) and core.unit == "D"
+
+
+def merge(kept: list[Match], text: str) -> list[Match]:
+    merged: list[Match] = []
+    for match in kept:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.rule in CLOCK_RULES and isinstance(previous.reading.core, Shift)
+                and previous.reading.core.base == "sentence" and _is_day(match.reading)
+                and JOINER.fullmatch(text[previous.end:match.start])):
+            reading = Reading("TIME", match.reading.core, part=previous.reading.part, mod=previous.reading.mod)
+            merged[-1] = Match(previous.start, match.end, match.rule, reading)
+        else:
+            merged.append(match)
+    return merged
+
+
+def find_times(doc: Doc, published: date | None, grammar: Grammar, lex: TimeLexicon,
+               resolver: Resolver, names: list[tuple[int, int]] = ()) -> list[TimeItem]:
+    """The time items of a parsed article; ``names`` are person-name spans ("April Ryan") to keep out of."""
+    text = doc.text  # built on each access: read it once
+    found = [m for m in matches(doc, grammar, lex, text)
+             if not any(start <= m.start and m.end <= end for start, end in names)]
+    kept = merge(choose(found, grammar.priority), text)
+    sentence_starts = [sent.start for sent in doc.sents]
+    candidates = []
+    for match in kept:
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        sentence = sentence_starts[bisect_right(sentence_starts, span.start) - 1]
+        governed = governor(span, lex.tense_cues, lex.tense_verbs)
+        if lex.tense_before.search(text, max(0, match.start - 20), match.start):
+            governed = replace(governed, tense="future")  # "as early as Tuesday"
+        candidates.append(Candidate(match.start, match.end, text[match.start:match.end], match.rule,
+                                    match.reading, governed, sentence))
+    return resolver.run(candidates, published)
