@@ -98,3 +98,10 @@ def test_surname_joins_its_full_name(extract):
                 "Kovalenko added that schools would stay closed.")
     person = entity(r, "Olena Kovalenko")
     assert len([m for m in person.mentions if m.text == "Kovalenko"]) == 1
+
+
+def test_an_acronym_is_not_a_surname(extract):
+    r = extract("UN Secretary-General Antonio Guterres said the UN would send more aid.", published="2024-09-22")
+    un = [e for e in r.entities if any(m.text == "UN" for m in e.mentions)][0]
+    assert un.kind == "organization"
+    assert not any(e.kind == "person" and "Kim" in e.name for e in r.entities)

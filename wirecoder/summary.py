@@ -5,6 +5,7 @@ from __future__ import annotations
 from .record import Record
 
 KIND_ORDER = ("person", "organization", "group", "country", "place", "facility", "media", "platform")
+PLURAL = {"country": "countries", "facility": "facilities"}
 
 
 def summarise(record: Record) -> str:
@@ -16,7 +17,7 @@ def summarise(record: Record) -> str:
         items = [e for e in record.entities if e.kind == kind]
         if not items:
             continue
-        lines.append(f"  {kind}s ({len(items)}):")
+        lines.append(f"  {PLURAL.get(kind, kind + 's')} ({len(items)}):")
         for entity in items:
             detail = []
             if entity.country:

@@ -190,6 +190,8 @@ class MentionFinder:
         """
         if not token.text[:1].isupper() or len(token.text) < 2 or token.ent_type_ in _NOT_NAMES:
             return None
+        if token.is_upper or self.lex.organization(token.text) or self.lex.country_form(token.text):
+            return None  # "UN" is not Kim Jong Un; acronyms and known names are not surnames
         if token.pos_ != "PROPN":
             if token.pos_ not in ("NOUN", "X", "ADJ") or token.lower_ in _lower_words(token.doc):
                 return None
