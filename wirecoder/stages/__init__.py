@@ -13,6 +13,8 @@ from .base import Layers, Stage
 
 REGISTRY: dict[str, str] = {
     "actors": "wirecoder.stages.actors:ActorsStage",
+    "quantities": "wirecoder.stages.quantities:QuantitiesStage",
+    "events": "wirecoder.stages.events:EventsStage",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(REGISTRY)
