@@ -68,9 +68,10 @@ class EntityIndex:
         modifier ("his team", "Russian forces", "Ukrainian infrastructure"), its
         apposition, and every coordinated phrase."""
         found = self.actors_at(head)
-        if not found and head.lemma_.lower() not in self.relational:
+        relational = head.lemma_.lower() in self.relational  # "his allies" are not him
+        if not found:
             for child in head.children:
-                if child.dep_ in MODIFIER_DEPS:
+                if child.dep_ in MODIFIER_DEPS and not (relational and child.dep_ == "poss"):
                     found += self.actors_at(child) or (
                         self.actors_of_phrase(child, depth + 1) if child.dep_ == "poss" and depth < 2 else [])
                 elif child.dep_ == "appos" and depth < 2:

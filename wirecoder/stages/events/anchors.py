@@ -97,14 +97,14 @@ def place_rank(entity) -> float:
     return 2.5
 
 
-def is_location_use(token: Token, entity) -> bool:
-    """A place mention used as a place, not as an actor ("Kyiv said", "against Ukraine")."""
-    if token.dep_ in ("nsubj", "nsubjpass", "poss") and entity.kind == "country":
-        return False
+def is_location_use(token: Token, entity, lexicon) -> bool:
+    """A place mention used as a place, not as an actor ("Kyiv said", "against Ukraine");
+    the subject of "suffered an attack" is where it struck."""
     if entity.kind == "country":
         return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
     if token.dep_ == "nsubj":
-        return False
+        role = lexicon.light_verbs.get(token.head.lemma_.lower(), (None, None))[0]
+        return role == "target"
     return True
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from .lexicon import EventLexicon
 
 _PLACES = frozenset({"position", "base", "checkpoint", "convoy", "village", "home", "house", "hospital",
                      "school", "market"})
-POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 NOBODY = frozenset({"nobody", "none", "noone"})
 ONE_PERSON = frozenset({"he", "she", "him", "her", "himself", "herself"})
 VAGUE = frozenset({"several", "many", "some", "few", "numerous", "scores", "dozens", "unknown", "undisclosed"})
@@ -52,15 +51,17 @@ class QuantityIndex:
         return q.value if q is not None else None
 
 
-def casualties_in(sentence: Span, lexicon: EventLexicon, quantities: QuantityIndex) -> list[Casualty]:
-    """Every casualty report of a sentence, with its count."""
+def casualties_in(doc, start: int, end: int, view, lexicon: EventLexicon,
+                  quantities: QuantityIndex) -> list[Casualty]:
+    """Every casualty report of the sentence ``doc[start:end]``, with its count."""
     people = frozenset(w for w in lexicon.actor_nouns if w not in _PLACES)
     found = []
-    for token in sentence:
-        cue = lexicon.casualties.get((token.lemma_.lower(), POS.get(token.pos_, ""))) or \
-            lexicon.casualties.get((token.lower_, POS.get(token.pos_, "")))
+    for i in range(start, end):
+        cue = lexicon.casualties.get((view.lemma[i], view.pos[i])) or \
+            lexicon.casualties.get((view.lower[i], view.pos[i]))
         if cue is None:
             continue
+        token = doc[i]
         value = _count(token, cue.count_in, quantities, people)
         if value is None:
             continue
@@ -87,7 +88,8 @@ def _count(token: Token, where: str, quantities: QuantityIndex, people: frozense
         if own is not None:
             return own
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        return _argument_count(subjects[0], quantities, people) if subjects else None
+        shot_dead = token.head.pos_ == "VERB" and token.head.lemma_.lower() not in ("be", "remain")
+        return _argument_count(subjects[0], quantities, people, any_noun=shot_dead) if subjects else None
     return _argument_count_of(token, where, quantities, people)
 
 
@@ -102,10 +104,10 @@ def _argument_count_of(verb: Token, where: str, quantities: QuantityIndex, peopl
     if not arguments and verb.dep_ in ("acl", "amod") and where == "object":
         arguments = [verb.head]  # "4 people killed in the attack"
     if not arguments and verb.dep_ in ("conj", "xcomp"):
-        head = verb.head  # "was shot and killed", "are said to have been killed"
-        arguments = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")] if passive or \
-            where == "subject" or head.dep_ != "ROOT" or verb.dep_ == "xcomp" else []
-    return _argument_count(arguments[0], quantities, people) if arguments else None
+        head = verb.head  # "was shot and killed", "are said to have been killed", "4 died"
+        arguments = [c for c in head.children if c.dep_ == "nsubjpass"] or (
+            [c for c in head.children if c.dep_ == "nsubj"] if where == "subject" or verb.dep_ == "xcomp" else [])
+    return _argument_count(arguments[0], quantities, people, any_noun=True) if arguments else None
 
 
 def _own_count(token: Token, quantities: QuantityIndex) -> float | None:
@@ -130,21 +132,24 @@ def _own_count(token: Token, quantities: QuantityIndex) -> float | None:
     return None
 
 
-def _argument_count(arg: Token, quantities: QuantityIndex, people: frozenset[str]) -> float | None:
+def _argument_count(arg: Token, quantities: QuantityIndex, people: frozenset[str],
+                    any_noun: bool = False) -> float | None:
+    """The count of a victim phrase; ``any_noun``: a singular noun counts one (the object
+    of "killed" is a person; the noun "dead" describes may not be: "a dead city")."""
     total, known = 0.0, False
     parts, frontier = [arg], [arg]
     while frontier:
         frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
         parts += frontier
     for part in parts:
-        value = _one_count(part, quantities, people)
+        value = _one_count(part, quantities, people, any_noun)
         if value is None:
             continue
         total, known = total + value, True
     return total if known else None
 
 
-def _one_count(arg: Token, quantities: QuantityIndex, people: frozenset[str]) -> float | None:
+def _one_count(arg: Token, quantities: QuantityIndex, people: frozenset[str], any_noun: bool) -> float | None:
     if arg.lower_ in NOBODY:
         return 0.0
     if any(c.dep_ == "det" and c.lower_ == "no" for c in arg.children):
@@ -160,6 +165,28 @@ def _one_count(arg: Token, quantities: QuantityIndex, people: frozenset[str]) ->
         return value
     if arg.lower_ == "one" or arg.lower_ in ONE_PERSON:
         return 1.0
-    if arg.tag_ == "NNP" or arg.tag_ == "NN" and arg.lemma_.lower() in people:
+    if arg.tag_ == "NNP" or arg.tag_ == "NN" and (any_noun or arg.lemma_.lower() in people):
         return 1.0  # "a soldier was killed", "Mahmoud Khamis was shot dead"
     return None
+
+
+def attach(casualties: list[Casualty], made: list, climb_to_event) -> tuple[list, list[Casualty]]:
+    """Casualties of a sentence per event, summed ("12 Dahalo killed, 1 civilian killed"),
+    and those with no event in the sentence (orphans, for the paragraph to adopt)."""
+    totals: dict[tuple[int, str], list] = {}
+    orphans = []
+    for casualty in casualties:
+        target = climb_to_event(casualty.token, made)
+        if target is None:
+            orphans.append(casualty)
+            continue
+        entry = totals.setdefault((id(target), casualty.kind), [target, 0])
+        entry[1] += casualty.value
+    return [(target, kind, value) for (_, kind), (target, value) in totals.items()], orphans
+
+
+def record(event, kind: str, value: int) -> None:
+    """Across sentences the larger figure stands: later sentences often restate it."""
+    field = "fatalities" if kind == "death" else "injured"
+    current = getattr(event, field)
+    setattr(event, field, value if current is None else max(current, value))

@@ -62,7 +62,8 @@ class EventItem:
     merged: int = 0  # how many later mentions were merged into this event
     depth: int = 0  # below the sentence's main clause (0: the main event)
     anaphoric: bool = False
-    background: bool = False  # named only to place another event in time ("after the talks")  # "the talks", "those discussions": a definite mention of an event told before
+    background: bool = False
+    joined_to: int | None = None  # trigger of the coordinated verb it shares a clause with  # named only to place another event in time ("after the talks")  # "the talks", "those discussions": a definite mention of an event told before
 
     def to_record(self, text: str = "") -> record.Event:
         acled = record.Acled(event_type=self.acled[0], sub_event_type=self.acled[1]) if self.acled else None

@@ -45,7 +45,11 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
         return False
     if not _actors_agree(a.source_actors, b.source_actors, entities):
         return False
-    bare = b.anaphoric and not (b.source_actors or b.target_actors or b.location or b.when)
+    if b.joined_to is not None and b.joined_to == a.trigger_i:
+        return True
+    nothing = not (b.source_actors or b.target_actors or b.location or b.when)
+    # "the talks" (a definite mention), or "3 soldiers and a woman killed" after a clash
+    bare = nothing and (b.anaphoric or b.type == "ASSAULT" and b.paragraph == a.paragraph)
     shared = bool(set(a.source_actors) & set(b.source_actors))
     same_date = a.when is not None and b.when is not None and not a.when.reported and not b.when.reported
     return bool(place) or shared or same_date or bare

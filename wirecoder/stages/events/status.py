@@ -95,10 +95,11 @@ def _verb_chain_status(verb: Token, cues: dict[str, dict[str, str]],
     aux, governors = cues.get("aux", {}), cues.get("governor", {})
     modifiers, marks = cues.get("modifier", {}), cues.get("mark", {})
     for _ in range(8):
+        negation = next((c for c in verb.children if c.dep_ == "neg"), None)
+        if negation is not None:
+            return "negated", negation.text  # "will not accept": the negation decides
         for child in verb.children:
             word = child.lower_
-            if child.dep_ == "neg":
-                return "negated", child.text
             if child.dep_ in ("aux", "auxpass") and word in aux:
                 if word == "would" and _under_reporting(verb, reporting) and not _has_if(verb):
                     return "planned", child.text  # future in the past: "said they would meet"

@@ -11,10 +11,11 @@ subject and a tense.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
 from .items import Trigger
 from .lexicon import EventLexicon, Sense
+from .view import DocView
 
 POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -65,26 +66,32 @@ def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
     return None
 
 
-def find_triggers(sentence: Span, lexicon: EventLexicon, blocked: frozenset[int] = frozenset()) -> list[Trigger]:
-    """Triggers of one sentence, in text order; light verbs give way to their nouns.
-    ``blocked`` tokens belong to names ("the Ceasefire Violations Committee")."""
+def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventLexicon,
+                  blocked: frozenset[int] = frozenset()) -> list[Trigger]:
+    """Triggers of the sentence ``doc[start:end]``, in text order; light verbs give way
+    to their nouns. ``blocked`` tokens belong to names ("the Ceasefire Violations Committee")."""
     found: dict[int, Trigger] = {}
-    for token in sentence:
-        if token.i in blocked or token.lemma_.lower() in lexicon.reporting_verbs and token.pos_ in ("VERB", "AUX"):
+    senses, reporting = lexicon.senses, lexicon.reporting_verbs
+    for i in range(start, end):
+        lemma = view.lemma[i]
+        if i in blocked or lemma not in senses and view.lower[i] not in senses:
             continue
+        if lemma in reporting and view.pos[i] == "VERB":
+            continue
+        token = doc[i]
         sense = sense_of(token, lexicon)
         if sense is not None:
             found[token.i] = Trigger(token.i, sense, token.lemma_.lower(), POS[token.pos_] == "NOUN")
     nouns = {i for i, t in found.items() if t.is_noun}
     for i, trigger in list(found.items()):
-        token = sentence.doc[i]
+        token = doc[i]
         if not trigger.is_noun and token.dep_ == "acl" and (
                 token.head.i in nouns or token.head.dep_ == "conj" and token.head.head.i in nouns):
             del found[i]  # "attacks and bombs launched against Ukraine": the participle tells the noun's event
             continue
         if not trigger.is_noun:
             continue
-        verb = _light_verb(sentence.doc[i], lexicon)
+        verb = _light_verb(doc[i], lexicon)
         if verb is not None:
             found[i] = Trigger(i, trigger.sense, trigger.lemma, True, light_verb=verb.i)
             if verb.i in found and not found[verb.i].is_noun:

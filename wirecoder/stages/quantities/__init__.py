@@ -24,4 +24,4 @@ class QuantitiesStage(Stage):
     def process(self, doc: Doc, layers: Layers) -> None:
         # The times layer is optional: when the times stage runs first, its
         # spans are excluded and its durations give periods.
-        layers.quantities = self.finder.find(doc, layers.times, layers.entities)
+        layers.quantities = self.finder.find(doc, layers.times, layers.entities, layers.article.text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .items import QuantityItem
@@ -31,21 +32,28 @@ class QuantityFinder:
     def __init__(self, lexicon: QuantityLexicon):
         self.lex = lexicon
 
-    def find(self, doc: Doc, times: list, entities: list) -> list[QuantityItem]:
+    def find(self, doc: Doc, times: list, entities: list, text: str | None = None) -> list[QuantityItem]:
+        """``text``: the article text, when known (``Doc.text`` joins every token again)."""
         blocked = _blocked_tokens(doc, times, entities)
         found: list[QuantityItem] = []
+        lower = _lower_words(doc)
+        self._text = text if text is not None else doc.text
+        sentence_start = _sentence_starts(doc)
         i = 0
         while i < len(doc):
-            token = doc[i]
-            if i in blocked or not self._is_number(token):
+            if i in blocked or not self._may_be_number(lower[i]) or not self._is_number(doc[i]):
                 i += 1
                 continue
             first, last = self._group(doc, i, blocked)
-            item = self._item(doc, first, last, times, len(found) + 1)
+            item = self._item(doc, first, last, times, len(found) + 1, sentence_start[first])
             if item is not None:
                 found.append(item)
             i = last + 1
         return _spread_approx(doc, found)
+
+    def _may_be_number(self, word: str) -> bool:
+        """A cheap first look before building the token: a digit or a number word."""
+        return word[:1].isdigit() or word in self.lex.words or "-" in word
 
     # -- a run of number words ---------------------------------------------
     def _is_number(self, token: Token) -> bool:
@@ -79,13 +87,16 @@ class QuantityFinder:
             return following.kind == "unit" and before in ("hundred", "thousand")
         return False
 
-    def _item(self, doc: Doc, first: int, last: int, times: list, n: int) -> QuantityItem | None:
+    def _item(self, doc: Doc, first: int, last: int, times: list, n: int,
+              sentence_start: int) -> QuantityItem | None:
         tokens = doc[first:last + 1]
         reading = read_number([t.text for t in tokens], self.lex.words)
         if reading is None or _not_a_count(doc, tokens):
             return None
         head = _counted_head(doc, tokens)
-        cue_start, bound = self._cue(doc, first)
+        if head is None and first > 0 and doc[first - 1].pos_ in ("PROPN", "ADJ") and doc[first - 1].is_title:
+            return None  # a number that names: "European 3", "Apollo 11"
+        cue_start, bound = self._cue(doc, first, sentence_start)
         start_token = doc[cue_start] if cue_start is not None else doc[first]
         end_token = head if head is not None and head.i > last else doc[last]
         unit = counted = None
@@ -96,22 +107,37 @@ class QuantityFinder:
             unit, start_token = CURRENCIES[doc[first - 1].text], doc[first - 1]
         start, end = start_token.idx, end_token.idx + len(end_token)
         return QuantityItem(
-            id=f"N{n}", text=doc.text[start:end], start=start, end=end, value=reading.value,
+            id=f"N{n}", text=self._text[start:end], start=start, end=end, value=reading.value,
             approx=reading.vague or bound is not None, unit=unit, counted=counted,
-            period=_period(doc[first].sent, times), bound=bound or ("min" if reading.vague else None),
+            period=_period(doc, sentence_start, first, times), bound=bound or ("min" if reading.vague else None),
             head_start=head.idx if head is not None else None,
             head_end=head.idx + len(head) if head is not None else None)
 
-    def _cue(self, doc: Doc, first: int) -> tuple[int | None, str | None]:
+    def _cue(self, doc: Doc, first: int, sentence_start: int) -> tuple[int | None, str | None]:
         """The estimate cue right before the number: ("some" -> about, "at least" -> min)."""
         for size in range(self.lex.longest_cue, 0, -1):
             begin = first - size
-            if begin < doc[first].sent.start:
+            if begin < sentence_start:
                 continue
             words = tuple(t.lower_ for t in doc[begin:first])
             if words in self.lex.approx_cues:
                 return begin, self.lex.approx_cues[words]
         return None, None
+
+
+def _lower_words(doc: Doc) -> list[str]:
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array([LOWER]).tolist()] if len(doc) else []
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """For each token, the index of the first token of its sentence."""
+    out, start = [], 0
+    for i, flag in enumerate(doc.to_array([SENT_START]).tolist() if len(doc) else []):
+        if flag == 1:
+            start = i
+        out.append(start)
+    return out
 
 
 def _blocked_tokens(doc: Doc, times: list, entities: list) -> set[int]:
@@ -178,8 +204,11 @@ def _counted_text(doc: Doc, last: int, head: Token) -> str:
     return " ".join(words)
 
 
-def _period(sentence: Span, times: list) -> str | None:
+def _period(doc: Doc, sentence_start: int, first: int, times: list) -> str | None:
     """A duration or interval stated in the same sentence, as an ISO 8601 duration."""
+    if not times:
+        return None
+    sentence = doc[first].sent if sentence_start == first else doc[sentence_start].sent
     for time in times:
         start = getattr(time, "start", -1)
         if not sentence.start_char <= start < sentence.end_char:
