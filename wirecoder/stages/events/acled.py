@@ -20,6 +20,9 @@ ARMED_SECTORS = {"MIL": {"armed", "state"}, "COP": {"armed", "state"}, "SPY": {"
                  "EDU": {"civilian"}, "BUS": {"civilian"}, "LAB": {"civilian"}, "REF": {"civilian"}}
 
 
+STATE_NOUNS = frozenset({"police", "policeman", "army", "soldier", "troop", "military"})
+
+
 def classes_of(entities: list, heads: list[Token], lexicon: EventLexicon) -> set[str]:
     """What kind of participants these are: armed, state, nonstate, civilian, protester."""
     found: set[str] = set()
@@ -32,11 +35,16 @@ def classes_of(entities: list, heads: list[Token], lexicon: EventLexicon) -> set
         elif entity.kind in ("place", "facility"):
             found.add("civilian")
     for head in heads:
-        for word in (head.lemma_.lower(), head.lower_):
-            cls = lexicon.actor_nouns.get(word)
+        # "soldiers", else what the phrase is made of: "members of the security forces",
+        # "security force members", "dozens of soldiers"
+        inner = [c for c in head.children if c.dep_ in ("compound", "amod")]
+        inner += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+        for token in (head, *inner):
+            cls = lexicon.actor_nouns.get(token.lemma_.lower()) or lexicon.actor_nouns.get(token.lower_)
             if cls:
                 found.add(cls)
-                if cls == "armed" and word in ("police", "policeman", "army", "soldier", "troop"):
+                if cls == "armed" and token.lemma_.lower() in STATE_NOUNS:
                     found.add("state")
                 break
     return found

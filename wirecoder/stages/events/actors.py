@@ -38,6 +38,7 @@ class EntityIndex:
                     if mention.form == "name" and len(span) > 1:
                         self.name_tokens.setdefault(i, []).append(entity)
         countries = {e.country: e for e in entities if e.kind == "country" and e.country}
+        self.countries = countries
         # A capital or government metonym used as an actor -> the country entity.
         self.government_of: dict[str, object] = {}
         for entity in entities:
@@ -45,6 +46,10 @@ class EntityIndex:
                 country = countries.get(capitals[entity.name.lower()])
                 if country is not None:
                     self.government_of[entity.id] = country
+
+    def country_entity(self, iso3: str | None):
+        """The article's entity for a state, if it names the state."""
+        return self.countries.get(iso3) if iso3 else None
 
     def at(self, token: Token, kinds: frozenset[str] = ACTOR_KINDS) -> list:
         """Entities whose mention is headed by ``token`` (longest mention first)."""

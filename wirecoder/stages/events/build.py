@@ -27,6 +27,9 @@ from .triggers import find_triggers
 from .view import doc_view
 from .where import PlaceFinder
 
+DISTINCTIVE_WEAPONS = frozenset({"cbrn", "suicide-attack"})
+# Event types that are not acts on another party's territory.
+UNDIRECTED = frozenset({"PROTEST", "MOBILIZE"})
 # How a reported event hangs on its reporting verb ("said that ...", "adding there were ...").
 REPORTED_CONTENT = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "conj", "advcl", "csubj"})
 _WORD = re.compile(r"[^\W\d_]+")
@@ -59,9 +62,10 @@ class ArticleEvents:
 
     def run(self) -> list[EventItem]:
         text = self.layers.article.text
+        has_body = len(self.view.paragraph_starts) > 1  # a one-line text is all headline: read it
         for s_i, (start, end) in enumerate(self.view.sents):
             span = self.doc[start:end]
-            if not is_headline(text[span.start_char:span.end_char]):
+            if not (has_body and is_headline(text[span.start_char:span.end_char])):
                 self._sentence(s_i, start, end)
         for paragraph, casualty in self.orphans:  # "Soldiers clashed with rebels. Two were killed."
             near = [e for e in self.events if e.paragraph == paragraph and e.type in ("ASSAULT", "PROTEST")]
@@ -69,7 +73,24 @@ class ArticleEvents:
                 casualty_words.record(min(near, key=lambda e: abs(e.trigger_i - casualty.token)),
                                       casualty.kind, casualty.value)
         self.places.share(self.events)
+        for event in self.events:
+            if not event.target_actors and event.location and event.type not in UNDIRECTED:
+                self._target_from_place(event)
         return self.events
+
+    def _target_from_place(self, event: EventItem) -> None:
+        """An act on a place is an act on the state it lies in ("lifted the curfew in
+        Montenegro", "struck a dam in Ukraine's Kharkiv region"), unless that is the
+        source's own state."""
+        place = self.index.by_id.get(event.location)
+        if place is None:
+            return
+        target = place if place.kind == "country" else self.index.country_entity(place.country)
+        if target is None:
+            return
+        own = {getattr(self.index.by_id.get(i), "country", None) for i in event.source_actors}
+        if target.country and target.country not in own:
+            event.target_actors = [target.id]
 
     # -- one sentence ---------------------------------------------------------
     def _sentence(self, s_i: int, start: int, end: int) -> None:
@@ -116,6 +137,8 @@ class ArticleEvents:
             event_type, status = "REJECT", "occurred"  # "will not accept", "refused to meet"
         mode, weapon_sub = trigger.sense.mode, None
         weapon = lex.weapon(weapon_words(doc, trigger)) if event_type == "ASSAULT" else None
+        if weapon is None and event_type == "ASSAULT":  # a weapon this distinctive anywhere in the sentence
+            weapon = lex.weapon(self.view.sentence_words(s_i), modes=DISTINCTIVE_WEAPONS)
         if weapon is not None:
             weapon_sub = weapon[1]
             if mode is None or (mode == "firearms" and weapon[0] != "firearms"):
@@ -136,8 +159,8 @@ class ArticleEvents:
         own_places = [e for e, _ in sorted(places.get(trigger.i, []), key=lambda p: p[1])]
         if own_places:
             event.location, event.location_how = most_specific(own_places).id, "attached"
-            if not event.target_actors and event.type == "ASSAULT":
-                target_cls.add("civilian")
+            if not event.target_actors and not target_cls and event.type == "ASSAULT":
+                target_cls.add("civilian")  # an attack on a place, by no one named: on its people
         event.acled = acled_type(event.type, mode, trigger.lemma, weapon_sub, source_cls, target_cls,
                                  self.view.sentence_words(s_i), lex)
         event.when = self._when(trigger, anchors, times)

@@ -117,10 +117,11 @@ class EventLexicon:
     def senses_for(self, lemma: str) -> list[Sense]:
         return self.senses.get(lemma, [])
 
-    def weapon(self, words: set[str]) -> tuple[str, str | None] | None:
-        """The first weapon (in file order) among ``words``: (mode, ACLED sub-event type)."""
+    def weapon(self, words: set[str], modes: frozenset[str] | None = None) -> tuple[str, str | None] | None:
+        """The first weapon (in file order) among ``words``: (mode, ACLED sub-event type);
+        ``modes`` limits the search to weapons of those modes."""
         for word, mode, sub in self.weapons:
-            if word in words:
+            if word in words and (modes is None or mode in modes):
                 return mode, sub
         return None
 

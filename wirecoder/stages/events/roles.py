@@ -25,7 +25,6 @@ EXTRA_TARGET_PREPS = {"REQUEST": frozenset({"from"}), "AID": frozenset({"for"})}
 OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "order", "tell", "persuade",
                             "encourage", "invite", "allow", "help", "pressure", "compel"})
 PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
-ACTION_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "AID", "REJECT", "SUPPORT"})
 
 
 @dataclass
@@ -85,8 +84,14 @@ def participants(doc: Doc, trigger: Trigger, index: EntityIndex, lexicon: EventL
                        (index.actors_at(h) if h.i in p.alone else index.actors_of_phrase(h))])
 
     p.sources = actors(p.source_heads)
+    if not p.sources and any(h.pos_ == "PRON" for h in p.source_heads):
+        p.sources = actors(_speaker_of_pronoun(token, lexicon))  # "Hungary said it will support"
     source_ids = {e.id for e in p.sources}
     p.targets = [e for e in actors(p.target_heads) if e.id not in source_ids]
+    if not p.targets and not trigger.is_noun and kind in lexicon.dyadic:
+        further = _complement_heads(token, preps | {"for"})  # "promised to continue aid to Mozambique"
+        p.targets = [e for e in actors(further) if e.id not in source_ids]
+        p.target_heads += further
     return p
 
 
@@ -105,13 +110,7 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
         p.target_heads += _prep_objects(obj, frozenset({"to", "for"}) & preps)
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "militants killed in the raid"
         p.target_heads.append(token.head)
-    if not p.target_heads and kind in ACTION_TYPES:
-        for child in token.children:
-            if child.dep_ in ("xcomp", "advcl", "ccomp"):
-                p.target_heads += _prep_objects(child, preps) + [c for c in child.children if c.dep_ == "dobj"]
-                for grandchild in child.children:
-                    if grandchild.dep_ == "advcl":
-                        p.target_heads += [c for c in grandchild.children if c.dep_ == "dobj"]
+
 
 
 def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
@@ -152,6 +151,36 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
         verb = _governing_verb(token)
         if verb is not None and verb.lemma_.lower() not in lexicon.reporting_verbs | {"be"}:
             p.source_heads += subject_of(verb)  # "negotiators return to Geneva for talks"
+
+
+def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:
+    """A pronoun subject the actors stage left unresolved, in the content of a report,
+    is most often the reporter itself: "Syria says it is willing to withdraw"."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
+            return [c for c in ancestor.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _complement_heads(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """Who a speech act or promise is about, inside its complement: the subject of
+    "demanded that the US cancel", the objects of "agreed to provide aid for Poland"."""
+    found, frontier = [], [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    for _ in range(3):
+        following = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and node.dep_ == "ccomp":
+                    found.append(child)
+                elif child.dep_ in ("dobj", "dative"):
+                    found.append(child)
+                    following.append(child)
+                elif child.dep_ == "prep" and child.lower_ in preps:
+                    found += [g for g in child.children if g.dep_ == "pobj"]
+                elif child.dep_ in ("xcomp", "ccomp", "advcl"):
+                    following.append(child)
+        frontier = following
+    return found
 
 
 def _governing_verb(noun: Token) -> Token | None:

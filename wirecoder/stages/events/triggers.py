@@ -18,6 +18,7 @@ from .lexicon import EventLexicon, Sense
 from .view import DocView
 
 POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "pobj"})
 
@@ -79,6 +80,8 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
         if lemma in reporting and view.pos[i] == "VERB":
             continue
         token = doc[i]
+        if token.ent_type_ in NOT_EVENTS:
+            continue  # "a March 2018 attack": the month is not a march
         sense = sense_of(token, lexicon)
         if sense is not None:
             found[token.i] = Trigger(token.i, sense, token.lemma_.lower(), POS[token.pos_] == "NOUN")
