@@ -265,3 +265,48 @@ def test_an_event_dated_after_publication_is_planned(pipeline):
 def test_without_times_there_is_no_date(extract):
     r = extract("Russian drones hit a substation in Shostka on Monday.")
     assert all(e.when is None for e in r.events)
+
+
+@dataclass
+class HandQuote:
+    """A quotes-layer item as the quotes stage makes it (the fields the events stage reads)."""
+
+    id: str
+    kind: str
+    start: int
+    end: int
+    speaker: str | None
+    channel: str | None
+    date: str | None
+
+
+def _with_quotes(pipeline, text, published, quotes):
+    from wirecoder.pipeline import _layers_for
+    from wirecoder.readers import make_article
+
+    doc = pipeline.nlp.make_doc(text)
+    doc._.wc = _layers_for(make_article(text, "test", published=published))
+    doc = pipeline.nlp(doc)
+    for stage in pipeline.stages:
+        if stage.name == "events":
+            doc._.wc.quotes = quotes
+        stage(doc)
+    return doc._.wc
+
+
+@pytest.mark.model
+def test_an_event_told_in_a_quote_is_reported_by_it_and_dated_when_said(pipeline):
+    text = "The governor wrote on Telegram that Russian drones had hit a substation in Shostka."
+    quote = HandQuote("Q1", "indirect", text.index("Russian"), len(text) - 1, None, "Telegram", "2025-03-10")
+    layers = _with_quotes(pipeline, text, "2025-03-12", [quote])
+    event = [e for e in layers.events if e.type == "ASSAULT"][0]
+    assert event.reported_by == "Q1"
+    assert event.when.start == "2025-03-10" and event.when.reported
+
+
+@pytest.mark.model
+def test_a_quote_dated_only_by_publication_does_not_date_the_event(pipeline):
+    text = "The governor wrote that Russian drones had hit a substation in Shostka."
+    quote = HandQuote("Q1", "indirect", text.index("Russian"), len(text) - 1, None, None, "2025-03-12")
+    layers = _with_quotes(pipeline, text, "2025-03-12", [quote])
+    assert [e for e in layers.events if e.type == "ASSAULT"][0].when is None

@@ -51,7 +51,9 @@ class ArticleEvents:
         self.index = EntityIndex(doc, layers.entities, lexicon.capitals, lexicon.relational_nouns)
         self.places = PlaceFinder(doc, self.index, lexicon, self.view)
         self.quantities = QuantityIndex(doc, layers.quantities)
-        self.quotes = list(layers.quotes)
+        # quotes-layer items with a span (speaker, channel and date are read when present)
+        self.quotes = [q for q in layers.quotes
+                       if isinstance(getattr(q, "start", None), int) and isinstance(getattr(q, "end", None), int)]
         self.events: list[EventItem] = []
         self.orphans: list = []  # (paragraph, casualty) reported where no event was coded
         self.blocked = frozenset(i for i, covering in self.index.name_tokens.items()
@@ -212,16 +214,19 @@ class ArticleEvents:
                 break
             if found:  # a purpose clause takes its governor's date: "arrive on May 8 to meet"
                 return found[0]
+        published = self.layers.published.isoformat() if self.layers.published else None
         for quote in self.quotes:
             date = getattr(quote, "date", None)
-            if date and quote.start <= self.doc[trigger.i].idx < quote.end:
+            # a quote's date is when it was said; one equal to the publication date may be
+            # only the default for an undated quote, and no event is dated by publication
+            if date and date != published and quote.start <= self.doc[trigger.i].idx < quote.end:
                 return WhenValue(date, date, "day", None, reported=True)
         return None
 
     def _reporter(self, token) -> str | None:
         """The quote that tells the event, else the subject of the reporting verb above it."""
         for quote in self.quotes:
-            if quote.start <= token.idx < quote.end:
+            if quote.start <= token.idx < quote.end and getattr(quote, "id", None):
                 return quote.id
         child = token
         for ancestor in token.ancestors:
