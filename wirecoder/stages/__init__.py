@@ -15,6 +15,8 @@ REGISTRY: dict[str, str] = {
     "actors": "wirecoder.stages.actors:ActorsStage",
     "places": "wirecoder.stages.places:PlacesStage",
     "times": "wirecoder.stages.times:TimesStage",
+    "quantities": "wirecoder.stages.quantities:QuantitiesStage",
+    "events": "wirecoder.stages.events:EventsStage",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(REGISTRY)

@@ -1,0 +1,312 @@
+"""Events on small hand-written sentences: one behaviour per test."""
+
+import shutil
+from dataclasses import dataclass
+
+import pytest
+
+from wirecoder.stages.events.lexicon import EVENTS_DIR, EventLexicon
+from wirecoder.stages.events.plover import plover_type
+
+
+def names(record, ids):
+    return {record.entity(i).name for i in ids}
+
+
+def only(record, type_):
+    found = [e for e in record.events if e.type == type_]
+    assert found, [(e.type, e.evidence.trigger) for e in record.events]
+    return found[0]
+
+
+# -- data, not code ------------------------------------------------------------------
+def test_a_new_trigger_is_a_line_of_data(tmp_path):
+    folder = tmp_path / "events"
+    shutil.copytree(EVENTS_DIR, folder)
+    with open(folder / "triggers.csv", "a", encoding="utf-8") as handle:
+        handle.write("parley,VERB,,CONSULT,,actor,0.8\n")
+    lexicon = EventLexicon(folder)
+    assert [s.type for s in lexicon.senses_for("parley")] == ["CONSULT"]
+
+
+def test_specific_senses_are_tried_before_the_general_one():
+    senses = EventLexicon().senses_for("strike")
+    nouns = [s for s in senses if s.pos in ("NOUN", "ANY")]
+    assert nouns[-1].type == "ASSAULT" and not nouns[-1].context
+    assert any(s.type == "PROTEST" and "hunger" in s.context for s in nouns)
+
+
+def test_plover_view_codes_announced_acts_as_intentions():
+    assert plover_type("CONSULT", "planned") == "AGREE"
+    assert plover_type("ASSAULT", "planned") == "THREATEN"
+    assert plover_type("CONSULT", "occurred") == "CONSULT"
+
+
+# -- type, mode, participants ------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_meeting_with_source_target_and_place(extract):
+    r = extract("President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.")
+    e = only(r, "CONSULT")
+    assert e.status == "occurred"
+    assert names(r, e.source_actors) == {"Emmanuel Macron"}
+    assert names(r, e.target_actors) == {"Olaf Scholz"}
+    assert r.entity(e.location).name == "Berlin"
+
+
+@pytest.mark.model
+def test_phone_call_mode(extract):
+    r = extract("Italian Prime Minister Giorgia Meloni spoke by phone with Volodymyr Zelenskyy on Monday.")
+    e = only(r, "CONSULT")
+    assert e.mode == "phone" and names(r, e.target_actors) == {"Volodymyr Zelenskyy"}
+
+
+@pytest.mark.model
+def test_nationality_adjective_names_the_country(extract):
+    r = extract("Residents said Russian drones struck a power station in the Sumy region.")
+    e = only(r, "ASSAULT")
+    assert {r.entity(i).country for i in e.source_actors} == {"RUS"}
+    assert e.mode == "aerial"
+    assert e.acled.event_type == "Explosions/Remote violence" and e.acled.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.model
+def test_light_verb_lends_its_subject_and_the_noun_its_type(extract):
+    r = extract("Russia has continued its missile strikes on Ukrainian cities.")
+    e = only(r, "ASSAULT")
+    assert names(r, e.source_actors) == {"Russia"} and names(r, e.target_actors) == {"Ukraine"}
+    assert e.status == "ongoing" and e.mode == "heavy-weapons"
+
+
+@pytest.mark.model
+def test_labour_strike_is_a_protest_not_an_attack(extract):
+    r = extract("Thousands of teachers went on strike in Lagos over unpaid wages.")
+    e = only(r, "PROTEST")
+    assert e.acled.event_type == "Protests"
+    assert not [x for x in r.events if x.type == "ASSAULT"]
+
+
+# -- status ---------------------------------------------------------------------------
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, status", [
+    ("Zelenskyy is due to arrive in Paris to meet Macron.", "CONSULT", "planned"),
+    ("Vladimir Putin and Donald Trump will meet in Geneva.", "CONSULT", "planned"),
+    ("Russian troops did not attack the town.", "ASSAULT", "negated"),
+    ("There is a probable threat of an attack on the dam.", "ASSAULT", "hypothetical"),
+    ("The army denied that its soldiers had shelled the village.", "ASSAULT", "denied"),
+    ("Rebels claimed that they had captured the airport.", "ASSAULT", "claimed"),
+    ("Police are dispersing protesters in the capital.", "COERCE", "ongoing"),
+])
+def test_status(extract, text, type_, status):
+    assert only(extract(text), type_).status == status
+
+
+@pytest.mark.model
+def test_refusal_is_coded_as_reject(extract):
+    r = extract("Israel will not accept the French proposal.")
+    assert only(r, "REJECT").status == "occurred"
+
+
+@pytest.mark.model
+def test_a_statement_that_another_must_act_is_a_request(extract):
+    r = extract("France said that Iran must release the detained journalists.")
+    e = only(r, "REQUEST")
+    assert names(r, e.source_actors) == {"France"} and names(r, e.target_actors) == {"Iran"}
+
+
+# -- casualties and counts ----------------------------------------------------------------
+@pytest.mark.model
+def test_killed_and_wounded(extract):
+    r = extract("Gunmen killed four villagers and wounded six others in an attack on Tuesday.")
+    e = [x for x in r.events if x.fatalities is not None][0]
+    assert e.fatalities == 4 and e.injured == 6
+    assert e.acled.event_type == "Violence against civilians"
+
+
+@pytest.mark.model
+def test_no_deaths_is_zero_and_attaches_to_the_event_before(extract):
+    r = extract("The city suffered a massive drone attack overnight. No deaths were reported.")
+    assert only(r, "ASSAULT").fatalities == 0
+
+
+@pytest.mark.model
+def test_fragment_notes_count_the_victims(extract):
+    r = extract("Clashes between the army and rebels in the north. 3 soldiers and a woman killed.")
+    assert only(r, "ASSAULT").fatalities == 4
+
+
+@pytest.mark.model
+def test_counts_of_the_event_noun(extract):
+    r = extract("There were 400 drone attacks and 50 missiles launched against Ukraine.")
+    e = only(r, "ASSAULT")
+    assert {c.value for c in e.counts} == {400, 50}
+
+
+# -- armed clash vs violence against civilians -------------------------------------------------
+@pytest.mark.model
+def test_armed_sides_make_a_battle(extract):
+    r = extract("Government soldiers clashed with rebels near the border.")
+    assert only(r, "ASSAULT").acled.sub_event_type == "Armed clash"
+
+
+@pytest.mark.model
+def test_tear_gas_on_protesters_is_a_protest_with_intervention(extract):
+    r = extract("Police fired tear gas to disperse protesters outside parliament.")
+    e = only(r, "COERCE")
+    assert e.acled.event_type == "Protests" and e.acled.sub_event_type == "Protest with intervention"
+
+
+# -- who reported it, coreference, confidence -------------------------------------------------
+@pytest.mark.model
+def test_reporting_verb_subject_reports_the_event(extract):
+    r = extract("Ivan Petrenko, governor of Sumy region, said Russian drones had hit a substation.")
+    e = only(r, "ASSAULT")
+    assert r.entity(e.reported_by).name == "Ivan Petrenko"
+
+
+@pytest.mark.model
+def test_adjunct_of_a_report_is_not_reported_by_the_speaker(extract):
+    r = extract("After the talks in Florida, Zelenskyy said he was ready for peace.")
+    talks = [e for e in r.events if e.evidence.trigger == "talks"]
+    assert all(e.reported_by is None for e in talks)
+
+
+@pytest.mark.model
+def test_repeated_mentions_are_one_event(extract):
+    r = extract("Zelenskyy will meet Starmer in London. In London, Zelenskyy is also scheduled to meet "
+                "Macron. The London talks will focus on air defence.")
+    meetings = [e for e in r.events if e.type == "CONSULT"]
+    assert len(meetings) == 1
+    assert names(r, meetings[0].target_actors) == {"Keir Starmer", "Emmanuel Macron"}
+
+
+@pytest.mark.model
+def test_confidence_is_a_probability(extract):
+    r = extract("Troops shelled the village and killed two civilians, officials said.")
+    assert r.events and all(0.0 <= e.confidence <= 1.0 for e in r.events)
+
+
+@pytest.mark.model
+def test_no_event_in_plain_description(extract):
+    r = extract("The river runs through a green valley with old farms.")
+    assert r.events == []
+
+
+# -- dates and places from other stages' layers (built by hand here) ---------------------------
+@dataclass
+class HandTime:
+    """A times-layer item as the times stage makes it (the fields the events stage reads)."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    start_date: str | None
+    end_date: str | None
+    precision: str = "day"
+    value: str | None = None
+
+
+def _with_times(pipeline, text, published, times):
+    from wirecoder.pipeline import _layers_for
+    from wirecoder.readers import make_article
+
+    doc = pipeline.nlp.make_doc(text)
+    doc._.wc = _layers_for(make_article(text, "test", published=published))
+    doc = pipeline.nlp(doc)
+    for stage in pipeline.stages:
+        if stage.name == "events":
+            doc._.wc.times = times
+        stage(doc)
+    return doc._.wc
+
+
+def _time(text, phrase, start_date, end_date=None, kind="date", precision="day"):
+    at = text.index(phrase)
+    return HandTime(f"T{at}", phrase, at, at + len(phrase), kind, start_date, end_date or start_date, precision)
+
+
+@pytest.mark.model
+def test_when_is_the_time_attached_to_the_trigger_not_the_report(pipeline):
+    text = "The governor said on Tuesday that drones hit a depot on Monday night."
+    layers = _with_times(pipeline, text, "2025-03-12", [
+        _time(text, "on Tuesday", "2025-03-11"), _time(text, "on Monday night", "2025-03-10")])
+    event = [e for e in layers.events if e.type == "ASSAULT"][0]
+    assert event.when.start == "2025-03-10" and not event.when.reported
+
+
+@pytest.mark.model
+def test_report_date_is_used_when_the_event_has_none_and_says_so(pipeline):
+    text = "The mayor said on December 7 that Russian forces had struck a dam."
+    layers = _with_times(pipeline, text, "2025-12-08", [_time(text, "on December 7", "2025-12-07")])
+    event = [e for e in layers.events if e.type == "ASSAULT"][0]
+    assert event.when.start == "2025-12-07" and event.when.reported
+
+
+@pytest.mark.model
+def test_purpose_clause_takes_the_date_of_its_governor(pipeline):
+    text = "Zelenskyy is due to arrive in London on December 8 to meet his allies."
+    layers = _with_times(pipeline, text, "2025-12-07", [_time(text, "on December 8", "2025-12-08")])
+    event = [e for e in layers.events if e.type == "CONSULT"][0]
+    assert event.when.start == "2025-12-08" and event.status == "planned"
+
+
+@pytest.mark.model
+def test_an_event_dated_after_publication_is_planned(pipeline):
+    text = "Sergei Lavrov and Antony Blinken meet in Vienna on Friday."
+    layers = _with_times(pipeline, text, "2025-03-12", [_time(text, "on Friday", "2025-03-14")])
+    event = [e for e in layers.events if e.type == "CONSULT"][0]
+    assert event.status == "planned"
+
+
+@pytest.mark.model
+def test_without_times_there_is_no_date(extract):
+    r = extract("Russian drones hit a substation in Shostka on Monday.")
+    assert all(e.when is None for e in r.events)
+
+
+@dataclass
+class HandQuote:
+    """A quotes-layer item as the quotes stage makes it (the fields the events stage reads)."""
+
+    id: str
+    kind: str
+    start: int
+    end: int
+    speaker: str | None
+    channel: str | None
+    date: str | None
+
+
+def _with_quotes(pipeline, text, published, quotes):
+    from wirecoder.pipeline import _layers_for
+    from wirecoder.readers import make_article
+
+    doc = pipeline.nlp.make_doc(text)
+    doc._.wc = _layers_for(make_article(text, "test", published=published))
+    doc = pipeline.nlp(doc)
+    for stage in pipeline.stages:
+        if stage.name == "events":
+            doc._.wc.quotes = quotes
+        stage(doc)
+    return doc._.wc
+
+
+@pytest.mark.model
+def test_an_event_told_in_a_quote_is_reported_by_it_and_dated_when_said(pipeline):
+    text = "The governor wrote on Telegram that Russian drones had hit a substation in Shostka."
+    quote = HandQuote("Q1", "indirect", text.index("Russian"), len(text) - 1, None, "Telegram", "2025-03-10")
+    layers = _with_quotes(pipeline, text, "2025-03-12", [quote])
+    event = [e for e in layers.events if e.type == "ASSAULT"][0]
+    assert event.reported_by == "Q1"
+    assert event.when.start == "2025-03-10" and event.when.reported
+
+
+@pytest.mark.model
+def test_a_quote_dated_only_by_publication_does_not_date_the_event(pipeline):
+    text = "The governor wrote that Russian drones had hit a substation in Shostka."
+    quote = HandQuote("Q1", "indirect", text.index("Russian"), len(text) - 1, None, None, "2025-03-12")
+    layers = _with_quotes(pipeline, text, "2025-03-12", [quote])
+    assert [e for e in layers.events if e.type == "ASSAULT"][0].when is None

@@ -1,0 +1,276 @@
+"""Building the events of one article, sentence by sentence.
+
+For each trigger: its participants, status, mode (from the weapon named near
+it), date, place, counts, casualties, reporter and ACLED type. Sentences that
+are headlines (short, title-cased, unpunctuated) are skipped: the small
+parser cannot read them and the story repeats them in full.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from . import casualties as casualty_words
+from .acled import acled_type, classes_of
+from .actors import EntityIndex, conjuncts
+from .anchors import attach_times, climb, most_specific
+from .casualties import QuantityIndex, casualties_in
+from .clauses import in_time_adjunct, is_anaphoric, prominence, speaker_heads, weapon_words
+from .items import EventItem, Trigger, WhenValue
+from .lexicon import EventLexicon, Sense
+from .roles import Participants, participants, subject_of
+from .status import is_refusal, status_of
+from .triggers import find_triggers
+from .view import doc_view
+from .where import PlaceFinder
+
+DISTINCTIVE_WEAPONS = frozenset({"cbrn", "suicide-attack"})
+# Event types that are not acts on another party's territory.
+UNDIRECTED = frozenset({"PROTEST", "MOBILIZE"})
+# How a reported event hangs on its reporting verb ("said that ...", "adding there were ...").
+REPORTED_CONTENT = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "conj", "advcl", "csubj"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_headline(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not words or len(words) > 14 or text.rstrip()[-1:] in ".!?\"”’'":
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+class ArticleEvents:
+    """The state shared by the sentences of one article."""
+
+    def __init__(self, doc: Doc, layers, lexicon: EventLexicon):
+        self.doc, self.layers, self.lex = doc, layers, lexicon
+        self.view = doc_view(doc, layers.article.text)
+        self.index = EntityIndex(doc, layers.entities, lexicon.capitals, lexicon.relational_nouns)
+        self.places = PlaceFinder(doc, self.index, lexicon, self.view)
+        self.quantities = QuantityIndex(doc, layers.quantities)
+        # quotes-layer items with a span (speaker, channel and date are read when present)
+        self.quotes = [q for q in layers.quotes
+                       if isinstance(getattr(q, "start", None), int) and isinstance(getattr(q, "end", None), int)]
+        self.events: list[EventItem] = []
+        self.orphans: list = []  # (paragraph, casualty) reported where no event was coded
+        self.blocked = frozenset(i for i, covering in self.index.name_tokens.items()
+                                 if any(e.kind not in ("country", "place") for e in covering))
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.view.paragraph_starts, offset) - 1
+
+    def run(self) -> list[EventItem]:
+        text = self.layers.article.text
+        has_body = len(self.view.paragraph_starts) > 1  # a one-line text is all headline: read it
+        for s_i, (start, end) in enumerate(self.view.sents):
+            span = self.doc[start:end]
+            if not (has_body and is_headline(text[span.start_char:span.end_char])):
+                self._sentence(s_i, start, end)
+        for paragraph, casualty in self.orphans:  # "Soldiers clashed with rebels. Two were killed."
+            near = [e for e in self.events if e.paragraph == paragraph and e.type in ("ASSAULT", "PROTEST")]
+            if near:
+                casualty_words.record(min(near, key=lambda e: abs(e.trigger_i - casualty.token)),
+                                      casualty.kind, casualty.value)
+        self.places.share(self.events)
+        for event in self.events:
+            if not event.target_actors and event.location and event.type not in UNDIRECTED:
+                self._target_from_place(event)
+        return self.events
+
+    def _target_from_place(self, event: EventItem) -> None:
+        """An act on a place is an act on the state it lies in ("lifted the curfew in
+        Montenegro", "struck a dam in Ukraine's Kharkiv region"), unless that is the
+        source's own state."""
+        place = self.index.by_id.get(event.location)
+        if place is None:
+            return
+        target = place if place.kind == "country" else self.index.country_entity(place.country)
+        if target is None:
+            return
+        own = {getattr(self.index.by_id.get(i), "country", None) for i in event.source_actors}
+        if target.country and target.country not in own:
+            event.target_actors = [target.id]
+
+    # -- one sentence ---------------------------------------------------------
+    def _sentence(self, s_i: int, start: int, end: int) -> None:
+        view, lex = self.view, self.lex
+        triggers = find_triggers(self.doc, start, end, view, lex, self.blocked)
+        demands = self._demands(start, end, {t.i for t in triggers})
+        triggers = sorted(triggers + [t for t, _ in demands], key=lambda t: t.i)
+        if not triggers and not any((view.lemma[i], view.pos[i]) in lex.casualties for i in range(start, end)):
+            return
+        preset = {t.i: parts for t, parts in demands}
+        anchors = {t.i: t.i for t in triggers}
+        anchors.update({t.light_verb: t.i for t in triggers if t.light_verb is not None})
+        for i in range(start, end):
+            if view.pos[i] == "VERB" and view.lemma[i] in lex.reporting_verbs or view.lower[i] == "according":
+                anchors.setdefault(i, -(i + 1))  # reporting verbs: negative anchor ids
+        span = self.doc[start:end]
+        times, loose_times = attach_times(self.doc, span, self.layers.times, anchors)
+        places, speaker, loose, reported = self.places.sentence_places(start, end, anchors)
+        made = []
+        for trigger in triggers:
+            event = self._event(s_i, span, trigger, anchors, times, places, preset.get(trigger.i))
+            if event is not None:
+                made.append(event)
+        for event in made:
+            if event.when is None and len(loose_times) == 1 and len(made) == 1:
+                event.when = loose_times[0]
+            if event.location is None:
+                self.places.fallback(event, start, end, speaker, loose, reported)
+        found = casualties_in(self.doc, start, end, view, lex, self.quantities)
+        totals, orphans = casualty_words.attach(found, made, lambda i, m: self._event_for(i, m, anchors))
+        for event, kind, value in totals:
+            casualty_words.record(event, kind, value)
+        self.orphans += [(self.paragraph_of(self.doc[c.token].idx), c) for c in orphans]
+        self.events += made
+
+    def _event(self, s_i, span, trigger: Trigger, anchors, times, places, parts=None) -> EventItem | None:
+        doc, lex = self.doc, self.lex
+        parts = parts or participants(doc, trigger, self.index, lex)
+        if not _needs_met(trigger.sense.needs, parts):
+            return None
+        status, cue = status_of(trigger, doc, lex)
+        event_type = trigger.sense.type
+        if is_refusal(doc, trigger, status, cue, lex) and lex.quads.get(event_type, "").endswith("cooperation"):
+            event_type, status = "REJECT", "occurred"  # "will not accept", "refused to meet"
+        mode, weapon_sub = trigger.sense.mode, None
+        weapon = lex.weapon(weapon_words(doc, trigger)) if event_type == "ASSAULT" else None
+        if weapon is None and event_type == "ASSAULT":  # a weapon this distinctive anywhere in the sentence
+            weapon = lex.weapon(self.view.sentence_words(s_i), modes=DISTINCTIVE_WEAPONS)
+        if weapon is not None:
+            weapon_sub = weapon[1]
+            if mode is None or (mode == "firearms" and weapon[0] != "firearms"):
+                mode = weapon[0]
+        token = doc[trigger.i]
+        event = EventItem(
+            id="", type=event_type, mode=mode if event_type == trigger.sense.type else None,
+            status=status, status_cue=cue, depth=prominence(token, trigger, lex),
+            evidence_start=span.start_char, evidence_end=span.end_char, trigger_text=token.text,
+            trigger_i=trigger.i, trigger_is_noun=trigger.is_noun, sentence_i=s_i,
+            paragraph=self.paragraph_of(token.idx), weight=trigger.sense.weight,
+            source_actors=[e.id for e in parts.sources], target_actors=[e.id for e in parts.targets],
+            background=in_time_adjunct(token), anaphoric=trigger.is_noun and is_anaphoric(token))
+        if token.dep_ == "conj" and token.head.i in anchors and anchors[token.head.i] >= 0:
+            event.joined_to = anchors[token.head.i]  # "killed four and wounded six": one attack
+        source_cls = classes_of(parts.sources, parts.source_heads, lex)
+        target_cls = classes_of(parts.targets, parts.target_heads, lex)
+        own_places = [e for e, _ in sorted(places.get(trigger.i, []), key=lambda p: p[1])]
+        if own_places:
+            event.location, event.location_how = most_specific(own_places).id, "attached"
+            if not event.target_actors and not target_cls and event.type == "ASSAULT":
+                target_cls.add("civilian")  # an attack on a place, by no one named: on its people
+        event.acled = acled_type(event.type, mode, trigger.lemma, weapon_sub, source_cls, target_cls,
+                                 self.view.sentence_words(s_i), lex)
+        event.when = self._when(trigger, anchors, times)
+        event.reported_by = self._reporter(token)
+        event.counts = self._counts(trigger, anchors)
+        return event
+
+    def _demands(self, start: int, end: int, taken: set[int]) -> list[tuple[Trigger, Participants]]:
+        """ "X said (that) Y must withdraw": X requests Y to withdraw (PLOVER's DEMAND)."""
+        found = []
+        for i in range(start, end):
+            if not self.view.clause[i]:
+                continue
+            clause = self.doc[i]
+            if not any(c.dep_ == "aux" and c.lower_ in self.lex.demand_modals for c in clause.children):
+                continue
+            head = clause.head
+            if head.i in taken or head.pos_ not in ("VERB", "NOUN"):
+                continue
+            speaker = head
+            if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
+                speaker = head.head  # "issued a reminder that ..."
+            parts = Participants(source_heads=subject_of(speaker),
+                                 target_heads=[c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
+            parts.sources = [e for h in parts.source_heads for e in self.index.actors_of_phrase(h)]
+            ids = {e.id for e in parts.sources}
+            parts.targets = [e for h in parts.target_heads for e in self.index.actors_of_phrase(h) if e.id not in ids]
+            if not parts.targets:
+                continue  # a demand is made of someone
+            sense = Sense(head.lemma_.lower(), "ANY", frozenset(), "REQUEST", None, "actor", 0.7)
+            found.append((Trigger(head.i, sense, head.lemma_.lower(), head.pos_ == "NOUN"), parts))
+        return found
+
+    # -- when, who reported it, counts ---------------------------------------------
+    def _when(self, trigger: Trigger, anchors, times) -> WhenValue | None:
+        own = times.get(trigger.i)
+        if own:
+            return own[0]
+        start = self.doc[trigger.light_verb] if trigger.light_verb is not None else self.doc[trigger.i]
+        for ancestor in start.ancestors:
+            anchor = anchors.get(ancestor.i)
+            if anchor is None or anchor == trigger.i:
+                continue
+            found = times.get(anchor)
+            if anchor < 0:  # a reporting verb: its date is when the event was reported
+                if found:
+                    value = found[0]
+                    return WhenValue(value.start, value.end, value.precision, value.text, reported=True)
+                break
+            if found:  # a purpose clause takes its governor's date: "arrive on May 8 to meet"
+                return found[0]
+        published = self.layers.published.isoformat() if self.layers.published else None
+        for quote in self.quotes:
+            date = getattr(quote, "date", None)
+            # a quote's date is when it was said; one equal to the publication date may be
+            # only the default for an undated quote, and no event is dated by publication
+            if date and date != published and quote.start <= self.doc[trigger.i].idx < quote.end:
+                return WhenValue(date, date, "day", None, reported=True)
+        return None
+
+    def _reporter(self, token) -> str | None:
+        """The quote that tells the event, else the subject of the reporting verb above it."""
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end and getattr(quote, "id", None):
+                return quote.id
+        child = token
+        for ancestor in token.ancestors:
+            entered_by, child = child.dep_, ancestor
+            if ancestor.lower_ == "according" or ancestor.pos_ == "VERB" and \
+                    ancestor.lemma_.lower() in self.lex.reporting_verbs:
+                if entered_by not in REPORTED_CONTENT and ancestor.lower_ != "according":
+                    return None  # "After the talks, X said ...": an adjunct of the report, not its content
+                for head in speaker_heads(ancestor):
+                    found = self.index.actors_of_phrase(head) or self.index.at(head, frozenset({"media"}))
+                    if found:
+                        return found[0].id
+                return None
+        return None
+
+    def _counts(self, trigger: Trigger, anchors) -> list[tuple[float, str | None]]:
+        doc, out = self.doc, []
+        sentence = self.view.sent_of[trigger.i]
+        heads = {trigger.i, *(c.i for c in conjuncts(doc[trigger.i]))}
+        for head_i, quantity in self.quantities.by_head.items():
+            if self.view.sent_of[head_i] != sentence:
+                continue
+            if head_i in heads or climb(doc[head_i], anchors).anchor == trigger.i:
+                out.append((quantity.value, quantity.counted or quantity.unit))
+        return out
+
+    def _event_for(self, token_i: int, made: list[EventItem], anchors) -> EventItem | None:
+        """The event a casualty word belongs to: itself, the trigger above it, else the
+        nearest violent event of its sentence."""
+        by_trigger = {e.trigger_i: e for e in made}
+        if token_i in by_trigger:
+            return by_trigger[token_i]
+        where = climb(self.doc[token_i], {k: v for k, v in anchors.items() if v >= 0})
+        if where.anchor in by_trigger:
+            return by_trigger[where.anchor]
+        violent = [e for e in made if e.type in ("ASSAULT", "PROTEST", "COERCE")]
+        return min(violent, key=lambda e: abs(e.trigger_i - token_i)) if violent else None
+
+
+def _needs_met(needs: str, parts) -> bool:
+    if needs == "source":
+        return bool(parts.sources or parts.source_heads)
+    if needs == "target":
+        return bool(parts.targets)
+    if needs == "actor":
+        return bool(parts.sources or parts.targets or parts.source_heads or parts.target_heads)
+    return True

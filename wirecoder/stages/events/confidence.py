@@ -1,0 +1,57 @@
+"""Calibrated confidence: the probability that an event's type is right.
+
+A logistic model over a few descriptive features of the event (the trigger
+sense's prior, whether the parse found its participants, whether a status cue
+or a weapon was read, how many mentions were merged, how crowded its sentence
+is). Its coefficients are a data file (calibration.json) fitted by
+``python -m benchmarks.calibrate_events`` on the public dev data, with the
+fitting method and the cross-validated reliability table recorded there.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+
+from ...errors import E, SetupError
+from .items import EventItem
+from .lexicon import EVENTS_DIR
+
+CALIBRATION = EVENTS_DIR / "calibration.json"
+
+
+def features(event: EventItem, crowd: int) -> dict[str, float]:
+    """What the model sees of one event (crowd: events coded in the same sentence)."""
+    weight = min(max(event.weight, 0.02), 0.98)
+    return {
+        "prior_logit": math.log(weight / (1 - weight)),
+        "noun": 1.0 if event.trigger_is_noun else 0.0,
+        "has_source": 1.0 if event.source_actors else 0.0,
+        "has_target": 1.0 if event.target_actors else 0.0,
+        "status_cue": 1.0 if event.status_cue else 0.0,
+        "has_location": 1.0 if event.location else 0.0,
+        "has_acled": 1.0 if event.acled else 0.0,
+        "merged": min(event.merged, 3) / 3,
+        "crowd": min(crowd - 1, 4) / 4,
+        "depth": min(event.depth, 4) / 4,
+        "main_clause": 1.0 if event.depth == 0 else 0.0,
+        "planned": 1.0 if event.status == "planned" else 0.0,
+        "hypothetical": 1.0 if event.status in ("hypothetical", "claimed") else 0.0,
+        "negated": 1.0 if event.status in ("negated", "denied") else 0.0,
+    }
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    try:
+        data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise SetupError(E.E021, path=str(CALIBRATION), detail=str(err)) from None
+    return {"intercept": float(data["intercept"]), "coefficients": dict(data["coefficients"])}
+
+
+def confidence(values: dict[str, float], fitted: dict | None = None) -> float:
+    fitted = fitted or model()
+    z = fitted["intercept"] + sum(fitted["coefficients"].get(k, 0.0) * v for k, v in values.items())
+    return 1 / (1 + math.exp(-max(min(z, 30), -30)))

@@ -1,0 +1,77 @@
+"""The events stage's values: a trigger found in the parse, and the event built on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ... import record
+from .lexicon import Sense
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word of the parse that names an event, in one sense."""
+
+    i: int  # token index
+    sense: Sense
+    lemma: str
+    is_noun: bool
+    light_verb: int | None = None  # token index of "launched" in "launched strikes"
+
+
+@dataclass(frozen=True)
+class WhenValue:
+    start: str | None
+    end: str | None
+    precision: str
+    text: str | None
+    reported: bool = False  # the date the event was reported on, not a date of the event itself
+
+    def to_record(self) -> record.When:
+        return record.When(start=self.start, end=self.end, precision=self.precision, text=self.text)
+
+
+@dataclass
+class EventItem:
+    """One coded event; built up by the stage's steps, then frozen into the record."""
+
+    id: str
+    type: str
+    mode: str | None
+    status: str
+    evidence_start: int  # the sentence
+    evidence_end: int
+    trigger_text: str
+    trigger_i: int
+    trigger_is_noun: bool
+    sentence_i: int
+    paragraph: int
+    acled: tuple[str, str | None] | None = None
+    source_actors: list[str] = field(default_factory=list)
+    target_actors: list[str] = field(default_factory=list)
+    location: str | None = None
+    when: WhenValue | None = None
+    counts: list[tuple[float, str | None]] = field(default_factory=list)
+    fatalities: int | None = None
+    injured: int | None = None
+    reported_by: str | None = None
+    confidence: float = 0.5
+    status_cue: str | None = None  # the word that set the status; None = the default
+    weight: float = 0.5  # the trigger sense's prior
+    location_how: str | None = None  # attached, sentence, speaker, paragraph
+    merged: int = 0  # how many later mentions were merged into this event
+    depth: int = 0  # below the sentence's main clause (0: the main event)
+    anaphoric: bool = False
+    background: bool = False
+    joined_to: int | None = None  # trigger of the coordinated verb it shares a clause with  # named only to place another event in time ("after the talks")  # "the talks", "those discussions": a definite mention of an event told before
+
+    def to_record(self, text: str = "") -> record.Event:
+        acled = record.Acled(event_type=self.acled[0], sub_event_type=self.acled[1]) if self.acled else None
+        return record.Event(
+            id=self.id, type=self.type, mode=self.mode, acled=acled, status=self.status,
+            source_actors=list(self.source_actors), target_actors=list(self.target_actors),
+            location=self.location, when=self.when.to_record() if self.when else None,
+            counts=[record.Count(value=v, unit=u) for v, u in self.counts],
+            fatalities=self.fatalities, injured=self.injured, reported_by=self.reported_by,
+            evidence=record.Evidence(start=self.evidence_start, end=self.evidence_end, trigger=self.trigger_text),
+            confidence=round(self.confidence, 3))

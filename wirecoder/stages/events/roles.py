@@ -1,0 +1,209 @@
+"""Who did it and to whom: the source and target phrases of a trigger.
+
+For a verb: its subject (or, when it has none, the subject its clause shares:
+"is due to arrive" -> the subject of "is", "pushed Kyiv to agree" -> Kyiv),
+the agent of a passive; its object, the passive subject and the objects of
+target prepositions ("meet with", "attack on", "protest against"). For an
+event noun: its possessor and nationality or actor modifiers ("Russian drone
+attacks", "Rome's solidarity"), "by"/"from" phrases, "between A and B", the
+objects of target prepositions, and what its light verb lends ("Russia has
+continued its air strikes", "Kremenchuk suffered an attack").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .actors import EntityIndex, conjuncts, unique
+from .items import Trigger
+from .lexicon import EventLexicon
+
+TARGET_PREPS = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
+EXTRA_TARGET_PREPS = {"REQUEST": frozenset({"from"}), "AID": frozenset({"for"})}
+OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "order", "tell", "persuade",
+                            "encourage", "invite", "allow", "help", "pressure", "compel"})
+PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
+
+
+@dataclass
+class Participants:
+    source_heads: list[Token] = field(default_factory=list)
+    target_heads: list[Token] = field(default_factory=list)
+    alone: set[int] = field(default_factory=set)  # heads read without their coordinated phrases
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+
+
+def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of ``verb``, or of the clause it shares one with (depth > 0 also
+    takes a passive governor's subject: "is set to push", "is scheduled to meet")."""
+    wanted = ("nsubj", "csubj") if depth == 0 else ("nsubj", "csubj", "nsubjpass")
+    for child in verb.children:
+        if child.dep_ in wanted:
+            return [child]
+    if depth > 3 or verb.head.i == verb.i:
+        return []
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in OBJECT_CONTROL:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if objects:
+            return objects
+    if verb.dep_ in ("xcomp", "advcl", "conj", "acomp", "pcomp") or \
+            (verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX")):
+        if head.dep_ == "prep":
+            head = head.head
+        return subject_of(head, depth + 1)
+    return []
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            out += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(child)
+    return out
+
+
+def participants(doc: Doc, trigger: Trigger, index: EntityIndex, lexicon: EventLexicon) -> Participants:
+    token = doc[trigger.i]
+    kind = trigger.sense.type
+    preps = TARGET_PREPS | EXTRA_TARGET_PREPS.get(kind, frozenset())
+    p = Participants()
+    if trigger.is_noun:
+        _noun_roles(doc, token, trigger, preps, lexicon, index, p)
+    else:
+        _verb_roles(token, kind, preps, p)
+    def actors(heads: list[Token]) -> list:
+        return unique([e for h in heads for e in
+                       (index.actors_at(h) if h.i in p.alone else index.actors_of_phrase(h))])
+
+    p.sources = actors(p.source_heads)
+    if not p.sources and any(h.pos_ == "PRON" for h in p.source_heads):
+        p.sources = actors(_speaker_of_pronoun(token, lexicon))  # "Hungary said it will support"
+    source_ids = {e.id for e in p.sources}
+    p.targets = [e for e in actors(p.target_heads) if e.id not in source_ids]
+    if not p.targets and not trigger.is_noun and kind in lexicon.dyadic:
+        further = _complement_heads(token, preps | {"for"})  # "promised to continue aid to Mozambique"
+        p.targets = [e for e in actors(further) if e.id not in source_ids]
+        p.target_heads += further
+    return p
+
+
+def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants) -> None:
+    passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if passive:
+        p.target_heads += passive
+        for agent in (c for c in token.children if c.dep_ == "agent"):
+            p.source_heads += [g for g in agent.children if g.dep_ == "pobj"]
+    else:
+        p.source_heads += subject_of(token)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "iobj")]
+    p.target_heads += objects
+    p.target_heads += _prep_objects(token, preps)
+    for obj in objects:  # "provide support for Ukraine", "send weapons to Kyiv"
+        p.target_heads += _prep_objects(obj, frozenset({"to", "for"}) & preps)
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "militants killed in the raid"
+        p.target_heads.append(token.head)
+
+
+
+def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
+                lexicon: EventLexicon, index: EntityIndex, p: Participants) -> None:
+    for child in token.children:
+        if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
+                index.actors_at(child) or child.lemma_.lower() in lexicon.actor_nouns):
+            p.source_heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            p.source_heads += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            for obj in objects:
+                _split_between(obj, p)
+    phrase = [token, token.head] if token.dep_ == "compound" and token.head.pos_ == "NOUN" else [token]
+    for part in phrase:
+        p.target_heads += _prep_objects(part, preps | {"of"})
+        for child in part.children:
+            if child.dep_ == "prep" and child.lower_ == "between" and part.i != token.i:
+                for obj in (g for g in child.children if g.dep_ == "pobj"):
+                    _split_between(obj, p)
+    for part in [token, *conjuncts(token)]:
+        for child in part.children:
+            if child.dep_ in ("acl", "relcl"):
+                p.target_heads += _prep_objects(child, preps)
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    p.source_heads += [g for g in agent.children if g.dep_ == "pobj"]
+    if trigger.light_verb is not None:
+        verb = doc[trigger.light_verb]
+        role = lexicon.light_verbs.get(verb.lemma_.lower(), (None, None))[0]
+        subjects = subject_of(verb)
+        if role == "source":
+            p.source_heads += subjects
+        elif role == "target":
+            p.target_heads += subjects
+        p.target_heads += _prep_objects(verb, preps)
+    elif not p.source_heads and trigger.sense.type in lexicon.dyadic:
+        verb = _governing_verb(token)
+        if verb is not None and verb.lemma_.lower() not in lexicon.reporting_verbs | {"be"}:
+            p.source_heads += subject_of(verb)  # "negotiators return to Geneva for talks"
+
+
+def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:
+    """A pronoun subject the actors stage left unresolved, in the content of a report,
+    is most often the reporter itself: "Syria says it is willing to withdraw"."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
+            return [c for c in ancestor.children if c.dep_ == "nsubj"]
+    return []
+
+
+def _complement_heads(verb: Token, preps: frozenset[str]) -> list[Token]:
+    """Who a speech act or promise is about, inside its complement: the subject of
+    "demanded that the US cancel", the objects of "agreed to provide aid for Poland"."""
+    found, frontier = [], [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    for _ in range(3):
+        following = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and node.dep_ == "ccomp":
+                    found.append(child)
+                elif child.dep_ in ("dobj", "dative"):
+                    found.append(child)
+                    following.append(child)
+                elif child.dep_ == "prep" and child.lower_ in preps:
+                    found += [g for g in child.children if g.dep_ == "pobj"]
+                elif child.dep_ in ("xcomp", "ccomp", "advcl"):
+                    following.append(child)
+        frontier = following
+    return found
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object or purpose the event noun is ("return to Geneva for talks"),
+    not one it is a mere adjunct of ("ahead of the talks", "after the talks")."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in PURPOSE_PREPS and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
+def _split_between(obj: Token, p: Participants) -> None:
+    """ "between Ukrainian and US officials": the first side is the source, the rest targets."""
+    modifiers = [c for c in obj.children if c.dep_ in ("amod", "compound", "nmod")]
+    if modifiers and any(c.dep_ == "conj" for m in modifiers for c in m.children):
+        first = modifiers[0]
+        p.source_heads.append(first)
+        p.alone.add(first.i)
+        p.target_heads += [c for c in first.children if c.dep_ == "conj"]
+        return
+    p.source_heads.append(obj)
+    p.alone.add(obj.i)
+    p.target_heads += [c for c in obj.children if c.dep_ == "conj"]

@@ -1,0 +1,151 @@
+"""Whether an event happened: occurred, ongoing, planned, hypothetical, negated,
+claimed or denied, read from the words around its trigger.
+
+The closest cue wins. Cues are looked for on the trigger (a negation, "no
+talks", "planned talks", "allegedly"), on a noun that governs it ("threat of
+destruction", "plans for talks"), then along the verb chain above it: its
+auxiliaries ("will", "may"), its negation, its subordinator ("if"), and the
+verbs it is the complement of ("is due to arrive", "threatened to strike",
+"denied that ... attacked", "continues to launch"). The climb stops at a
+reporting verb: "said that X attacked" is as real as "X attacked". Without a
+cue an event has occurred, or is ongoing when told in the progressive.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .items import Trigger
+from .lexicon import EventLexicon
+
+CLIMB = frozenset({"xcomp", "ccomp", "advcl", "acomp", "pcomp", "conj", "prep", "oprd"})
+
+
+def is_refusal(doc, trigger: Trigger, status: str, cue: str | None, lexicon: EventLexicon) -> bool:
+    """ "will not accept", "refused to meet", "failed to reach agreement": a refusal,
+    which PLOVER codes as REJECT, rather than an event that simply did not happen."""
+    if status != "negated" or cue is None:
+        return False
+    node = doc[trigger.light_verb] if trigger.light_verb is not None else doc[trigger.i]
+    for token in [node, *node.ancestors][:6]:
+        if token.lemma_.lower() in lexicon.refusals:
+            return True
+        negated = any(c.dep_ == "neg" for c in token.children)
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "'ll") for c in token.children)
+        if negated and future:
+            return True
+        if token.dep_ not in CLIMB:
+            break
+    return False
+
+
+def status_of(trigger: Trigger, doc, lexicon: EventLexicon) -> tuple[str, str | None]:
+    """(status, the cue word that set it, or None for the default)."""
+    cues = lexicon.status_cues
+    token = doc[trigger.i]
+    if trigger.is_noun:
+        found = _noun_status(token, cues)
+        if found:
+            return found
+        if trigger.light_verb is None:
+            return "occurred", None
+        verb = doc[trigger.light_verb]
+        light_status = lexicon.light_verbs.get(verb.lemma_.lower(), (None, None))[1]
+        found = _verb_chain_status(verb, cues, lexicon.reporting_verbs)
+        if found:
+            return found
+        if light_status:
+            return light_status, verb.text
+        return _tense(verb)
+    found = _verb_chain_status(token, cues, lexicon.reporting_verbs)
+    return found or _tense(token)
+
+
+def _tense(verb: Token) -> tuple[str, str | None]:
+    """A past tense says the event occurred; otherwise "occurred" is only the default."""
+    if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children):
+        return "occurred", verb.text
+    return "occurred", None
+
+
+def _noun_status(token: Token, cues: dict[str, dict[str, str]]) -> tuple[str, str] | None:
+    modifiers = cues.get("modifier", {})
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return "negated", child.text
+        if child.dep_ in ("amod", "advmod", "compound", "det", "nmod") and child.lower_ in modifiers:
+            return modifiers[child.lower_], child.text
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ == "without":
+            return "negated", head.text
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN") and governor.lemma_.lower() in cues.get("noun", {}):
+            return cues["noun"][governor.lemma_.lower()], governor.text
+        if governor.pos_ == "VERB" and governor.lemma_.lower() in cues.get("governor", {}):
+            return cues["governor"][governor.lemma_.lower()], governor.text
+    if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and \
+            head.lemma_.lower() in cues.get("governor", {}):
+        return cues["governor"][head.lemma_.lower()], head.text
+    return None
+
+
+def _verb_chain_status(verb: Token, cues: dict[str, dict[str, str]],
+                       reporting: frozenset[str]) -> tuple[str, str] | None:
+    aux, governors = cues.get("aux", {}), cues.get("governor", {})
+    modifiers, marks = cues.get("modifier", {}), cues.get("mark", {})
+    for _ in range(8):
+        negation = next((c for c in verb.children if c.dep_ == "neg"), None)
+        if negation is not None:
+            return "negated", negation.text  # "will not accept": the negation decides
+        for child in verb.children:
+            word = child.lower_
+            if child.dep_ in ("aux", "auxpass") and word in aux:
+                if word == "would" and _under_reporting(verb, reporting) and not _has_if(verb):
+                    return "planned", child.text  # future in the past: "said they would meet"
+                return aux[word], child.text
+            if child.dep_ == "advmod" and word in modifiers:
+                return modifiers[word], child.text
+            if child.dep_ == "mark" and word in marks:
+                return marks[word], child.text
+        if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+            return "ongoing", verb.text
+        if verb.dep_ not in CLIMB or verb.head.i == verb.i:
+            return None
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "advcl" and not infinitive:
+            return None  # "as Russia steps up attacks": an adverbial clause keeps its own status
+        head = verb.head
+        if head.dep_ == "prep" and verb.dep_ == "pcomp":
+            head = head.head
+        lemma = head.lemma_.lower()
+        if lemma in reporting:
+            return None
+        if lemma in governors and verb.dep_ != "conj":
+            if any(c.dep_ == "neg" for c in head.children) and governors[lemma] in ("planned", "hypothetical"):
+                return "negated", head.text
+            if governors[lemma] == "planned" and _conditional_above(head, aux, marks, reporting):
+                return "hypothetical", head.text  # "whether Russia is willing to make concessions"
+            return governors[lemma], head.text
+        verb = head
+    return None
+
+
+def _conditional_above(verb: Token, aux: dict, marks: dict, reporting: frozenset[str]) -> bool:
+    for token in [verb, *verb.ancestors][:5]:
+        if token.lemma_.lower() in reporting:
+            return False
+        for child in token.children:
+            if child.dep_ == "mark" and marks.get(child.lower_) == "hypothetical":
+                return True
+            if child.dep_ == "aux" and child.lower_ in ("may", "might", "could"):
+                return True
+    return False
+
+
+def _under_reporting(verb: Token, reporting: frozenset[str]) -> bool:
+    return any(a.lemma_.lower() in reporting for a in verb.ancestors)
+
+
+def _has_if(verb: Token) -> bool:
+    return any(t.lower_ in ("if", "unless") for t in verb.sent)

@@ -1,0 +1,116 @@
+"""Finding the words that name events, in the sense their context gives them.
+
+A word is a trigger when its lemma has a sense in triggers.csv for its part of
+speech and, for senses listed with context words, one of those words is near:
+among its dependents (and the objects of its prepositions), its head, the
+words right after it, or, for a noun, the verb that governs it. A verb that
+only carries an event noun ("launched strikes", "held talks", "suffered an
+attack") is a light verb: the noun is the trigger and the verb lends it a
+subject and a tense.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .items import Trigger
+from .lexicon import EventLexicon, Sense
+from .view import DocView
+
+POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "pobj"})
+
+
+def context_words(token: Token) -> set[str]:
+    words = {token.head.lemma_.lower(), token.head.lower_}
+    for child in token.children:
+        words.add(child.lemma_.lower())
+        words.add(child.lower_)
+        if child.ent_type_ in PLACE_LABELS and child.dep_ in ("dobj", "pobj"):
+            words.add("<place>")  # "captured Sarrong": a named place as the object
+        if child.dep_ in ("prep", "agent", "dobj", "nsubj", "nsubjpass", "attr", "prt"):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pobj", "compound", "amod", "nummod", "pcomp"):
+                    words.add(grandchild.lemma_.lower())
+                if child.dep_ == "dobj" and grandchild.dep_ == "prep" and grandchild.lower_ == "of":
+                    words.update(g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj")
+    if token.head.dep_ == "prep":
+        words.add(token.head.head.lemma_.lower())
+    doc = token.doc
+    for j in (token.i + 1, token.i + 2):
+        if j < len(doc):
+            words.add(doc[j].lower_)
+    if token.i > 0:
+        words.add(doc[token.i - 1].lower_)
+    return words
+
+
+def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
+    pos = POS.get(token.pos_)
+    if pos is None:
+        return None
+    senses = lexicon.senses_for(token.lemma_.lower()) or lexicon.senses_for(token.lower_)
+    if not senses:
+        return None
+    context = None
+    for sense in senses:
+        if sense.pos not in (pos, "ANY"):
+            continue
+        if not sense.context:
+            return sense
+        if context is None:
+            context = context_words(token)
+        if sense.context & context:
+            return sense
+    return None
+
+
+def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventLexicon,
+                  blocked: frozenset[int] = frozenset()) -> list[Trigger]:
+    """Triggers of the sentence ``doc[start:end]``, in text order; light verbs give way
+    to their nouns. ``blocked`` tokens belong to names ("the Ceasefire Violations Committee")."""
+    found: dict[int, Trigger] = {}
+    senses, reporting = lexicon.senses, lexicon.reporting_verbs
+    for i in range(start, end):
+        lemma = view.lemma[i]
+        if i in blocked or lemma not in senses and view.lower[i] not in senses:
+            continue
+        if lemma in reporting and view.pos[i] == "VERB":
+            continue
+        token = doc[i]
+        if token.ent_type_ in NOT_EVENTS:
+            continue  # "a March 2018 attack": the month is not a march
+        sense = sense_of(token, lexicon)
+        if sense is not None:
+            found[token.i] = Trigger(token.i, sense, token.lemma_.lower(), POS[token.pos_] == "NOUN")
+    nouns = {i for i, t in found.items() if t.is_noun}
+    for i, trigger in list(found.items()):
+        token = doc[i]
+        if not trigger.is_noun and token.dep_ == "acl" and (
+                token.head.i in nouns or token.head.dep_ == "conj" and token.head.head.i in nouns):
+            del found[i]  # "attacks and bombs launched against Ukraine": the participle tells the noun's event
+            continue
+        if not trigger.is_noun:
+            continue
+        verb = _light_verb(doc[i], lexicon)
+        if verb is not None:
+            found[i] = Trigger(i, trigger.sense, trigger.lemma, True, light_verb=verb.i)
+            if verb.i in found and not found[verb.i].is_noun:
+                del found[verb.i]  # "struck a deal", "signed an agreement": one event, the noun's
+    return [found[i] for i in sorted(found)]
+
+
+def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb that carries this event noun, if it is a light verb."""
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "launched a mediation effort"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "under", "into"):
+        head = head.head  # "engaged in fighting", "came under attack"
+    elif noun.dep_ not in LIGHT_DEPS:
+        return None
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lexicon.light_verbs:
+        return head
+    return None

@@ -1,0 +1,102 @@
+"""Where an event happened: the most specific place tied to it.
+
+A place mention belongs to the nearest trigger above it (``anchors.climb``);
+when none is, the stage falls back, in order, on a place the sentence names
+loosely, "his city" of a speaker who is its mayor, the speaker's own place,
+the place a report was made from ("protests were reported in Bizerte"), then
+the place of another event of the same sentence or paragraph (a story's place
+is usually told once). ``EventItem.location_how`` records which.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc
+
+from .actors import EntityIndex
+from .anchors import climb, is_location_use, most_specific
+from .items import EventItem
+from .lexicon import EventLexicon
+from .view import DocView
+
+LOCATIVE_OF_REPORT = frozenset({"in", "at", "near", "from"})
+
+
+class PlaceFinder:
+    def __init__(self, doc: Doc, index: EntityIndex, lexicon: EventLexicon, view: DocView):
+        self.doc, self.index, self.lex, self.view = doc, index, lexicon, view
+        self.roots = sorted(i for i, found in index.rooted.items()
+                            if any(e.kind in ("place", "facility", "country") for e, _ in found))
+
+    def sentence_places(self, start: int, end: int, anchors: dict[int, int]):
+        """(places by trigger, speakers' places, loose places, places of reports)."""
+        attached: dict[int, list] = {}
+        speaker, loose, reported = [], [], []
+        for i in self.roots[bisect_left(self.roots, start):bisect_left(self.roots, end)]:
+            token = self.doc[i]
+            for entity in self.index.places_at(token):
+                metonym = any(f == "metonym" for e, f in self.index.rooted.get(i, ()) if e is entity)
+                if metonym and not (token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near")
+                                    or token.dep_ in ("compound", "nmod")):
+                    continue  # "Kyiv said" is the government; "in Kyiv", "the London talks" the city
+                if not is_location_use(token, entity, self.lex):
+                    continue
+                where = climb(token, anchors)
+                if where.anchor is None:
+                    loose.append(entity)
+                elif where.anchor >= 0:
+                    attached.setdefault(where.anchor, []).append((entity, where.distance))
+                elif where.via_subject:
+                    speaker.append(entity)
+                elif token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_OF_REPORT:
+                    reported.append(entity)
+        return attached, speaker, loose, reported
+
+    def fallback(self, event: EventItem, start: int, end: int, speaker, loose, reported) -> None:
+        for how, place in (("sentence", lambda: most_specific(loose)),
+                           ("possessive", lambda: self._possessed_place(start, end)),
+                           ("speaker", lambda: most_specific(speaker)),
+                           ("reported", lambda: most_specific(reported))):
+            found = place()
+            if found is not None:
+                event.location, event.location_how = found.id, how
+                return
+
+    def share(self, events: list[EventItem]) -> None:
+        """Events still without a place take that of an event of the same sentence, else
+        the nearest one of their paragraph (not of an event named only to date another)."""
+        for event in events:
+            if event.location is not None or event.mode == "phone":
+                continue
+            same = [e for e in events if e.location and e.location_how == "attached"
+                    and e.paragraph == event.paragraph and not e.background]
+            if not same:
+                continue
+            best = min(same, key=lambda e: (e.sentence_i != event.sentence_i,
+                                            abs(e.sentence_i - event.sentence_i), abs(e.trigger_i - event.trigger_i)))
+            event.location = best.location
+            event.location_how = "sentence-event" if best.sentence_i == event.sentence_i else "paragraph"
+
+    def _possessed_place(self, start: int, end: int):
+        """ "his city" said by the mayor of Kremenchuk: the place of the possessor's role."""
+        for i in range(start, end):
+            if self.view.lemma[i] not in self.lex.place_nouns:
+                continue
+            for child in self.doc[i].children:
+                if child.dep_ != "poss":
+                    continue
+                for person in self.index.at(child, frozenset({"person"})):
+                    for role in getattr(person, "roles", ()):
+                        place = self._place_named(role.of)
+                        if place is not None:
+                            return place
+        return None
+
+    def _place_named(self, name: str | None):
+        if not name:
+            return None
+        for entity in self.index.by_id.values():
+            if entity.kind in ("place", "facility") and entity.name.lower() == name.lower():
+                return entity
+        return None

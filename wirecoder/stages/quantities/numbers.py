@@ -1,0 +1,78 @@
+"""Reading the value of a written number: "1,600", "2.5 million", "twenty-five",
+"a dozen", "tens of thousands".
+
+Pure functions over lowercased words, so they are tested without spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import NumberWord
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(k|m|mn|bn)?$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: float
+    vague: bool  # a plural of a round number ("dozens", "hundreds"): a lower bound
+
+
+def digit_value(word: str) -> float | None:
+    """ "1,600" -> 1600.0, "2.5" -> 2.5, "3bn" -> 3e9; None if not a plain number."""
+    match = _DIGITS.match(word.lower())
+    if not match:
+        return None
+    whole, fraction, suffix = match.groups()
+    value = float(whole.replace(",", "") + ("." + fraction if fraction else ""))
+    return value * {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}.get(suffix or "", 1)
+
+
+def is_number_word(word: str, words: dict[str, NumberWord]) -> bool:
+    word = word.lower()
+    if digit_value(word) is not None or word in words:
+        return True
+    parts = [part for part in word.split("-") if part]
+    return len(parts) > 1 and all(part in words for part in parts)
+
+
+def read_number(parts: list[str], words: dict[str, NumberWord]) -> Reading | None:
+    """The value of consecutive number words; None when they do not make a number.
+
+    "a"/"an" count as one before a scale or "dozen"; "of" joins vague plurals
+    ("tens of thousands"); hyphens join word numbers ("twenty-five").
+    """
+    tokens = [p for part in parts for p in part.lower().split("-") if p]
+    total, current, seen, vague = 0.0, 0.0, False, False
+    for i, token in enumerate(tokens):
+        if token in ("a", "an") and i + 1 < len(tokens):
+            current, seen = max(current, 1.0), True
+            continue
+        if token == "of" and seen:
+            continue
+        if token == "and" and seen:  # "two hundred and fifty"
+            continue
+        number = digit_value(token)
+        if number is not None:
+            current, seen = current + number, True
+            continue
+        word = words.get(token)
+        if word is None:
+            return None
+        seen = True
+        if word.kind == "unit":
+            current = current + word.value if token != "dozen" else max(current, 1.0) * word.value
+        elif word.kind == "scale":
+            current = max(current, 1.0) * word.value
+            if word.value >= 1000:
+                total, current = total + current, 0.0
+        else:  # vague plural: "dozens", "tens of thousands"
+            vague = True
+            current = max(current, 1.0) * word.value
+            if word.value >= 1000:
+                total, current = total + current, 0.0
+    if not seen:
+        return None
+    return Reading(total + current, vague)
