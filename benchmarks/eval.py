@@ -17,11 +17,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import entities
+from . import entities, quotes
 from .scoring import Row, format_table
 
 FLOORS = Path(__file__).with_name("floors.json")
-STAGES = {"entities": entities.TASKS}
+STAGES = {"entities": entities.TASKS, "quotes": quotes.TASKS}
 
 
 def run(stages: list[str], pipeline=None) -> dict[str, list[Row]]:

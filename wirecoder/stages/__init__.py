@@ -13,6 +13,7 @@ from .base import Layers, Stage
 
 REGISTRY: dict[str, str] = {
     "actors": "wirecoder.stages.actors:ActorsStage",
+    "quotes": "wirecoder.stages.quotes:QuotesStage",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(REGISTRY)

@@ -1,0 +1,152 @@
+"""Cues: the words that attribute a statement ("said", "wrote", "according to").
+
+For each cue outside quotation marks the dependency parse gives
+
+- its subject, the speaker's head word (inherited from the governing verb for
+  "..., adding that ..."; the antecedent for "who said");
+- its content: the clausal complement ("said [that] X"), an infinitive for
+  requests and promises ("urged Kyiv to accept"), the main clause around a
+  parenthetical cue ("The issues, Kellogg said, were ...") or the clause that
+  "according to X" modifies;
+- its region: the cue and its adjuncts ("on Telegram", "on December 7",
+  "Speaking at the forum"), where channel and date are read.
+
+Only the outermost attributions are kept: a cue inside another cue's content
+is part of what was said (PolNeAR's rule; "her office said" owns "pledged").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .context import DocContext
+from .lexicon import QuoteLexicon
+
+CONTENT_DEPS = ("ccomp",)
+INFINITIVE_CLASSES = ("request", "promise")
+REGION_DEPS = frozenset({"prep", "agent", "dative", "dobj", "npadvmod", "advmod", "obl", "tmod"})
+SUBJECT_DEPS = ("nsubj",)
+INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+EDGE_WORDS = frozenset({"that", ",", ";", ":", ".", "--", "—", "–", "-"})
+
+
+@dataclass
+class Cue:
+    i: int  # token index of the cue word
+    words: str  # as written: "said", "according to"
+    cls: str  # speak, write, continue, request, promise, source ("according to")
+    subject: int | None  # token index of the speaker's head word
+    content: tuple[int, int] | None  # character span of the content, None when it has none
+    region: list[int] = field(default_factory=list)  # token indices of the attribution clause
+    parent: int | None = None  # the cue this one hangs from ("adding" -> "wrote")
+    quoted: bool = False  # the content is (mostly) inside quotation marks
+
+
+def find_cues(ctx: DocContext, lex: QuoteLexicon) -> list[Cue]:
+    doc = ctx.doc
+    cues: dict[int, Cue] = {}
+    for tok in doc:
+        if ctx.in_quote(tok):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cue = _according(ctx, tok)
+        else:
+            cls = lex.cue_class(tok.lemma_)
+            if cls is None or tok.pos_ != "VERB":
+                continue
+            cue = Cue(tok.i, tok.text, cls, _subject(tok, lex), _content(ctx, tok, cls))
+        if cue is None:
+            continue
+        cue.region = _region(ctx, doc[cue.i], lex)
+        if cue.content is not None:
+            cue.quoted = ctx.quoted_share(*cue.content) >= 0.6
+        cues[cue.i] = cue
+    for cue in cues.values():
+        head = doc[cue.i].head
+        if doc[cue.i].dep_ in INHERIT_DEPS and head.i in cues:
+            cue.parent = head.i
+    return _outermost(ctx, cues)
+
+
+def _according(ctx: DocContext, tok: Token) -> Cue | None:
+    to = ctx.doc[tok.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    clause = tok.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i == tok.i or ctx.in_quote(clause):
+        return None
+    outside = (tok.left_edge.i, tok.right_edge.i)
+    tokens = [t for t in clause.subtree if not outside[0] <= t.i <= outside[1]]
+    span = _trim(tokens)
+    return Cue(tok.i, "according to", "source", source.i, span)
+
+
+def _subject(tok: Token, lex: QuoteLexicon, depth: int = 0) -> int | None:
+    for child in tok.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                return tok.head.i
+            return child.i
+        if child.dep_ == "nsubjpass":
+            return None  # "he was told": the subject is the one spoken to
+    if depth < 3 and tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
+        return _subject(tok.head, lex, depth + 1)
+    return None
+
+
+def _content(ctx: DocContext, tok: Token, cls: str) -> tuple[int, int] | None:
+    deps = CONTENT_DEPS + (("xcomp",) if cls in INFINITIVE_CLASSES else ())
+    parts = [child for child in tok.children if child.dep_ in deps]
+    tokens: list[Token] = []
+    for part in parts:
+        tokens.extend(part.subtree)
+    if not tokens and tok.dep_ == "parataxis" and not ctx.in_quote(tok.head):
+        # "The two main issues, Kellogg said, were ...": the main clause is the content
+        inner = (tok.left_edge.i, tok.right_edge.i)
+        tokens = [t for t in tok.head.subtree if not inner[0] <= t.i <= inner[1]]
+    return _trim(tokens) if tokens else None
+
+
+def _trim(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of a content: without a leading "that" or punctuation, nor trailing punctuation."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].lower_ in EDGE_WORDS or tokens[0].is_space or
+                      (tokens[0].is_punct and not tokens[0].is_quote)):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct and not tokens[-1].is_quote or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _region(ctx: DocContext, tok: Token, lex: QuoteLexicon) -> list[int]:
+    """The cue and its adjuncts: where channel and date are read."""
+    region = [tok.i]
+    for child in tok.children:
+        take = child.dep_ in REGION_DEPS
+        if child.dep_ == "advcl":  # "Speaking at the forum on December 7, Kellogg said"
+            take = lex.is_occasion(child.lemma_)
+        if child.lower_ == "to" and tok.lower_ == "according":
+            take = True
+        if take:
+            region.extend(t.i for t in child.subtree if not ctx.in_quote(t))
+    return sorted(set(region))
+
+
+def _outermost(ctx: DocContext, cues: dict[int, Cue]) -> list[Cue]:
+    """Drop cues that lie inside another cue's content: only the outermost attribution counts."""
+    spans = [(c.content, c.i) for c in cues.values() if c.content is not None]
+    kept = []
+    for cue in cues.values():
+        at = ctx.doc[cue.i].idx
+        if any(span[0] <= at < span[1] and owner != cue.i for span, owner in spans):
+            continue
+        kept.append(cue)
+    return sorted(kept, key=lambda c: c.i)

@@ -1,0 +1,160 @@
+"""Speakers: from the head word of a cue's subject to an entity of the actors stage.
+
+In order:
+1. a name mention covering the head word ("Kellogg said");
+2. a named apposition ("Trump's envoy, Keith Kellogg, said");
+3. any other mention the actors stage resolved there: a description ("the
+   mayor of Kremenchuk"), a pronoun ("he"), a demonym or metonym;
+4. a proxy, who speaks for someone ("her office", "a spokesman for the
+   ministry"): the speaker recorded is the one spoken for. Decision: the record
+   names the principal (Meloni for "her office said"), because analysts ask
+   "what did Meloni say"; ``speaker_text`` keeps "her office" and the
+   confidence is lower;
+5. an artifact ("a release from UFCW Local 832 said"): its author;
+6. a pronoun the actors stage left open ("he" with two candidates): the most
+   recent compatible person outside quotation marks in the last paragraphs;
+7. a name inside the subject phrase ("Stella's owners Tore Sohlberg and ...");
+8. otherwise no entity: ``speaker_text`` holds the phrase ("officials").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import DocContext, MentionRef
+from .items import Speaker
+from .lexicon import QuoteLexicon
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+NP_SKIP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "xcomp"})
+OWNER_PREPOSITIONS = frozenset({"for", "of", "from", "by"})
+SPEAKING_KINDS = frozenset({"person", "organization", "country", "group", "media", "platform", "place"})
+PRONOUN_WINDOW = 2  # paragraphs back where an unresolved pronoun may find its person
+
+
+class SpeakerResolver:
+    def __init__(self, ctx: DocContext, lex: QuoteLexicon):
+        self.ctx = ctx
+        self.lex = lex
+        self._cache: dict[int, Speaker] = {}
+
+    def resolve(self, head: int | None) -> Speaker:
+        if head is None:
+            return Speaker(None, None, "none")
+        if head not in self._cache:
+            self._cache[head] = self._resolve(self.ctx.doc[head], depth=0)
+        return self._cache[head]
+
+    # -- the steps -----------------------------------------------------------------
+    def _resolve(self, tok: Token, depth: int) -> Speaker:
+        ctx = self.ctx
+        phrase = self._phrase(tok)
+        ref = self._speaking_mention(tok.idx)
+        if ref is not None and ref.form == "name":
+            return _from_ref(ref, "name")
+        for child in tok.children:
+            if child.dep_ == "appos":
+                named = self._speaking_mention(child.idx)
+                if named is not None and named.form == "name" and named.actor.kind == "person":
+                    return _from_ref(named, "name")
+        if ref is not None:
+            how = {"nominal": "nominal", "pronoun": "pronoun"}.get(ref.form, "name")
+            return _from_ref(ref, how)
+        start, end = phrase
+        text = ctx.text[start:end]
+        if depth == 0 and (self._is_proxy(tok) or self._is_artifact(tok)):
+            owner = self._owner(tok)
+            if owner is not None:
+                inner = self._resolve(owner, depth + 1)
+                if inner.entity is not None:
+                    how = "proxy" if self._is_proxy(tok) else "artifact"
+                    return Speaker(inner.entity, text, how, start, end)
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        if gender is not None:
+            guess = self.recent_person(tok.idx, PRONOUN_WINDOW, gender)
+            if guess is not None:
+                return Speaker(guess.id, tok.text, "pronoun-guess", tok.idx, tok.idx + len(tok))
+            return Speaker(None, tok.text, "pronoun-open", tok.idx, tok.idx + len(tok))
+        inside = [r for r in ctx.mentions_between(start, end) if r.form == "name"
+                  and r.actor.kind in ("person", "organization") and self._in_core(tok, r.start)]
+        if inside:
+            persons = [r for r in inside if r.actor.kind == "person"]
+            return _from_ref((persons or inside)[0], "name")
+        return Speaker(None, text, "descriptive", start, end)
+
+    def _speaking_mention(self, char: int) -> MentionRef | None:
+        ref = self.ctx.mention_at(char)
+        if ref is None or ref.actor.kind not in SPEAKING_KINDS:
+            return None
+        return ref
+
+    def _phrase(self, tok: Token) -> tuple[int, int]:
+        """The subject's noun phrase: without relative clauses, appositions and punctuation."""
+        keep = {tok.i}
+        stack = [tok]
+        while stack:
+            current = stack.pop()
+            for child in current.children:
+                if child.dep_ in NP_SKIP or self.ctx.in_quote(child):
+                    continue
+                keep.add(child.i)
+                stack.append(child)
+        lo = hi = tok.i
+        while lo - 1 in keep:
+            lo -= 1
+        while hi + 1 in keep:
+            hi += 1
+        doc = self.ctx.doc
+        return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+    def _in_core(self, head: Token, char: int) -> bool:
+        """Is ``char`` in the head's own name part, not inside a prepositional phrase ("mayor of X")?"""
+        for child in head.children:
+            if child.dep_ == "prep" and child.left_edge.idx <= char <= child.right_edge.idx:
+                return False
+        return True
+
+    def _is_proxy(self, tok: Token) -> bool:
+        words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lemma_.lower()]
+        return tok.lemma_.lower() in self.lex.proxies or " ".join(words[-2:]) in self.lex.proxies
+
+    def _is_artifact(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in self.lex.channels
+
+    def _owner(self, tok: Token) -> Token | None:
+        """Whom a proxy or an artifact belongs to: "her office", "a statement from the ministry"."""
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return child
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            if child.dep_ == "acl":  # "a release sent to media from UFCW"
+                for grand in child.children:
+                    if grand.dep_ in ("prep", "agent") and grand.lower_ in OWNER_PREPOSITIONS:
+                        obj = next((c for c in grand.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return obj
+        return None
+
+    def recent_person(self, char: int, window: int, gender: str | None = None):
+        """The most recent person (of that gender, or unknown) mentioned outside quotes, ``window`` paragraphs back."""
+        ctx = self.ctx
+        here = ctx.paragraph_at(char)
+        for ref in reversed(ctx.mentions):
+            if ref.start >= char:
+                continue
+            if here - ctx.paragraph_at(ref.start) > window:
+                break
+            actor = ref.actor
+            if actor.kind != "person" or ctx.quote_at(ref.start) is not None:
+                continue
+            if gender is None or getattr(actor, "gender", None) in (None, gender):
+                return actor
+        return None
+
+
+def _from_ref(ref: MentionRef, how: str) -> Speaker:
+    return Speaker(ref.actor.id, ref.text, how, ref.start, ref.end)
