@@ -14,29 +14,30 @@
      with no cue (titles, scare quotes, "the so-called ...") are not statements.
    A quotation is direct when it reads as a sentence (capital first letter,
    or the second half of a quote split by its attribution), else partial.
-3. The continuation pass walks the statements in order: a floating quote takes
-   the speaker, channel and date of the statement before it in the same or the
-   previous paragraph (a quote left open at a paragraph's end takes them from
-   the paragraph that continues it); "he added"/"he wrote" keep the channel
-   and date of the same speaker's previous statement.
+3. The continuation pass (continuation.py) gives floating quotes and open
+   pronouns their speakers from the statements around them.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
 
 from ...textspans import Quotation
 from .channels import channel_of, date_said, token_spans
 from .context import DocContext
-from .cues import Cue, find_cues
+from .continuation import Continuation
+from .cues import Cue, colon_cue, find_cues
 from .items import NO_SPEAKER, QuoteItem, Speaker
 from .lexicon import QuoteLexicon
 from .scoring import confidence
 from .speakers import SpeakerResolver
 
 SENTENCE_END = frozenset({".", "!", "?"})
+_LINK_LINE = re.compile(r"^\s*[A-Z][A-Z ]{2,}:\s*$")  # "WATCH: ", "READ MORE: " before a linked headline
+_HAS_SENTENCE_END = re.compile(r"[.!?,]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]?\s+")
+WHOLLY_QUOTED = 0.97  # a content this much inside quotation marks is the quotation itself
 FRAME_TOKENS = 30  # how far from a quotation its attribution may be
-INHERITING_CLASSES = ("continue", "write")
 STRIP_DIRECT = " \t\n,;:"
 STRIP_PARTIAL = " \t\n,;:."
 
@@ -47,6 +48,11 @@ class QuoteBuilder:
         self.lex = lex
         self.speakers = SpeakerResolver(ctx, lex)
         self.cues = find_cues(ctx, lex)
+        for cue in self.cues:
+            if cue.quoted and ctx.quoted_share(*cue.content) < WHOLLY_QUOTED:
+                # 'said it "may not work" for ...': quoted words inside reported speech, unless they are sentences
+                inside = [q for q in ctx.quotes if cue.content[0] < q.end and q.start < cue.content[1]]
+                cue.quoted = bool(inside) and all(self._reads_as_sentence(q) for q in inside)
         self.by_token = {cue.i: cue for cue in self.cues}
         self._attributions: dict[int, tuple[Speaker, str | None, str | None]] = {}
 
@@ -55,11 +61,10 @@ class QuoteBuilder:
                  for item in [self._indirect(cue)] if item is not None]
         indirect = list(items)
         for quote in self.ctx.quotes:
-            item = self._quoted(quote, indirect)
-            if item is not None:
-                items.append(item)
+            items.extend(self._quoted(quote, indirect))
         items.sort(key=lambda it: (it.start, -it.end))
-        self._continue(items)
+        closed = {q.start: q.closed for q in self.ctx.quotes}
+        Continuation(self.ctx, self.speakers).run(items, closed)
         for number, item in enumerate(items, start=1):
             item.id = f"Q{number}"
             item.confidence = confidence(item)
@@ -93,13 +98,18 @@ class QuoteBuilder:
         item = QuoteItem(kind, start, end, NO_SPEAKER, paragraph=self.ctx.paragraph_at(start))
         if cue is not None:
             item.speaker, item.channel, item.date = self._attribution(cue)
-            item.cue, item.cue_class = cue.words, cue.cls
+            item.cue, item.cue_class = cue.words or None, cue.cls
         else:
             item.floating = True
         return item
 
     def _indirect(self, cue: Cue) -> QuoteItem | None:
         start, end = cue.content
+        for quote in self.ctx.quotes:  # a quotation cut by the content's edge belongs to it whole
+            if quote.start - 1 < end <= quote.end and quote.start - 1 >= start:
+                end = min(quote.end + 1, len(self.ctx.text)) if quote.closed else quote.end
+            if quote.start - 1 <= start < quote.end and quote.end < end:
+                start = quote.start - 1
         item = self._item("indirect", start, end, cue, STRIP_DIRECT)
         if item is None or (item.speaker.entity is None and item.speaker.text is None):
             return None  # "It was reported that ...": no source, no statement
@@ -108,23 +118,85 @@ class QuoteBuilder:
         return item
 
     # -- attribution of one quotation -------------------------------------------------
-    def _quoted(self, quote: Quotation, indirect: list[QuoteItem]) -> QuoteItem | None:
+    def _quoted(self, quote: Quotation, indirect: list[QuoteItem]) -> list[QuoteItem]:
+        if self._is_link(quote):
+            return []
         for outer in indirect:
             if outer.start <= quote.start and quote.end <= outer.end:
-                item = self._item("partial", quote.start, quote.end, None, STRIP_PARTIAL)
-                if item is not None:
-                    item.floating = False
-                    item.speaker, item.channel, item.date = outer.speaker, outer.channel, outer.date
-                    item.cue, item.cue_class = outer.cue, outer.cue_class
-                return item
-        cue = self._owning_cue(quote) or self._after_cue(quote) or self._before_cue(quote)
+                return self._partial_of(outer, quote)
+        owner = self._owning_cue(quote)
+        cue = owner or self._after_cue(quote) or self._before_cue(quote)
         if cue is not None:
-            direct = self._reads_as_sentence(quote) or self._split_continuation(quote, cue)
-            kind = "direct" if direct else "partial"
-            return self._item(kind, quote.start, quote.end, cue, STRIP_DIRECT if direct else STRIP_PARTIAL)
-        if self._starts_sentence(quote) and self._reads_as_sentence(quote):
-            return self._item("direct", quote.start, quote.end, None, STRIP_DIRECT)
-        return None
+            direct = (self._reads_as_sentence(quote) or self._split_continuation(quote, cue)
+                      or owner is not None and self._is_clause(quote))
+            if direct:
+                return _some(self._item("direct", quote.start, quote.end, cue, STRIP_DIRECT))
+            if self.ctx.doc[cue.i].idx > quote.start and not self._starts_sentence(quote):
+                # 'The Brexit vote was "a catastrophic defeat," Mr. Corbyn told the House':
+                # the sentence is the reported speech, the quoted words a partial quote in it
+                outer = self._item("indirect", self._sentence_start(quote), quote.end + 1, cue, STRIP_DIRECT)
+                if outer is not None:
+                    return [outer, *self._partial_of(outer, quote)]
+            if not self._governs(cue, quote):
+                return []  # a scare quote near a cue it does not belong to
+            return _some(self._item("partial", quote.start, quote.end, cue, STRIP_PARTIAL))
+        if self._stands_alone(quote):
+            return _some(self._item("direct", quote.start, quote.end, None, STRIP_DIRECT))
+        return []
+
+    def _partial_of(self, outer: QuoteItem, quote: Quotation) -> list[QuoteItem]:
+        """The quoted words inside an indirect quote: a partial quote with the same attribution."""
+        item = self._item("partial", quote.start, quote.end, None, STRIP_PARTIAL)
+        if item is None:
+            return []
+        item.floating = False
+        item.speaker, item.channel, item.date = outer.speaker, outer.channel, outer.date
+        item.cue, item.cue_class = outer.cue, outer.cue_class
+        return [item]
+
+    def _sentence_start(self, quote: Quotation) -> int:
+        """Where the sentence holding a quotation begins: after the last sentence end, quotation or line break."""
+        text = self.ctx.text
+        start, _ = self.ctx.paragraph_bounds(quote.start)
+        for q in self.ctx.quotes:
+            if start <= q.end < quote.start - 1:
+                start = q.end + 1
+        found = start
+        for match in _SENTENCE_BREAK.finditer(text, start, quote.start - 1):
+            found = match.end()
+        return found
+
+    def _is_link(self, quote: Quotation) -> bool:
+        """ "READ MORE: ‘...’", "WATCH: ‘...’": the title of a linked story, not a statement."""
+        start, _ = self.ctx.paragraph_bounds(quote.start)
+        return _LINK_LINE.match(self.ctx.text[start:quote.start - 1]) is not None
+
+    def _is_clause(self, quote: Quotation) -> bool:
+        """ 'Na'moks said "we're not there yet."': a whole clause in quotation marks is a direct quote."""
+        span = self.ctx.doc.char_span(quote.start, quote.end, alignment_mode="contract")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span) and len(span) >= 3
+
+    def _governs(self, cue: Cue, quote: Quotation) -> bool:
+        """A quoted fragment belongs to a cue whose phrase contains it ('called it "a disaster"')."""
+        tok = self.ctx.doc[cue.i]
+        return tok.left_edge.idx <= quote.start and quote.end <= tok.right_edge.idx + len(tok.right_edge)
+
+    def _stands_alone(self, quote: Quotation) -> bool:
+        """A floating quotation: a sentence of its own, not a headline, a link or a quoted name.
+
+        It starts a sentence, reads as one, is not followed by the rest of a
+        sentence ('"Most important election" made the list'), its paragraph
+        has a sentence end somewhere (headlines have none), and it is not the
+        title of a link line ("READ MORE: ‘...’").
+        """
+        if not (self._starts_sentence(quote) and self._reads_as_sentence(quote)):
+            return False
+        start, end = self.ctx.paragraph_bounds(quote.start)
+        line = self.ctx.text[start:end]
+        if not _HAS_SENTENCE_END.search(line):
+            return False
+        after = self.ctx.text[quote.end + (1 if quote.closed else 0):end].lstrip()
+        return not after[:1].islower()
 
     def _owning_cue(self, quote: Quotation) -> Cue | None:
         for cue in self.cues:
@@ -156,6 +228,8 @@ class QuoteBuilder:
             cue = self.by_token.get(tok.i)
             if cue is not None and self._usable(cue, quote):
                 return cue
+        if frame and frame[0].text == ":":
+            return colon_cue(self.ctx, frame)
         return None
 
     def _frame(self, char: int, forward: bool) -> list:
@@ -206,49 +280,6 @@ class QuoteBuilder:
         earlier = [q for q in self.ctx.quotes if q.end <= at and at - q.end < 80]
         return between.endswith(",") and bool(earlier)
 
-    # -- continuation ------------------------------------------------------------------
-    def _continue(self, items: list[QuoteItem]) -> None:
-        previous: QuoteItem | None = None
-        for k, item in enumerate(items):
-            if item.floating or item.speaker.how == "none":
-                source = self._forward(items, k) if self._left_open(item) else None
-                if source is None and previous is not None and item.paragraph - previous.paragraph <= 1:
-                    source = previous
-                if source is not None:
-                    item.speaker = replace(source.speaker, how="continuation")
-                    item.gap = abs(item.paragraph - source.paragraph)
-                    item.channel, item.date = item.channel or source.channel, item.date or source.date
-                else:
-                    item.speaker = self._narrative(item)
-            elif (item.cue_class in INHERITING_CLASSES and previous is not None
-                  and item.paragraph - previous.paragraph <= 1 and _same_speaker(item, previous)):
-                item.channel = item.channel or previous.channel
-                item.date = item.date or previous.date
-            if item.speaker.entity is not None or item.speaker.text is not None:
-                previous = item
 
-    def _left_open(self, item: QuoteItem) -> bool:
-        quote = next((q for q in self.ctx.quotes if q.start <= item.start < q.end + 1), None)
-        return quote is not None and not quote.closed
-
-    def _forward(self, items: list[QuoteItem], k: int) -> QuoteItem | None:
-        item = items[k]
-        for later in items[k + 1:]:
-            if later.paragraph > item.paragraph + 1:
-                break
-            if later.paragraph == item.paragraph + 1 and not later.floating:
-                return later
-        return None
-
-    def _narrative(self, item: QuoteItem) -> Speaker:
-        """No statement before it: the person the text was just about, if any."""
-        person = self.speakers.recent_person(item.start, window=1)
-        if person is None:
-            return NO_SPEAKER
-        return Speaker(person.id, person.name, "narrative")
-
-
-def _same_speaker(a: QuoteItem, b: QuoteItem) -> bool:
-    if a.speaker.entity is not None:
-        return a.speaker.entity == b.speaker.entity
-    return a.speaker.text is not None and a.speaker.text == b.speaker.text
+def _some(item: QuoteItem | None) -> list[QuoteItem]:
+    return [] if item is None else [item]

@@ -1,9 +1,10 @@
 """What the quotes stage knows about one article before it looks for statements.
 
 The quoted passages, which paragraph each token is in, and a lookup from a
-character to the actors-stage mention covering it. Paragraphs are counted
-only when they hold a letter: feeds separate paragraphs with lines of bare
-punctuation (" ."), which must not break a quote's continuation.
+character to the actors-stage mention covering it. Distances are counted in
+paragraphs of prose: lines of bare punctuation (" ." in some feeds), and
+short lines without quotation marks (sub-headlines, "Story continues below
+advertisement"), do not count, so they do not break a quote's continuation.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ...textspans import Quotation, paragraphs, quotations
+from ...textspans import OPENING, Quotation, paragraphs, quotations
+
+QUOTE_CHARS = "".join(OPENING) + "".join(OPENING.values()) + "‘’"
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class DocContext:
     token_par: list[int] = field(default_factory=list)  # per token: paragraph number
     par_spans: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, number)
     mentions: list[MentionRef] = field(default_factory=list)
+    actors: dict[str, object] = field(default_factory=dict)  # entity id -> actor
     _mention_starts: list[int] = field(default_factory=list)
     _par_starts: list[int] = field(default_factory=list)
     _quote_opens: list[int] = field(default_factory=list)
@@ -45,7 +49,7 @@ class DocContext:
         ctx = cls(doc=doc, text=text, quotes=quotations(text), times=list(times or []))
         number = -1
         for start, end in paragraphs(text):
-            if any(ch.isalnum() for ch in text[start:end]):
+            if _counts(text[start:end]):
                 number += 1
             ctx.par_spans.append((start, end, max(number, 0)))
         ctx._par_starts = [s for s, _, _ in ctx.par_spans]
@@ -55,6 +59,7 @@ class DocContext:
         refs = [MentionRef(m.start, m.end, actor, m.form, m.text) for actor in entities for m in actor.mentions]
         ctx.mentions = sorted(refs, key=lambda r: (r.start, -r.end))
         ctx._mention_starts = [r.start for r in ctx.mentions]
+        ctx.actors = {actor.id: actor for actor in entities}
         return ctx
 
     # -- positions -------------------------------------------------------------
@@ -67,6 +72,10 @@ class DocContext:
         if k < 0:
             return 0, 0
         return self.par_spans[k][0], self.par_spans[k][1]
+
+    def paragraph_start(self, number: int) -> int:
+        """Start of the first line of paragraph ``number``."""
+        return next((start for start, _, n in self.par_spans if n == number), 0)
 
     def quote_at(self, char: int) -> int | None:
         """Index of the quotation whose marks enclose ``char`` (marks included)."""
@@ -111,3 +120,12 @@ class DocContext:
             if ref.end <= end:
                 found.append(ref)
         return found
+
+
+PROSE_WORDS = 6  # a line this long, or with a quotation mark, is a paragraph of prose
+
+
+def _counts(line: str) -> bool:
+    if not any(ch.isalnum() for ch in line):
+        return False
+    return len(line.split()) >= PROSE_WORDS or any(mark in line for mark in QUOTE_CHARS)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ...textspans import Quotation
 from .context import DocContext
 from .lexicon import QuoteLexicon
 
@@ -29,6 +30,7 @@ INFINITIVE_CLASSES = ("request", "promise")
 REGION_DEPS = frozenset({"prep", "agent", "dative", "dobj", "npadvmod", "advmod", "obl", "tmod"})
 SUBJECT_DEPS = ("nsubj",)
 INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp")
+NEIGHBOUR_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 EDGE_WORDS = frozenset({"that", ",", ";", ":", ".", "--", "—", "–", "-"})
 
@@ -57,7 +59,13 @@ def find_cues(ctx: DocContext, lex: QuoteLexicon) -> list[Cue]:
             cls = lex.cue_class(tok.lemma_)
             if cls is None or tok.pos_ != "VERB":
                 continue
-            cue = Cue(tok.i, tok.text, cls, _subject(tok, lex), _content(ctx, tok, cls))
+            subject = _subject(tok, lex)
+            content = _content(ctx, tok, cls)
+            adjacent = _adjacent_quotation(ctx, tok, subject)
+            if adjacent is not None and (content is None or content[0] < tok.idx or
+                                         content[0] < adjacent.end and adjacent.start < content[1]):
+                content = (adjacent.start, adjacent.end)  # unless the cue has its own clause after it
+            cue = Cue(tok.i, tok.text, cls, subject, content)
         if cue is None:
             continue
         cue.region = _region(ctx, doc[cue.i], lex)
@@ -80,11 +88,54 @@ def _according(ctx: DocContext, tok: Token) -> Cue | None:
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     if clause.i == tok.i or ctx.in_quote(clause):
-        return None
-    outside = (tok.left_edge.i, tok.right_edge.i)
-    tokens = [t for t in clause.subtree if not outside[0] <= t.i <= outside[1]]
-    span = _trim(tokens)
-    return Cue(tok.i, "according to", "source", source.i, span)
+        return Cue(tok.i, "according to", "source", source.i, None)  # '"...," according to X'
+    outside = [(tok.left_edge.i, tok.right_edge.i)]
+    for child in clause.children:  # "..., according to X, but Y says ...": not the coordinated clause
+        if child.dep_ in ("conj", "cc") and child.i > tok.i:
+            outside.append((child.left_edge.i, child.right_edge.i))
+    tokens = [t for t in clause.subtree if not any(lo <= t.i <= hi for lo, hi in outside)]
+    return Cue(tok.i, "according to", "source", source.i, _trim(tokens))
+
+
+def colon_cue(ctx: DocContext, frame: list[Token]) -> Cue | None:
+    """ 'Martell is more blunt: "..."': the subject of the clause a colon ends, without a cue word."""
+    inside = {t.i for t in frame}
+    heads = [t for t in frame if t.head.i not in inside or t.dep_ == "ROOT"]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in inside), None)
+        if subject is not None:
+            return Cue(frame[0].i, "", "colon", subject.i, None)
+    return None
+
+
+def _adjacent_quotation(ctx: DocContext, tok: Token, subject: int | None) -> Quotation | None:
+    """The quotation right after 'he said, ' / 'said: ', or right before '..., he said' / '..., said X'.
+
+    Such a quotation is the cue's content whatever the parse says: the small
+    model often attaches a quotation next to its cue to some other clause.
+    """
+    doc, text = ctx.doc, ctx.text
+    after = tok.i + 1
+    if after < len(doc) and doc[after].text in (",", ":"):
+        after += 1
+    if after < len(doc):
+        k = ctx.token_quote[after]
+        if k is not None and ctx.quotes[k].start - 1 == doc[after].idx:
+            return ctx.quotes[k]
+    first = tok.i
+    if subject is not None and subject < tok.i and tok.i - subject <= 3:
+        first = doc[subject].left_edge.i
+    at = doc[first].idx
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at > 0 and text[at - 1] == ",":  # '”, he said' (British order)
+        at -= 1
+    if at > 0:
+        k = ctx.quote_at(at - 1)
+        if k is not None and ctx.quotes[k].closed and ctx.quotes[k].end == at - 1:
+            return ctx.quotes[k]
+    return None
 
 
 def _subject(tok: Token, lex: QuoteLexicon, depth: int = 0) -> int | None:
@@ -97,6 +148,11 @@ def _subject(tok: Token, lex: QuoteLexicon, depth: int = 0) -> int | None:
             return None  # "he was told": the subject is the one spoken to
     if depth < 3 and tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
         return _subject(tok.head, lex, depth + 1)
+    if depth == 0:  # a parse that lost the subject: '"...," DeBoer said of ...', '..., said Traeger'
+        doc = tok.doc
+        for k in (tok.i - 1, tok.i + 1):
+            if 0 <= k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].lower_ in NEIGHBOUR_PRONOUNS):
+                return k
     return None
 
 

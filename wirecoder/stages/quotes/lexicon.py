@@ -4,7 +4,8 @@
   request, promise; occasion marks adjuncts such as "Speaking at ...");
 - quote_channels.csv: phrases naming where a statement was made, with the
   channel recorded ("news conference" -> "press conference");
-- speaker_proxies.txt: nouns for those who speak for someone ("her office").
+- speaker_proxies.txt: nouns for those who speak for someone ("her office");
+- speaker_org_nouns.txt: nouns that refer back to an organisation ("the company").
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class QuoteLexicon:
         self.channels: dict[tuple[str, ...], ChannelPhrase] = {p.words: p for p in phrases}
         self.max_channel_words = max(len(p.words) for p in phrases)
         self.proxies = frozenset(_lines("speaker_proxies.txt"))
+        self.org_nouns = frozenset(_lines("speaker_org_nouns.txt"))
 
     def cue_class(self, lemma: str) -> str | None:
         """The class of a cue lemma; None when it is not a cue (occasion verbs are not)."""

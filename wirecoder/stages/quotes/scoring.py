@@ -20,7 +20,9 @@ BY_SPEAKER = {
     "proxy": 0.7,
     "descriptive": 0.7,
     "pronoun-guess": 0.65,
-    "narrative": 0.45,
+    "org-guess": 0.65,
+    "org-open": 0.5,
+    "narrative": 0.6,
     "pronoun-open": 0.4,
     "none": 0.3,
 }

@@ -11,8 +11,9 @@ In order:
    "what did Meloni say"; ``speaker_text`` keeps "her office" and the
    confidence is lower;
 5. an artifact ("a release from UFCW Local 832 said"): its author;
-6. a pronoun the actors stage left open ("he" with two candidates): the most
-   recent compatible person outside quotation marks in the last paragraphs;
+6. a pronoun the actors stage left open ("he" with two candidates), "it" or
+   "the company": left open here ("pronoun-open", "org-open") and resolved by
+   the continuation pass, which knows the previous statements;
 7. a name inside the subject phrase ("Stella's owners Tore Sohlberg and ...");
 8. otherwise no entity: ``speaker_text`` holds the phrase ("officials").
 """
@@ -25,11 +26,11 @@ from .context import DocContext, MentionRef
 from .items import Speaker
 from .lexicon import QuoteLexicon
 
+ANY = "any"
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 NP_SKIP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "xcomp"})
 OWNER_PREPOSITIONS = frozenset({"for", "of", "from", "by"})
 SPEAKING_KINDS = frozenset({"person", "organization", "country", "group", "media", "platform", "place"})
-PRONOUN_WINDOW = 2  # paragraphs back where an unresolved pronoun may find its person
 
 
 class SpeakerResolver:
@@ -69,12 +70,12 @@ class SpeakerResolver:
                 if inner.entity is not None:
                     how = "proxy" if self._is_proxy(tok) else "artifact"
                     return Speaker(inner.entity, text, how, start, end)
-        gender = PRONOUN_GENDER.get(tok.lower_)
-        if gender is not None:
-            guess = self.recent_person(tok.idx, PRONOUN_WINDOW, gender)
-            if guess is not None:
-                return Speaker(guess.id, tok.text, "pronoun-guess", tok.idx, tok.idx + len(tok))
+                if inner.how in ("pronoun-open", "org-open"):  # "her statement": resolved with "her"
+                    return Speaker(None, text, inner.how, start, end)
+        if tok.lower_ in PRONOUN_GENDER:
             return Speaker(None, tok.text, "pronoun-open", tok.idx, tok.idx + len(tok))
+        if tok.lower_ == "it" or self._is_org_reference(tok):
+            return Speaker(None, text, "org-open", start, end)
         inside = [r for r in ctx.mentions_between(start, end) if r.form == "name"
                   and r.actor.kind in ("person", "organization") and self._in_core(tok, r.start)]
         if inside:
@@ -118,6 +119,13 @@ class SpeakerResolver:
         words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lemma_.lower()]
         return tok.lemma_.lower() in self.lex.proxies or " ".join(words[-2:]) in self.lex.proxies
 
+    def _is_org_reference(self, tok: Token) -> bool:
+        """ "the company", "the ministry": a definite organisation noun with nothing naming it."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.org_nouns:
+            return False
+        left = [c for c in tok.children if c.i < tok.i]
+        return any(c.lower_ == "the" for c in left) and all(c.dep_ in ("det", "amod", "compound") for c in left)
+
     def _is_artifact(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in self.lex.channels
 
@@ -139,8 +147,13 @@ class SpeakerResolver:
                             return obj
         return None
 
-    def recent_person(self, char: int, window: int, gender: str | None = None):
-        """The most recent person (of that gender, or unknown) mentioned outside quotes, ``window`` paragraphs back."""
+    def recent(self, char: int, window: int, kinds: tuple[str, ...], gender: str | None = ANY,
+               names_only: bool = False):
+        """The most recent actor of these kinds mentioned outside quotes, ``window`` paragraphs back.
+
+        A person must have the ``gender`` asked for ("m", "f", None for unknown,
+        ``ANY`` for any); ``names_only`` skips pronouns and descriptions.
+        """
         ctx = self.ctx
         here = ctx.paragraph_at(char)
         for ref in reversed(ctx.mentions):
@@ -149,10 +162,13 @@ class SpeakerResolver:
             if here - ctx.paragraph_at(ref.start) > window:
                 break
             actor = ref.actor
-            if actor.kind != "person" or ctx.quote_at(ref.start) is not None:
+            if actor.kind not in kinds or ctx.quote_at(ref.start) is not None:
                 continue
-            if gender is None or getattr(actor, "gender", None) in (None, gender):
-                return actor
+            if names_only and ref.form != "name":
+                continue
+            if actor.kind == "person" and gender != ANY and getattr(actor, "gender", None) != gender:
+                continue
+            return actor
         return None
 
 
