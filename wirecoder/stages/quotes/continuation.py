@@ -3,7 +3,7 @@
 It walks the statements in text order, remembering the last one with a speaker:
 
 - a floating quote (no cue of its own) continues the statement before it in
-  the same or the previous paragraph, taking its speaker, channel and date;
+  the same or the previous paragraph, taking its speaker, cue, channel and date;
   a quote left open at a paragraph's end takes them from the paragraph that
   continues it; but when a narrative sentence since that statement has a named
   person as its subject ('Durning did not need much coaxing. "I'm thankful..."'),
@@ -71,6 +71,7 @@ class Continuation:
             item.speaker = replace(source.speaker, how="continuation")
             item.gap = abs(item.paragraph - source.paragraph)
             item.channel, item.date = item.channel or source.channel, item.date or source.date
+            item.cue, item.cue_class = item.cue or source.cue, item.cue_class or source.cue_class
             return
         person = self.speakers.recent(item.start, 1, ("person",), ANY, names_only=True)
         item.speaker = Speaker(person.id, person.name, "narrative") if person is not None else NO_SPEAKER

@@ -71,6 +71,8 @@ def find_cues(ctx: DocContext, lex: QuoteLexicon) -> list[Cue]:
         cue.region = _region(ctx, doc[cue.i], lex)
         if cue.content is not None:
             cue.quoted = ctx.quoted_share(*cue.content) >= 0.6
+            lo, hi = cue.content  # what was said is never where or when it was said
+            cue.region = [i for i in cue.region if not lo <= doc[i].idx < hi]
         cues[cue.i] = cue
     for cue in cues.values():
         head = doc[cue.i].head
@@ -162,6 +164,12 @@ def _content(ctx: DocContext, tok: Token, cls: str) -> tuple[int, int] | None:
     tokens: list[Token] = []
     for part in parts:
         tokens.extend(part.subtree)
+    if not tokens:  # "said in a statement that ...": the parser hangs the clause on the noun
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+                    if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                        tokens.extend(clause.subtree)
     if not tokens and tok.dep_ == "parataxis" and not ctx.in_quote(tok.head):
         # "The two main issues, Kellogg said, were ...": the main clause is the content
         inner = (tok.left_edge.i, tok.right_edge.i)

@@ -15,7 +15,8 @@ In order:
    "the company": left open here ("pronoun-open", "org-open") and resolved by
    the continuation pass, which knows the previous statements;
 7. a name inside the subject phrase ("Stella's owners Tore Sohlberg and ...");
-8. otherwise no entity: ``speaker_text`` holds the phrase ("officials").
+8. a proper name the actors stage knows from elsewhere in the article;
+9. otherwise no entity: ``speaker_text`` holds the phrase ("officials").
 """
 
 from __future__ import annotations
@@ -81,7 +82,26 @@ class SpeakerResolver:
         if inside:
             persons = [r for r in inside if r.actor.kind == "person"]
             return _from_ref((persons or inside)[0], "name")
+        named = self._same_name(tok)
+        if named is not None:
+            return Speaker(named.id, text, "name", start, end)
         return Speaker(None, text, "descriptive", start, end)
+
+    def _same_name(self, tok: Token):
+        """A proper name the actors stage missed here but knows elsewhere ("Later Olena Bondar wrote")."""
+        if tok.pos_ != "PROPN":
+            return None
+        words = [c.text for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        words.append(tok.text)
+        name = " ".join(words).lower()
+        found = []
+        for actor in self.ctx.actors.values():
+            forms = {actor.name.lower(), *(m.text.lower() for m in actor.mentions if m.form == "name")}
+            if name in forms or (actor.kind == "person" and len(words) > 1
+                                 and actor.name.lower().split()[-1] == words[-1].lower()
+                                 and actor.name.lower().split()[0] == words[0].lower()):
+                found.append(actor)
+        return found[0] if len(found) == 1 else None
 
     def _speaking_mention(self, char: int) -> MentionRef | None:
         ref = self.ctx.mention_at(char)
