@@ -14,7 +14,8 @@ In order:
 6. a pronoun the actors stage left open ("he" with two candidates), "it" or
    "the company": left open here ("pronoun-open", "org-open") and resolved by
    the continuation pass, which knows the previous statements;
-7. a name inside the subject phrase ("Stella's owners Tore Sohlberg and ...");
+7. a person's name inside the subject phrase ("Stella's owners Tore Sohlberg
+   and ..."); an organisation inside it does not speak ("a Pentagon spokesman");
 8. a proper name the actors stage knows from elsewhere in the article;
 9. otherwise no entity: ``speaker_text`` holds the phrase ("officials").
 """
@@ -30,6 +31,7 @@ from .lexicon import QuoteLexicon
 ANY = "any"
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 NP_SKIP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "xcomp"})
+HYPHENS = frozenset({"-", "–"})
 OWNER_PREPOSITIONS = frozenset({"for", "of", "from", "by"})
 SPEAKING_KINDS = frozenset({"person", "organization", "country", "group", "media", "platform", "place"})
 
@@ -78,10 +80,9 @@ class SpeakerResolver:
         if tok.lower_ == "it" or self._is_org_reference(tok):
             return Speaker(None, text, "org-open", start, end)
         inside = [r for r in ctx.mentions_between(start, end) if r.form == "name"
-                  and r.actor.kind in ("person", "organization") and self._in_core(tok, r.start)]
-        if inside:
-            persons = [r for r in inside if r.actor.kind == "person"]
-            return _from_ref((persons or inside)[0], "name")
+                  and r.actor.kind == "person" and self._in_core(tok, r.start)]
+        if inside:  # an organisation named inside ("a Pentagon spokesman") does not speak
+            return _from_ref(inside[0], "name")
         named = self._same_name(tok)
         if named is not None:
             return Speaker(named.id, text, "name", start, end)
@@ -116,7 +117,8 @@ class SpeakerResolver:
         while stack:
             current = stack.pop()
             for child in current.children:
-                if child.dep_ in NP_SKIP or self.ctx.in_quote(child):
+                hyphen = child.dep_ == "punct" and child.text in HYPHENS  # "26-year-old", "Calgary-based"
+                if child.dep_ in NP_SKIP and not hyphen or self.ctx.in_quote(child):
                     continue
                 keep.add(child.i)
                 stack.append(child)
