@@ -41,6 +41,7 @@ class Predicted:
     speakers: tuple[str, ...]  # the entity's canonical name and/or the words naming the speaker
     cue: str | None = None
     confidence: float = 1.0
+    entity_name: str | None = None
 
 
 def _records(pipeline, articles: list[gold.GoldArticle]):
@@ -57,7 +58,7 @@ def _ours(record) -> list[Predicted]:
             continue
         speakers = tuple(s for s in (names.get(q.speaker), q.speaker_text) if s)
         found.append(Predicted(q.start, q.end, "indirect" if q.kind == "indirect" else "direct",
-                               speakers, q.cue, q.confidence))
+                               speakers, q.cue, q.confidence, names.get(q.speaker)))
     return found
 
 
@@ -139,6 +140,10 @@ def ggt(pipeline) -> list[Row]:
                                 key=f"quotes.ggt_{label}_recall" if mine else None))
             rows.append(Row(f"GGT {label}: speaker accuracy on found quotes", system, None, len(pairs),
                             value=_accuracy(pairs, speaker_ok), key=f"quotes.ggt_{label}_speaker" if mine else None))
+            if mine and kind == "direct":  # stricter: the entity's name alone, never speaker_text
+                rows.append(Row(f"GGT {label}: speaker accuracy, entity name only", system, None, len(pairs),
+                                value=_accuracy(pairs, lambda p, g: p.entity_name is not None
+                                                and gold.same_speaker(p.entity_name, g.speaker))))
     rows.append(Row("GGT: articles textacy refused (unpaired marks)", "textacy 0.13", None, len(articles),
                     value=failed))
     rows.extend(_calibration(articles, ours))

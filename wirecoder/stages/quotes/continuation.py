@@ -27,6 +27,7 @@ from .speakers import ANY, PRONOUN_GENDER, SpeakerResolver
 
 INHERITING_CLASSES = ("continue", "write")
 ORG_KINDS = ("organization", "group", "media")
+NAMED_ORG_KINDS = ("organization", "group")  # the last one named; outlets are mostly named as channels
 WINDOW = 2  # paragraphs back in which a pronoun may find its antecedent
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 
@@ -68,7 +69,8 @@ class Continuation:
                 return
             source = previous if near else None
         if source is not None:
-            item.speaker = replace(source.speaker, how="continuation")
+            origin = source.speaker.origin or source.speaker.how
+            item.speaker = replace(source.speaker, how="continuation", origin=origin)
             item.gap = abs(item.paragraph - source.paragraph)
             item.channel, item.date = item.channel or source.channel, item.date or source.date
             item.cue, item.cue_class = item.cue or source.cue, item.cue_class or source.cue_class
@@ -154,7 +156,7 @@ class Continuation:
             actor = self.ctx.actors.get(near.speaker.entity)
             if actor is not None and organisation(actor):
                 return replace(item.speaker, entity=actor.id, how="org-guess")
-        org = self.speakers.recent(item.start, WINDOW, ORG_KINDS, names_only=True)
+        org = self.speakers.recent(item.start, WINDOW, NAMED_ORG_KINDS, names_only=True)
         if org is not None:
             return replace(item.speaker, entity=org.id, how="org-guess")
         return replace(item.speaker, how="descriptive")

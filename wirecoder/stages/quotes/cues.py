@@ -62,6 +62,8 @@ def find_cues(ctx: DocContext, lex: QuoteLexicon) -> list[Cue]:
             subject = _subject(tok, lex)
             content = _content(ctx, tok, cls)
             adjacent = _adjacent_quotation(ctx, tok, subject)
+            if subject is None and adjacent is not None:
+                subject = _neighbour_subject(tok)
             if adjacent is not None and (content is None or content[0] < tok.idx or
                                          content[0] < adjacent.end and adjacent.start < content[1]):
                 content = (adjacent.start, adjacent.end)  # unless the cue has its own clause after it
@@ -145,16 +147,20 @@ def _subject(tok: Token, lex: QuoteLexicon, depth: int = 0) -> int | None:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                 return tok.head.i
-            return child.i
+            return child.i if child.text[:1].isalnum() else None  # not a stray "’s" the parser made a subject
         if child.dep_ == "nsubjpass":
             return None  # "he was told": the subject is the one spoken to
     if depth < 3 and tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
         return _subject(tok.head, lex, depth + 1)
-    if depth == 0:  # a parse that lost the subject: '"...," DeBoer said of ...', '..., said Traeger'
-        doc = tok.doc
-        for k in (tok.i - 1, tok.i + 1):
-            if 0 <= k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].lower_ in NEIGHBOUR_PRONOUNS):
-                return k
+    return None
+
+
+def _neighbour_subject(tok: Token) -> int | None:
+    """A parse that lost the subject next to a quotation: '"...," DeBoer said of ...', '"...," said Traeger'."""
+    doc = tok.doc
+    for k in (tok.i - 1, tok.i + 1):
+        if 0 <= k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].lower_ in NEIGHBOUR_PRONOUNS):
+            return k
     return None
 
 

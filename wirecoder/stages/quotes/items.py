@@ -24,6 +24,7 @@ class Speaker:
     how: str
     start: int | None = None  # character offsets of ``text`` (for the evaluation and the web page)
     end: int | None = None
+    origin: str | None = None  # for a continuation: how the continued statement's speaker was found
 
 
 NO_SPEAKER = Speaker(None, None, "none")

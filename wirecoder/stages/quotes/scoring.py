@@ -34,8 +34,8 @@ BY_KIND = {"direct": 1.0, "partial": 0.97, "indirect": 0.97}
 
 def confidence(item: QuoteItem) -> float:
     how = item.speaker.how
-    if how == "continuation":
-        base = CONTINUATION[min(item.gap, 1)]
+    if how == "continuation":  # never surer than the statement it continues
+        base = min(CONTINUATION[min(item.gap, 1)], BY_SPEAKER.get(item.speaker.origin, 1.0))
     else:
         base = BY_SPEAKER[how]
     return round(max(0.05, min(0.99, base * BY_KIND[item.kind])), 2)

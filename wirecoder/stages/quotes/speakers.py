@@ -31,6 +31,7 @@ from .lexicon import QuoteLexicon
 ANY = "any"
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 NP_SKIP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "xcomp"})
+NOT_SPEAKERS = frozenset({"this", "that", "these", "those", "what", "which", "there"})
 HYPHENS = frozenset({"-", "–"})
 OWNER_PREPOSITIONS = frozenset({"for", "of", "from", "by"})
 SPEAKING_KINDS = frozenset({"person", "organization", "country", "group", "media", "platform", "place"})
@@ -52,6 +53,8 @@ class SpeakerResolver:
     # -- the steps -----------------------------------------------------------------
     def _resolve(self, tok: Token, depth: int) -> Speaker:
         ctx = self.ctx
+        if tok.lower_ in NOT_SPEAKERS or tok.ent_type_ in ("DATE", "TIME"):
+            return Speaker(None, None, "none")  # "This suggests ...", "The past year suggests ..."
         phrase = self._phrase(tok)
         ref = self._speaking_mention(tok.idx)
         if ref is not None and ref.form == "name":
@@ -142,11 +145,14 @@ class SpeakerResolver:
         return tok.lemma_.lower() in self.lex.proxies or " ".join(words[-2:]) in self.lex.proxies
 
     def _is_org_reference(self, tok: Token) -> bool:
-        """ "the company", "the ministry": a definite organisation noun with nothing naming it."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.org_nouns:
+        """ "the company", "the security firm": a definite singular organisation noun, nothing naming it.
+
+        "the Kurdish authorities" describes a body rather than referring back to one named before.
+        """
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in self.lex.org_nouns:
             return False
         left = [c for c in tok.children if c.i < tok.i]
-        return any(c.lower_ == "the" for c in left) and all(c.dep_ in ("det", "amod", "compound") for c in left)
+        return any(c.lower_ == "the" for c in left) and all(c.dep_ in ("det", "compound") for c in left)
 
     def _is_artifact(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in self.lex.channels
