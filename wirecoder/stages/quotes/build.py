@@ -1,43 +1,43 @@
 """From cues and quotation marks to the article's statements.
 
 1. Every outermost cue with an unquoted clausal content gives an indirect
-   quote ("Kellogg said a deal ... was really close").
-2. Every quotation is attributed, in this order:
-   - inside an indirect quote's content: a partial quote of the same speaker
-     ('said Ukraine was facing a "pivotal moment"');
+   quote ("Kellogg said a deal ... was really close"); quoted words inside it
+   are partial quotes with the same attribution ('a "pivotal moment"').
+2. Every other quotation is attributed, in this order:
    - the quoted content of a cue ('"...," he wrote', 'said that "..."');
    - a cue in the same sentence right after the closing mark ('"...," McFadden
      added'), else right before the opening mark ('Macron said: "..."', or a
-     previous paragraph ending in a colon);
+     previous paragraph ending in a colon); a clause ending in a colon right
+     before it gives its subject ('Martell is more blunt: "..."');
    - otherwise, if it stands as a sentence of its own, a floating quote whose
-     speaker comes from the continuation pass. Quoted words inside a sentence
-     with no cue (titles, scare quotes, "the so-called ...") are not statements.
-   A quotation is direct when it reads as a sentence (capital first letter,
-   or the second half of a quote split by its attribution), else partial.
+     speaker comes from the continuation pass. Quoted words in a sentence with
+     no cue governing them (titles, scare quotes, "the so-called ...") and
+     linked headlines ("READ MORE: ‘...’") are not statements.
+   A quotation is direct when it reads as a sentence (a capital first letter,
+   the second half of a quote split by its attribution, or a whole clause that
+   is a cue's content: 'said "we're not there yet"'), else partial. A partial
+   quote that ends its sentence before the attribution ('The vote was "a
+   catastrophic defeat," Corbyn told the House') makes the sentence an
+   indirect quote that holds it.
 3. The continuation pass (continuation.py) gives floating quotes and open
    pronouns their speakers from the statements around them.
 """
 
 from __future__ import annotations
 
-import re
-
 from ...textspans import Quotation
 from .channels import channel_of, date_said, token_spans
 from .context import DocContext
 from .continuation import Continuation
 from .cues import Cue, colon_cue, find_cues
+from .frames import (colon_paragraph, frame, is_clause, is_link, reads_as_sentence, sentence_start,
+                     stands_alone, starts_sentence)
 from .items import NO_SPEAKER, QuoteItem, Speaker
 from .lexicon import QuoteLexicon
 from .scoring import confidence
 from .speakers import SpeakerResolver
 
-SENTENCE_END = frozenset({".", "!", "?"})
-_LINK_LINE = re.compile(r"^\s*[A-Z][A-Z ]{2,}:\s*$")  # "WATCH: ", "READ MORE: " before a linked headline
-_HAS_SENTENCE_END = re.compile(r"[.!?,]")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]?\s+")
 WHOLLY_QUOTED = 0.97  # a content this much inside quotation marks is the quotation itself
-FRAME_TOKENS = 30  # how far from a quotation its attribution may be
 STRIP_DIRECT = " \t\n,;:"
 STRIP_PARTIAL = " \t\n,;:."
 
@@ -52,7 +52,7 @@ class QuoteBuilder:
             if cue.quoted and ctx.quoted_share(*cue.content) < WHOLLY_QUOTED:
                 # 'said it "may not work" for ...': quoted words inside reported speech, unless they are sentences
                 inside = [q for q in ctx.quotes if cue.content[0] < q.end and q.start < cue.content[1]]
-                cue.quoted = bool(inside) and all(self._reads_as_sentence(q) for q in inside)
+                cue.quoted = bool(inside) and all(reads_as_sentence(ctx, q) for q in inside)
         self.by_token = {cue.i: cue for cue in self.cues}
         self._attributions: dict[int, tuple[Speaker, str | None, str | None]] = {}
 
@@ -119,7 +119,7 @@ class QuoteBuilder:
 
     # -- attribution of one quotation -------------------------------------------------
     def _quoted(self, quote: Quotation, indirect: list[QuoteItem]) -> list[QuoteItem]:
-        if self._is_link(quote):
+        if is_link(self.ctx, quote):
             return []
         for outer in indirect:
             if outer.start <= quote.start and quote.end <= outer.end:
@@ -127,20 +127,20 @@ class QuoteBuilder:
         owner = self._owning_cue(quote)
         cue = owner or self._after_cue(quote) or self._before_cue(quote)
         if cue is not None:
-            direct = (self._reads_as_sentence(quote) or self._split_continuation(quote, cue)
-                      or owner is not None and self._is_clause(quote))
+            direct = (reads_as_sentence(self.ctx, quote) or self._split_continuation(quote, cue)
+                      or owner is not None and is_clause(self.ctx, quote))
             if direct:
                 return _some(self._item("direct", quote.start, quote.end, cue, STRIP_DIRECT))
-            if self.ctx.doc[cue.i].idx > quote.start and not self._starts_sentence(quote):
+            if self.ctx.doc[cue.i].idx > quote.start and not starts_sentence(self.ctx, quote):
                 # 'The Brexit vote was "a catastrophic defeat," Mr. Corbyn told the House':
                 # the sentence is the reported speech, the quoted words a partial quote in it
-                outer = self._item("indirect", self._sentence_start(quote), quote.end + 1, cue, STRIP_DIRECT)
+                outer = self._item("indirect", sentence_start(self.ctx, quote), quote.end + 1, cue, STRIP_DIRECT)
                 if outer is not None:
                     return [outer, *self._partial_of(outer, quote)]
             if not self._governs(cue, quote):
                 return []  # a scare quote near a cue it does not belong to
             return _some(self._item("partial", quote.start, quote.end, cue, STRIP_PARTIAL))
-        if self._stands_alone(quote):
+        if stands_alone(self.ctx, quote):
             return _some(self._item("direct", quote.start, quote.end, None, STRIP_DIRECT))
         return []
 
@@ -154,49 +154,10 @@ class QuoteBuilder:
         item.cue, item.cue_class = outer.cue, outer.cue_class
         return [item]
 
-    def _sentence_start(self, quote: Quotation) -> int:
-        """Where the sentence holding a quotation begins: after the last sentence end, quotation or line break."""
-        text = self.ctx.text
-        start, _ = self.ctx.paragraph_bounds(quote.start)
-        for q in self.ctx.quotes:
-            if start <= q.end < quote.start - 1:
-                start = q.end + 1
-        found = start
-        for match in _SENTENCE_BREAK.finditer(text, start, quote.start - 1):
-            found = match.end()
-        return found
-
-    def _is_link(self, quote: Quotation) -> bool:
-        """ "READ MORE: ‘...’", "WATCH: ‘...’": the title of a linked story, not a statement."""
-        start, _ = self.ctx.paragraph_bounds(quote.start)
-        return _LINK_LINE.match(self.ctx.text[start:quote.start - 1]) is not None
-
-    def _is_clause(self, quote: Quotation) -> bool:
-        """ 'Na'moks said "we're not there yet."': a whole clause in quotation marks is a direct quote."""
-        span = self.ctx.doc.char_span(quote.start, quote.end, alignment_mode="contract")
-        return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span) and len(span) >= 3
-
     def _governs(self, cue: Cue, quote: Quotation) -> bool:
         """A quoted fragment belongs to a cue whose phrase contains it ('called it "a disaster"')."""
         tok = self.ctx.doc[cue.i]
         return tok.left_edge.idx <= quote.start and quote.end <= tok.right_edge.idx + len(tok.right_edge)
-
-    def _stands_alone(self, quote: Quotation) -> bool:
-        """A floating quotation: a sentence of its own, not a headline, a link or a quoted name.
-
-        It starts a sentence, reads as one, is not followed by the rest of a
-        sentence ('"Most important election" made the list'), its paragraph
-        has a sentence end somewhere (headlines have none), and it is not the
-        title of a link line ("READ MORE: ‘...’").
-        """
-        if not (self._starts_sentence(quote) and self._reads_as_sentence(quote)):
-            return False
-        start, end = self.ctx.paragraph_bounds(quote.start)
-        line = self.ctx.text[start:end]
-        if not _HAS_SENTENCE_END.search(line):
-            return False
-        after = self.ctx.text[quote.end + (1 if quote.closed else 0):end].lstrip()
-        return not after[:1].islower()
 
     def _owning_cue(self, quote: Quotation) -> Cue | None:
         for cue in self.cues:
@@ -214,62 +175,21 @@ class QuoteBuilder:
         inner = self.ctx.text[quote.start:quote.end].rstrip()
         if inner.endswith(".") or not quote.closed:
             return None  # the sentence ended inside the quotation
-        for tok in self._frame(quote.end + 1, forward=True):
+        for tok in frame(self.ctx, quote.end + 1, forward=True):
             cue = self.by_token.get(tok.i)
             if cue is not None and self._usable(cue, quote):
                 return cue
         return None
 
     def _before_cue(self, quote: Quotation) -> Cue | None:
-        frame = self._frame(quote.start - 2, forward=False)
-        if not frame:
-            frame = self._colon_paragraph(quote)
-        for tok in frame:
+        words = frame(self.ctx, quote.start - 2, forward=False) or colon_paragraph(self.ctx, quote)
+        for tok in words:
             cue = self.by_token.get(tok.i)
             if cue is not None and self._usable(cue, quote):
                 return cue
-        if frame and frame[0].text == ":":
-            return colon_cue(self.ctx, frame)
+        if words and words[0].text == ":":
+            return colon_cue(self.ctx, words)
         return None
-
-    def _frame(self, char: int, forward: bool) -> list:
-        """Tokens of the same sentence and paragraph next to a quotation, nearest first."""
-        doc, ctx = self.ctx.doc, self.ctx
-        if not 0 <= char < len(ctx.text):
-            return []
-        here = ctx.paragraph_bounds(char)
-        tok = doc.char_span(char, char + 1, alignment_mode="expand")
-        if tok is None:
-            return []
-        i = tok.start if forward else tok.end - 1
-        step = 1 if forward else -1
-        frame = []
-        while 0 <= i < len(doc) and len(frame) < FRAME_TOKENS:
-            token = doc[i]
-            if not here[0] <= token.idx < here[1] or ctx.in_quote(token) or token.text in SENTENCE_END:
-                break
-            frame.append(token)
-            i += step
-        return frame
-
-    def _colon_paragraph(self, quote: Quotation) -> list:
-        """ 'Kellogg said:' ending the paragraph before a paragraph that opens with the quotation."""
-        start, _ = self.ctx.paragraph_bounds(quote.start)
-        if self.ctx.text[start:quote.start - 1].strip():
-            return []
-        before = self.ctx.text[:start].rstrip()
-        if not before.endswith(":"):
-            return []
-        return self._frame(len(before) - 1, forward=False)
-
-    def _reads_as_sentence(self, quote: Quotation) -> bool:
-        first = next((ch for ch in self.ctx.text[quote.start:quote.end] if ch.isalnum()), "")
-        return first.isupper() or first.isdigit()
-
-    def _starts_sentence(self, quote: Quotation) -> bool:
-        start, _ = self.ctx.paragraph_bounds(quote.start)
-        before = self.ctx.text[start:quote.start - 1].rstrip()
-        return not before or before[-1] in ".!?:”\"’'"
 
     def _split_continuation(self, quote: Quotation, cue: Cue) -> bool:
         """ '"We'll be here," she said, "these cases take patience."': the second half is direct too."""
