@@ -9,9 +9,13 @@ It walks the statements in text order, remembering the last one with a speaker:
   person as its subject ('Durning did not need much coaxing. "I'm thankful..."'),
   that person is the speaker;
 - a pronoun the actors stage left open ("he" between two candidates) is the
+  named subject of a narrative sentence since the previous statement ('Mr.
+  Hawes bristled at the criticism. "Look at the figures," he said'), else the
   previous speaker when compatible, else the last person of that gender named
-  in the last paragraphs; "it" and "the company" are the previous speaker when
-  it is an organisation, else the organisation last named;
+  in the last paragraphs; "it" and "the company" likewise find an
+  organisation;
+- with nothing before it, a floating quote is given the person last named in
+  its or the previous paragraph (a low confidence);
 - "he added", "he wrote" keep the channel and date of the same speaker's
   previous statement when they state none.
 """
@@ -76,7 +80,7 @@ class Continuation:
             item.cue, item.cue_class = item.cue or source.cue, item.cue_class or source.cue_class
             return
         person = self.speakers.recent(item.start, 1, ("person",), ANY, names_only=True)
-        item.speaker = Speaker(person.id, person.name, "narrative") if person is not None else NO_SPEAKER
+        item.speaker = Speaker(person.id, None, "narrative") if person is not None else NO_SPEAKER
 
     def _forward(self, items: list[QuoteItem], k: int) -> QuoteItem | None:
         item = items[k]

@@ -4,10 +4,11 @@ For each cue outside quotation marks the dependency parse gives
 
 - its subject, the speaker's head word (inherited from the governing verb for
   "..., adding that ..."; the antecedent for "who said");
-- its content: the clausal complement ("said [that] X"), an infinitive for
-  requests and promises ("urged Kyiv to accept"), the main clause around a
-  parenthetical cue ("The issues, Kellogg said, were ...") or the clause that
-  "according to X" modifies;
+- its content: a quotation right next to it ('"...," he said', 'said: "..."'),
+  else the clausal complement ("said [that] X", "said in a statement that
+  X"), an infinitive for requests and promises ("urged Kyiv to accept"), the
+  main clause around a parenthetical cue ("The issues, Kellogg said, were
+  ...") or the clause that "according to X" modifies;
 - its region: the cue and its adjuncts ("on Telegram", "on December 7",
   "Speaking at the forum"), where channel and date are read.
 
@@ -59,7 +60,7 @@ def find_cues(ctx: DocContext, lex: QuoteLexicon) -> list[Cue]:
             cls = lex.cue_class(tok.lemma_)
             if cls is None or tok.pos_ != "VERB":
                 continue
-            subject = _subject(tok, lex)
+            subject = _subject(tok)
             content = _content(ctx, tok, cls)
             adjacent = _adjacent_quotation(ctx, tok, subject)
             if subject is None and adjacent is not None:
@@ -142,7 +143,7 @@ def _adjacent_quotation(ctx: DocContext, tok: Token, subject: int | None) -> Quo
     return None
 
 
-def _subject(tok: Token, lex: QuoteLexicon, depth: int = 0) -> int | None:
+def _subject(tok: Token, depth: int = 0) -> int | None:
     for child in tok.children:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
@@ -151,7 +152,7 @@ def _subject(tok: Token, lex: QuoteLexicon, depth: int = 0) -> int | None:
         if child.dep_ == "nsubjpass":
             return None  # "he was told": the subject is the one spoken to
     if depth < 3 and tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
-        return _subject(tok.head, lex, depth + 1)
+        return _subject(tok.head, depth + 1)
     return None
 
 
