@@ -1,6 +1,13 @@
 """Quotes on small hand-written articles: one behaviour per test."""
 
+from dataclasses import dataclass
+from datetime import date
+
 import pytest
+
+from wirecoder.readers import make_article
+from wirecoder.stages import create
+from wirecoder.stages.base import Layers
 
 pytestmark = pytest.mark.model
 
@@ -133,3 +140,41 @@ def test_confidence_is_lower_for_a_continued_quote(extract):
     r = extract('"We will hold the line," Colonel Ivan Sirko said.\n"The reinforcements arrived last night."')
     named, continued = quotes(r, "direct")
     assert named.confidence > continued.confidence > 0.5
+
+
+@dataclass
+class Time:  # what the quotes stage reads from a times-stage item
+    start: int
+    end: int
+    value: str
+    precision: str = "day"
+
+
+def with_times(pipeline, text, phrase, value):
+    """Run actors, then the quotes stage with a hand-built times layer holding one time."""
+    doc = pipeline.nlp(text)
+    doc._.wc = Layers(article=make_article(text, "test", published="2025-03-12"), published=date(2025, 3, 12))
+    next(stage for stage in pipeline.stages if stage.name == "actors")(doc)
+    at = text.index(phrase)
+    doc._.wc.times = [Time(at, at + len(phrase), value)]
+    create("quotes")(doc)
+    return doc._.wc.quotes
+
+
+def test_date_said_comes_from_the_attribution(pipeline):
+    text = "Governor Oleh Kiper said on Telegram on Monday that Russian drones had hit the port."
+    [q] = with_times(pipeline, text, "on Monday", "2025-03-10")
+    assert q.kind == "indirect" and q.date == "2025-03-10" and q.channel == "Telegram"
+
+
+def test_a_date_inside_what_was_said_is_not_the_date_said(pipeline):
+    text = "Governor Oleh Kiper said on Telegram that Russian drones had hit the port on Monday."
+    [q] = with_times(pipeline, text, "on Monday", "2025-03-10")
+    assert q.date is None
+
+
+def test_a_continued_quote_keeps_the_date(pipeline):
+    text = ('"The port is on fire," Governor Oleh Kiper wrote on Telegram on Monday.\n'
+            '"Two sailors are missing."')
+    quotes_found = with_times(pipeline, text, "on Monday", "2025-03-10")
+    assert [q.date for q in quotes_found] == ["2025-03-10", "2025-03-10"]
