@@ -11,12 +11,14 @@ from ... import record
 class Speaker:
     """Who said it: an entity id when known, the words that name the speaker, and how it was found.
 
-    ``how`` is one of name (a name or an entity mention next to the cue),
-    nominal ("the mayor"), pronoun (resolved by the actors stage), pronoun-guess
-    (resolved here), proxy ("her office": the one spoken for), artifact ("a
-    release from X"), descriptive (no entity: "officials"), continuation
-    (inherited from the previous statement), narrative (the person the text
-    was about) or none.
+    ``how`` is one of name (a name at the cue, or an entity the article names
+    elsewhere), nominal ("the mayor"), pronoun (resolved by the actors stage),
+    pronoun-guess and org-guess ("he", "it", "the company" resolved here),
+    pronoun-open and org-open (left unresolved), proxy ("her office": the one
+    spoken for), artifact ("a release from X": its author), descriptive (no
+    entity: "officials"), continuation (inherited from the statement it
+    continues; ``origin`` keeps how that one was found), narrative (the person
+    the text was about) or none.
     """
 
     entity: str | None
@@ -47,10 +49,6 @@ class QuoteItem:
     floating: bool = False  # no cue of its own: the speaker comes from the statement it continues
     gap: int = 0  # paragraphs between a continued quote and the statement it continues
     id: str = ""
-
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
 
     def to_record(self, text: str) -> record.Quote:
         return record.Quote(
