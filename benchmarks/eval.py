@@ -62,7 +62,7 @@ def load_floors() -> dict[str, dict]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("stages", nargs="*", choices=[*STAGES, []], default=list(STAGES))
+    parser.add_argument("stages", nargs="*", choices=[*STAGES, []], default=[])
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--raise-floors", action="store_true", help="raise floors to the figures found")
     args = parser.parse_args(argv)
