@@ -29,9 +29,10 @@ from .context import DocContext
 from .items import NO_SPEAKER, QuoteItem, Speaker
 from .speakers import ANY, PRONOUN_GENDER, SpeakerResolver
 
-INHERITING_CLASSES = ("continue", "write")
+INHERITING_CLASSES = ("continue", "resume", "write")
 ORG_KINDS = ("organization", "group", "media")
 NAMED_ORG_KINDS = ("organization", "group")  # the last one named; outlets are mostly named as channels
+NAME_LABELS = ("PERSON", "ORG")  # a proper-noun subject the actors stage missed must at least be a name
 WINDOW = 2  # paragraphs back in which a pronoun may find its antecedent
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 
@@ -116,7 +117,7 @@ class Continuation:
             ref = ctx.mention_at(tok.idx)
             if ref is not None and ref.form in ("name", "nominal") and accept(ref.actor):
                 found = Speaker(ref.actor.id, ref.text, "narrative", ref.start, ref.end)
-            elif ref is None and tok.pos_ == "PROPN" and accept(None):
+            elif ref is None and tok.pos_ == "PROPN" and tok.ent_type_ in NAME_LABELS and accept(None):
                 lo = tok.i
                 while lo > span.start and ctx.doc[lo - 1].pos_ == "PROPN" and ctx.doc[lo - 1].head.i == tok.i:
                     lo -= 1
@@ -133,6 +134,7 @@ class Continuation:
 
         def person(actor) -> bool:
             return actor is None or actor.kind == "person" and getattr(actor, "gender", None) in (None, gender)
+
 
         near = previous if previous is not None and item.paragraph - previous.paragraph <= WINDOW else None
         subject = self._narrative_subject(item, near, person)

@@ -33,6 +33,7 @@ SUBJECT_DEPS = ("nsubj",)
 INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 NEIGHBOUR_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+VERB_GROUP = frozenset({"AUX", "VERB", "ADP", "ADV", "PART"})
 EDGE_WORDS = frozenset({"that", ",", ";", ":", ".", "--", "—", "–", "-"})
 
 
@@ -65,6 +66,9 @@ def find_cues(ctx: DocContext, lex: QuoteLexicon) -> list[Cue]:
             adjacent = _adjacent_quotation(ctx, tok, subject)
             if subject is None and adjacent is not None:
                 subject = _neighbour_subject(tok)
+            passive = any(c.dep_ == "auxpass" for c in tok.children)  # "was described as ...": unnamed speaker
+            if adjacent is None and (subject is None and not passive or cls == "resume"):
+                continue  # "READ MORE", "Story continues below": no one speaks
             if adjacent is not None and (content is None or content[0] < tok.idx or
                                          content[0] < adjacent.end and adjacent.start < content[1]):
                 content = (adjacent.start, adjacent.end)  # unless the cue has its own clause after it
@@ -129,7 +133,8 @@ def _adjacent_quotation(ctx: DocContext, tok: Token, subject: int | None) -> Quo
         if k is not None and ctx.quotes[k].start - 1 == doc[after].idx:
             return ctx.quotes[k]
     first = tok.i
-    if subject is not None and subject < tok.i and tok.i - subject <= 3:
+    if subject is not None and subject < tok.i and all(  # "he said", "he was quoted as saying"
+            doc[k].pos_ in VERB_GROUP for k in range(subject + 1, tok.i)):
         first = doc[subject].left_edge.i
     at = doc[first].idx
     while at > 0 and text[at - 1].isspace():
@@ -144,6 +149,10 @@ def _adjacent_quotation(ctx: DocContext, tok: Token, subject: int | None) -> Quo
 
 
 def _subject(tok: Token, depth: int = 0) -> int | None:
+    if tok.lemma_ == "quote":  # "he was quoted as saying", "the paper quoted him as saying"
+        for child in tok.children:
+            if child.dep_ in ("nsubjpass", "dobj"):
+                return child.i
     for child in tok.children:
         if child.dep_ in SUBJECT_DEPS:
             if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
@@ -152,7 +161,10 @@ def _subject(tok: Token, depth: int = 0) -> int | None:
         if child.dep_ == "nsubjpass":
             return None  # "he was told": the subject is the one spoken to
     if depth < 3 and tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
-        return _subject(tok.head, depth + 1)
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.dep_ == "prep":  # "quoted as saying": through the preposition
+            head = head.head
+        return _subject(head, depth + 1)
     return None
 
 

@@ -19,7 +19,7 @@ from ...errors import E, SetupError
 from ...settings import DATA_DIR
 
 LEXICON_DIR = DATA_DIR / "lexicons"
-CUE_CLASSES = frozenset({"speak", "write", "continue", "request", "promise", "occasion"})
+CUE_CLASSES = frozenset({"speak", "write", "continue", "resume", "request", "promise", "occasion"})
 NAMED_EVENT = "*"  # channel column: use the event's own name
 
 

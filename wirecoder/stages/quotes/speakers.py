@@ -158,10 +158,18 @@ class SpeakerResolver:
         return tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in self.lex.channels
 
     def _owner(self, tok: Token) -> Token | None:
-        """Whom a proxy or an artifact belongs to: "her office", "a statement from the ministry"."""
+        """Whom a proxy or an artifact belongs to: "her office", "a statement from the ministry".
+
+        An artifact's author may also be a name before it ("the RCMP statement");
+        a proxy's may not ("a Pentagon spokesman" names no one who spoke).
+        """
         for child in tok.children:
             if child.dep_ == "poss":
                 return child
+        if self._is_artifact(tok):
+            for child in tok.children:
+                if child.dep_ == "compound" and child.pos_ == "PROPN":
+                    return child
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
