@@ -111,6 +111,13 @@ def test_channel_is_not_read_from_the_content(extract):
     assert not [x for x in r.quotes if x.cue == "pledged"]  # nested in what her office said
 
 
+def test_his_office_after_the_report_speaks_for_its_subject(extract):
+    r = extract("Foreign Minister Jonas Berg will travel to Kyiv on Thursday for talks with President "
+                "Olek Marchenko and Prime Minister Ivan Doroshenko, his office said.")
+    q = one(r, "indirect", "Foreign Minister Jonas Berg will travel")
+    assert speaker_name(r, q) == "Jonas Berg" and q.speaker_text == "his office"
+
+
 def test_he_added_keeps_the_channel(extract):
     r = extract('"The enemy attacked the port at night," Governor Oleh Kiper wrote on Telegram.\n'
                 '"Two warehouses are on fire," he added.')

@@ -9,7 +9,8 @@ It walks the statements in text order, remembering the last one with a speaker:
   person as its subject ('Durning did not need much coaxing. "I'm thankful..."'),
   that person is the speaker;
 - a pronoun the actors stage left open ("he" between two candidates) is the
-  named subject of a narrative sentence since the previous statement ('Mr.
+  named subject of the reported clause it follows ('Rutte will travel ..., his
+  office said'), or of a narrative sentence since the previous statement ('Mr.
   Hawes bristled at the criticism. "Look at the figures," he said'), else the
   previous speaker when compatible, else the last person of that gender named
   in the last paragraphs; "it" and "the company" likewise find an
@@ -128,6 +129,22 @@ class Continuation:
             return None
         return found
 
+    def _content_subject(self, item: QuoteItem, accept) -> Speaker | None:
+        """ 'Rutte will travel to Warsaw ..., his office said': the reported clause's named subject.
+
+        Only for a reference after an indirect quote, which points back into it.
+        """
+        ctx, said = self.ctx, item.speaker
+        if item.kind != "indirect" or said.start is None or said.start < item.end:
+            return None
+        for ref in ctx.mentions_between(item.start, item.end):
+            if ref.form not in ("name", "nominal") or not accept(ref.actor):
+                continue
+            span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return Speaker(ref.actor.id, ref.text, "narrative", ref.start, ref.end)
+        return None
+
     # -- open references ----------------------------------------------------------------
     def _pronoun(self, item: QuoteItem, previous: QuoteItem | None) -> Speaker:
         gender = _gender(item.speaker.text)
@@ -137,7 +154,7 @@ class Continuation:
 
 
         near = previous if previous is not None and item.paragraph - previous.paragraph <= WINDOW else None
-        subject = self._narrative_subject(item, near, person)
+        subject = self._content_subject(item, person) or self._narrative_subject(item, near, person)
         if subject is not None:
             return _named(item.speaker, subject, "pronoun-guess")
         if near is not None and near.speaker.how != "pronoun-open":
