@@ -162,7 +162,9 @@ def test_tear_gas_on_protesters_is_a_protest_with_intervention(extract):
 def test_reporting_verb_subject_reports_the_event(extract):
     r = extract("Ivan Petrenko, governor of Sumy region, said Russian drones had hit a substation.")
     e = only(r, "ASSAULT")
-    assert r.entity(e.reported_by).name == "Ivan Petrenko"
+    quote = next((q for q in r.quotes if q.id == e.reported_by), None)  # the statement, when the quotes stage ran
+    speaker = quote.speaker if quote is not None else e.reported_by
+    assert r.entity(speaker).name == "Ivan Petrenko"
 
 
 @pytest.mark.model

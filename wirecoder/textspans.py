@@ -3,9 +3,29 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
+SINGLE_OPENING = {"‘": "’", "‹": "›", "'": "'"}
+# What may stand right before an opening single quote, and right after a closing one.
+_BEFORE_SINGLE = set(" \t\n([{—–-\"“«:")
+_AFTER_SINGLE = set(" \t\n,.;:!?)]}—–-\"”»")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_DECADE = re.compile(r"\d0s\b")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A passage inside quotation marks; ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    mark: str  # the opening mark
+    closed: bool = True  # False: left open at the end of its paragraph (continued in the next)
+
+    @property
+    def single(self) -> bool:
+        return self.mark in SINGLE_OPENING
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -20,7 +40,24 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     paragraph runs to its end (news style for quotes continued in the next
     paragraph, which then opens again).
     """
-    spans = []
+    return [(q.start, q.end) for q in _double_quotes(text)]
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Every quoted passage: double marks as in ``quoted_spans``, plus single marks.
+
+    Single quotes (‘…’, ‹…› and straight ') are taken only outside double
+    quotes (inside them they are a quote within the quote) and only when they
+    close within the paragraph: an unclosed one is an apostrophe ('90s, 'em).
+    """
+    doubles = _double_quotes(text)
+    singles = [q for q in _single_quotes(text)
+               if not any(d.start <= q.start - 1 < d.end for d in doubles)]
+    return sorted(doubles + singles, key=lambda q: q.start)
+
+
+def _double_quotes(text: str) -> list[Quotation]:
+    found = []
     for start, end in paragraphs(text):
         i = start
         open_at = None
@@ -31,12 +68,39 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 if ch in OPENING and not _is_inch_mark(text, i):
                     open_at, closing = i + 1, OPENING[ch]
             elif ch == closing or (closing == '"' and ch == "”") or (closing == "”" and ch == '"'):
-                spans.append((open_at, i))
+                found.append(Quotation(open_at, i, text[open_at - 1]))
                 open_at = None
             i += 1
         if open_at is not None and end - open_at > 1:
-            spans.append((open_at, end))
-    return spans
+            found.append(Quotation(open_at, end, text[open_at - 1], closed=False))
+    return found
+
+
+def _single_quotes(text: str) -> list[Quotation]:
+    found = []
+    for start, end in paragraphs(text):
+        open_at = None
+        closing = ""
+        for i in range(start, end):
+            ch = text[i]
+            if open_at is None:
+                if ch in SINGLE_OPENING and _opens_single(text, i, start, end):
+                    open_at, closing = i + 1, SINGLE_OPENING[ch]
+            elif ch in (closing, "’" if closing == "'" else "'") and _closes_single(text, i, end):
+                if i - open_at >= 2:
+                    found.append(Quotation(open_at, i, text[open_at - 1]))
+                open_at = None
+    return found
+
+
+def _opens_single(text: str, i: int, start: int, end: int) -> bool:
+    before_ok = i == start or text[i - 1] in _BEFORE_SINGLE
+    decade = _DECADE.match(text, i + 1) is not None  # ‘90s: an apostrophe for a dropped century
+    return before_ok and i + 1 < end and text[i + 1].isalnum() and not decade
+
+
+def _closes_single(text: str, i: int, end: int) -> bool:
+    return not text[i - 1].isspace() and (i + 1 >= end or text[i + 1] in _AFTER_SINGLE)
 
 
 def _is_inch_mark(text: str, i: int) -> bool:

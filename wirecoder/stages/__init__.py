@@ -16,6 +16,7 @@ REGISTRY: dict[str, str] = {
     "places": "wirecoder.stages.places:PlacesStage",
     "times": "wirecoder.stages.times:TimesStage",
     "quantities": "wirecoder.stages.quantities:QuantitiesStage",
+    "quotes": "wirecoder.stages.quotes:QuotesStage",
     "events": "wirecoder.stages.events:EventsStage",
 }
 

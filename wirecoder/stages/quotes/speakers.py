@@ -1,0 +1,212 @@
+"""Speakers: from the head word of a cue's subject to an entity of the actors stage.
+
+In order:
+1. a name mention covering the head word ("Kellogg said");
+2. a named apposition ("Trump's envoy, Keith Kellogg, said");
+3. any other mention the actors stage resolved there: a description ("the
+   mayor of Kremenchuk"), a pronoun ("he"), a demonym or metonym;
+4. a proxy, who speaks for someone ("her office", "a spokesman for the
+   ministry"): the speaker recorded is the one spoken for. Decision: the record
+   names the principal (Meloni for "her office said"), because analysts ask
+   "what did Meloni say"; ``speaker_text`` keeps "her office" and the
+   confidence is lower;
+5. an artifact ("a release from UFCW Local 832 said"): its author;
+6. a pronoun the actors stage left open ("he" with two candidates), "it" or
+   "the company": left open here ("pronoun-open", "org-open") and resolved by
+   the continuation pass, which knows the previous statements;
+7. a person's name inside the subject phrase ("Stella's owners Tore Sohlberg
+   and ..."); an organisation inside it does not speak ("a Pentagon spokesman");
+8. a proper name the actors stage knows from elsewhere in the article;
+9. otherwise no entity: ``speaker_text`` holds the phrase ("officials").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import DocContext, MentionRef
+from .items import Speaker
+from .lexicon import QuoteLexicon
+
+ANY = "any"
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+NP_SKIP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "ccomp", "xcomp"})
+NOT_SPEAKERS = frozenset({"this", "that", "these", "those", "what", "which", "there"})
+HYPHENS = frozenset({"-", "–"})
+OWNER_PREPOSITIONS = frozenset({"for", "of", "from", "by"})
+SPEAKING_KINDS = frozenset({"person", "organization", "country", "group", "media", "platform", "place"})
+
+
+class SpeakerResolver:
+    def __init__(self, ctx: DocContext, lex: QuoteLexicon):
+        self.ctx = ctx
+        self.lex = lex
+        self._cache: dict[int, Speaker] = {}
+
+    def resolve(self, head: int | None) -> Speaker:
+        if head is None:
+            return Speaker(None, None, "none")
+        if head not in self._cache:
+            self._cache[head] = self._resolve(self.ctx.doc[head], depth=0)
+        return self._cache[head]
+
+    # -- the steps -----------------------------------------------------------------
+    def _resolve(self, tok: Token, depth: int) -> Speaker:
+        ctx = self.ctx
+        if tok.lower_ in NOT_SPEAKERS or tok.ent_type_ in ("DATE", "TIME"):
+            return Speaker(None, None, "none")  # "This suggests ...", "The past year suggests ..."
+        phrase = self._phrase(tok)
+        ref = self._speaking_mention(tok.idx)
+        if ref is not None and ref.form == "name":
+            return _from_ref(ref, "name")
+        for child in tok.children:
+            if child.dep_ == "appos":
+                named = self._speaking_mention(child.idx)
+                if named is not None and named.form == "name" and named.actor.kind == "person":
+                    return _from_ref(named, "name")
+        if ref is not None:
+            how = {"nominal": "nominal", "pronoun": "pronoun"}.get(ref.form, "name")
+            return _from_ref(ref, how)
+        start, end = phrase
+        text = ctx.text[start:end]
+        if depth == 0 and (self._is_proxy(tok) or self._is_artifact(tok)):
+            owner = self._owner(tok)
+            if owner is not None:
+                inner = self._resolve(owner, depth + 1)
+                if inner.entity is not None:
+                    how = "proxy" if self._is_proxy(tok) else "artifact"
+                    return Speaker(inner.entity, text, how, start, end)
+                if inner.how in ("pronoun-open", "org-open"):  # "her statement": resolved with "her"
+                    return Speaker(None, text, inner.how, start, end)
+        if tok.lower_ in PRONOUN_GENDER:
+            return Speaker(None, tok.text, "pronoun-open", tok.idx, tok.idx + len(tok))
+        if tok.lower_ == "it" or self._is_org_reference(tok):
+            return Speaker(None, text, "org-open", start, end)
+        inside = [r for r in ctx.mentions_between(start, end) if r.form == "name"
+                  and r.actor.kind == "person" and self._in_core(tok, r.start)]
+        if inside:  # an organisation named inside ("a Pentagon spokesman") does not speak
+            return _from_ref(inside[0], "name")
+        named = self._same_name(tok)
+        if named is not None:
+            return Speaker(named.id, text, "name", start, end)
+        return Speaker(None, text, "descriptive", start, end)
+
+    def _same_name(self, tok: Token):
+        """A proper name the actors stage missed here but knows elsewhere ("Later Olena Bondar wrote")."""
+        if tok.pos_ != "PROPN":
+            return None
+        words = [c.text for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        words.append(tok.text)
+        name = " ".join(words).lower()
+        found = []
+        for actor in self.ctx.actors.values():
+            forms = {actor.name.lower(), *(m.text.lower() for m in actor.mentions if m.form == "name")}
+            if name in forms or (actor.kind == "person" and len(words) > 1
+                                 and actor.name.lower().split()[-1] == words[-1].lower()
+                                 and actor.name.lower().split()[0] == words[0].lower()):
+                found.append(actor)
+        return found[0] if len(found) == 1 else None
+
+    def _speaking_mention(self, char: int) -> MentionRef | None:
+        ref = self.ctx.mention_at(char)
+        if ref is None or ref.actor.kind not in SPEAKING_KINDS:
+            return None
+        return ref
+
+    def _phrase(self, tok: Token) -> tuple[int, int]:
+        """The subject's noun phrase: without relative clauses, appositions and punctuation."""
+        keep = {tok.i}
+        stack = [tok]
+        while stack:
+            current = stack.pop()
+            for child in current.children:
+                hyphen = child.dep_ == "punct" and child.text in HYPHENS  # "26-year-old", "Calgary-based"
+                if child.dep_ in NP_SKIP and not hyphen or self.ctx.in_quote(child):
+                    continue
+                keep.add(child.i)
+                stack.append(child)
+        lo = hi = tok.i
+        while lo - 1 in keep:
+            lo -= 1
+        while hi + 1 in keep:
+            hi += 1
+        doc = self.ctx.doc
+        return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+    def _in_core(self, head: Token, char: int) -> bool:
+        """Is ``char`` in the head's own name part, not inside a prepositional phrase ("mayor of X")?"""
+        for child in head.children:
+            if child.dep_ == "prep" and child.left_edge.idx <= char <= child.right_edge.idx:
+                return False
+        return True
+
+    def _is_proxy(self, tok: Token) -> bool:
+        words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lemma_.lower()]
+        return tok.lemma_.lower() in self.lex.proxies or " ".join(words[-2:]) in self.lex.proxies
+
+    def _is_org_reference(self, tok: Token) -> bool:
+        """ "the company", "the security firm": a definite singular organisation noun, nothing naming it.
+
+        "the Kurdish authorities" describes a body rather than referring back to one named before.
+        """
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in self.lex.org_nouns:
+            return False
+        left = [c for c in tok.children if c.i < tok.i]
+        return any(c.lower_ == "the" for c in left) and all(c.dep_ in ("det", "compound") for c in left)
+
+    def _is_artifact(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in self.lex.channels
+
+    def _owner(self, tok: Token) -> Token | None:
+        """Whom a proxy or an artifact belongs to: "her office", "a statement from the ministry".
+
+        An artifact's author may also be a name before it ("the RCMP statement");
+        a proxy's may not ("a Pentagon spokesman" names no one who spoke).
+        """
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return child
+        if self._is_artifact(tok):
+            for child in tok.children:
+                if child.dep_ == "compound" and child.pos_ == "PROPN":
+                    return child
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            if child.dep_ == "acl":  # "a release sent to media from UFCW"
+                for grand in child.children:
+                    if grand.dep_ in ("prep", "agent") and grand.lower_ in OWNER_PREPOSITIONS:
+                        obj = next((c for c in grand.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return obj
+        return None
+
+    def recent(self, char: int, window: int, kinds: tuple[str, ...], gender: str | None = ANY,
+               names_only: bool = False):
+        """The most recent actor of these kinds mentioned outside quotes, ``window`` paragraphs back.
+
+        A person must have the ``gender`` asked for ("m", "f", None for unknown,
+        ``ANY`` for any); ``names_only`` skips pronouns and descriptions.
+        """
+        ctx = self.ctx
+        here = ctx.paragraph_at(char)
+        for ref in reversed(ctx.mentions):
+            if ref.start >= char:
+                continue
+            if here - ctx.paragraph_at(ref.start) > window:
+                break
+            actor = ref.actor
+            if actor.kind not in kinds or ctx.quote_at(ref.start) is not None:
+                continue
+            if names_only and ref.form != "name":
+                continue
+            if actor.kind == "person" and gender != ANY and getattr(actor, "gender", None) != gender:
+                continue
+            return actor
+        return None
+
+
+def _from_ref(ref: MentionRef, how: str) -> Speaker:
+    return Speaker(ref.actor.id, ref.text, how, ref.start, ref.end)
