@@ -29,8 +29,29 @@ def summarise(record: Record) -> str:
                 detail.append(f"{entity.geo.lat:.3f},{entity.geo.lon:.3f} ({entity.geo.precision})")
             lines.append(f"    - {entity.name}" + (f"  ({'; '.join(detail)})" if detail else "")
                          + f"  x{len(entity.mentions)}")
-    for label, items in (("times", record.times), ("quotes", record.quotes),
-                         ("quantities", record.quantities), ("events", record.events)):
+    names = {e.id: e.name for e in record.entities}
+    if record.quotes:
+        lines.append(f"  quotes ({len(record.quotes)}):")
+        for quote in record.quotes[:6]:
+            where = ", ".join(x for x in (quote.channel, quote.date) if x)
+            lines.append(f"    - {names.get(quote.speaker, quote.speaker_text or '?')} {quote.cue or ''}"
+                         + (f" ({where})" if where else "") + f": {_short(quote.text)}")
+    if record.events:
+        lines.append(f"  events ({len(record.events)}):")
+        for event in record.events[:8]:
+            who = ", ".join(names.get(a, a) for a in event.source_actors) or "?"
+            whom = ", ".join(names.get(a, a) for a in event.target_actors)
+            when = event.when.start if event.when and event.when.start else "undated"
+            place = names.get(event.location, "") if event.location else ""
+            lines.append(f"    - {event.type}{'/' + event.mode if event.mode else ''} [{event.status}] {who}"
+                         + (f" -> {whom}" if whom else "") + (f" @ {place}" if place else "") + f" ({when})"
+                         + (f", {event.fatalities} killed" if event.fatalities is not None else ""))
+    for label, items in (("times", record.times), ("quantities", record.quantities)):
         if items:
             lines.append(f"  {label}: {len(items)}")
     return "\n".join(lines)
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
