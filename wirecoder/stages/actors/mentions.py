@@ -89,8 +89,11 @@ class MentionFinder:
         for cand in candidates:
             self._extend(doc, cand)
         candidates = _merge(candidates)
+        place_ends = {c.end for c in candidates if c.label in ("GPE", "LOC") or c.places}
         for cand in candidates:
             self._evidence(doc, cand, surnames, day)
+            if _abbreviated_region(doc, cand, place_ends):
+                cand.scores["place"] += 4  # "Thunder Bay, Ont.": the province after its town
         _one_sense_per_discourse(doc, candidates)
         return [c for c in candidates if c.kind]
 
@@ -394,6 +397,14 @@ def _is_language_use(doc: Doc, cand: Candidate) -> bool:
     after = doc[cand.end].lower_ if cand.end < len(doc) else ""
     return (before in _LANGUAGE_VERBS or before == "in" and doc[cand.start].pos_ != "ADJ"
             or after in ("language", "-language", "speaker", "speakers", "translation", "subtitles"))
+
+
+def _abbreviated_region(doc: Doc, cand: Candidate, place_ends: set[int]) -> bool:
+    """An abbreviation after a place and a comma: "Oakville, Ont." or "York-Simcoe, Ont., ridings"."""
+    if cand.length != 1 or cand.start < 2 or doc[cand.start - 1].text != "," or (cand.start - 1) not in place_ends:
+        return False
+    token = doc[cand.start]
+    return token.text.endswith(".") or (cand.end < len(doc) and doc[cand.end].text == ".")
 
 
 def _is_dateline(doc: Doc, cand: Candidate) -> bool:
