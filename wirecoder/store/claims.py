@@ -11,6 +11,7 @@ the publication date is never taken as the event's date.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 from ..gazetteer.names import normalize
@@ -80,4 +81,13 @@ def claim_of(record: Record, event: Event) -> Claim:
         admin1=geo.admin1 if geo else None,
         country=(geo.country if geo and geo.country else place.country) if place is not None else None,
         actors=frozenset(entity_key(e) for e in actors),
+        words=sentence_words(record.article.text[event.evidence.start:event.evidence.end]),
     )
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}|\d[\d,.]*")
+
+
+def sentence_words(text: str) -> frozenset[str]:
+    """The words of an evidence sentence that say what happened: letters and numbers, case folded."""
+    return frozenset(word.casefold() for word in _WORD.findall(text))

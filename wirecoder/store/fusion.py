@@ -42,12 +42,14 @@ class Claim:
     admin1: str | None = None
     country: str | None = None
     actors: frozenset[str] = field(default_factory=frozenset)  # keys of source and target actors
+    words: frozenset[str] = field(default_factory=frozenset)  # content words of the evidence sentence
 
     def to_json(self) -> str:
         data = asdict(self)
         data["start"] = self.start.isoformat() if self.start else None
         data["end"] = self.end.isoformat() if self.end else None
         data["actors"] = sorted(self.actors)
+        data["words"] = sorted(self.words)
         return json.dumps(data, separators=(",", ":"))
 
     @classmethod
@@ -56,6 +58,7 @@ class Claim:
         for key in ("start", "end"):
             data[key] = date.fromisoformat(data[key]) if data[key] else None
         data["actors"] = frozenset(data["actors"])
+        data["words"] = frozenset(data.get("words", ()))
         return cls(**data)
 
 
@@ -69,6 +72,8 @@ class Params:
     undated_time: float
     weights: dict[str, float]
     threshold: float
+    same_text_jaccard: float  # evidence sentences this alike are one report, copied or reworded
+    same_text_score: float
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +149,11 @@ def score(a: Claim, b: Claim, p: Params | None = None) -> float | None:
         return None
     mode = 1.0 if a.mode == b.mode or a.mode is None or b.mode is None else 0.0
     w = p.weights
-    return w["time"] * when + w["place"] * where + w["actors"] * _actors(a, b) + w["mode"] * mode
+    total = w["time"] * when + w["place"] * where + w["actors"] * _actors(a, b) + w["mode"] * mode
+    if a.words and b.words and len(a.words & b.words) / len(a.words | b.words) >= p.same_text_jaccard:
+        # syndicated or rewritten copies tell one event in (nearly) the same sentence
+        total = max(total, p.same_text_score)
+    return total
 
 
 def keeps_span(claim: Claim, members: list[Claim], p: Params) -> bool:
