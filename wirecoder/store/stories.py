@@ -74,10 +74,21 @@ def refresh(db: sqlite3.Connection, story_pks: Iterable[int]) -> None:
 
 
 def rebuild(store: Store) -> int:
-    """Re-fuse every event from scratch, in date order; return the number of stories."""
+    """Re-fuse every event from scratch, in date order; return the number of stories.
+
+    Claims are first derived again from the stored records, so a store filled
+    by an older wirecoder is fused by the current rules.
+    """
+    from .claims import claim_of
+    from .writer import stored_record
+
     with store.transaction() as db:
         db.execute("UPDATE events SET story = NULL")
         db.execute("DELETE FROM stories")
+        for article_pk, data, text in db.execute("SELECT pk, record, text FROM articles").fetchall():
+            record = stored_record(data, text)
+            db.executemany("UPDATE events SET claim = ? WHERE article = ? AND id = ?",
+                           [(claim_of(record, event).to_json(), article_pk, event.id) for event in record.events])
         events = [(pk, Claim.from_json(claim)) for pk, claim in db.execute("SELECT pk, claim FROM events")]
         events.sort(key=lambda item: (item[1].start is None, item[1].start or 0, item[0]))
         for event_pk, claim in events:

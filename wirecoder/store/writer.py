@@ -128,7 +128,7 @@ def _insert_event(db: sqlite3.Connection, pk: int, record: Record, v) -> None:
 def load_record(store: Store, article_id: str) -> Record | None:
     """The stored record of one article, exactly as it was written."""
     row = store.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return _record(*row) if row else None
+    return stored_record(*row) if row else None
 
 
 def records(store: Store, since: str | None = None, until: str | None = None):
@@ -139,10 +139,10 @@ def records(store: Store, since: str | None = None, until: str | None = None):
     if until:
         sql, params = sql + " AND substr(published, 1, 10) <= ?", [*params, until]
     for data, text in store.execute(sql + " ORDER BY pk", params):
-        yield _record(data, text)
+        yield stored_record(data, text)
 
 
-def _record(data: str, text: str) -> Record:
+def stored_record(data: str, text: str) -> Record:
     parsed = json.loads(data)
     parsed["article"]["text"] = text
     return Record.model_validate(parsed)
