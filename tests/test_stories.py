@@ -208,3 +208,27 @@ def test_ingest_fuses_a_reordered_copy_and_a_second_run_changes_nothing(store):
     view = story(store, story_of(store, "original"))
     assert [(c.article, c.values["fatalities"]) for c in view.claims] == [("copy", 33), ("original", 32)]
     assert view.disagreements == {"fatalities": [("copy", 33), ("original", 32)]}
+
+
+@pytest.mark.model
+def test_a_rewritten_copy_fuses_end_to_end(tmp_path, pipeline):
+    """The real pipeline: every event of a reordered, reworded copy joins the original's story."""
+    from wirecoder.readers import make_article
+
+    paragraphs = [
+        "Russian drones struck a power substation in the town of Shostka in Ukraine's Sumy region on Monday, "
+        "leaving 2,000 homes without electricity, the regional governor said.",
+        "Separately, Polish Prime Minister Donald Tusk will meet NATO Secretary-General Mark Rutte in Warsaw "
+        "on Thursday to discuss air defence, his office said.",
+        "No one was killed in the attack, officials said, but two workers were injured.",
+    ]
+    original = make_article("\n".join(paragraphs), "orig", id="orig", published="2025-03-11",
+                            url="https://example.org/a")
+    reworded = [p.replace(" said", " stated") for p in reversed(paragraphs)]
+    copy = make_article("\n".join(reworded), "copy", id="copy", published="2025-03-11",
+                        url="https://example.net/b")
+    with Store(tmp_path / "w.db") as db:
+        for result in pipeline.pipe([original, copy]):
+            write(db, result.record)
+        rows = db.execute("SELECT story, COUNT(DISTINCT article) FROM events GROUP BY story").fetchall()
+    assert rows and all(count == 2 for _, count in rows), rows
