@@ -54,10 +54,13 @@ def span_root(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def when_of(time) -> WhenValue | None:
-    """A times-layer item as an event date (None for durations and sets)."""
+    """A times-layer item as an event date (None for durations and sets, and for dates
+    the times stage could not resolve: "on Monday" with no publication date)."""
     if getattr(time, "kind", None) not in USABLE_TIME_KINDS:
         return None
     start = getattr(time, "start_date", None)
+    if not start:
+        return None
     end = getattr(time, "end_date", None) or start
     return WhenValue(start=start, end=end, precision=getattr(time, "precision", None) or "unknown",
                      text=getattr(time, "text", None))

@@ -70,7 +70,8 @@ class PlaceFinder:
             if event.location is not None or event.mode == "phone":
                 continue
             same = [e for e in events if e.location and e.location_how == "attached"
-                    and e.paragraph == event.paragraph and not e.background]
+                    and e.paragraph == event.paragraph and not e.background
+                    and (e.type not in self.lex.dyadic or e.source_actors or e.target_actors)]
             if not same:
                 continue
             best = min(same, key=lambda e: (e.sentence_i != event.sentence_i,
