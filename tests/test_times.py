@@ -154,3 +154,8 @@ def test_numeric_dates_read_in_the_order_the_text_uses(extract):
     assert the(uk, "03/05/2016").value == "2016-05-03"
     plain = extract("Shops open 24/7 since 9/11, and half the staff (1/2) left.", published="2016-06-01")
     assert not [t for t in plain.times if "/" in t.text]
+
+
+def test_a_bracketed_date_gives_the_relative_one_its_value(extract):
+    r = extract("Journalists held a rally the day before yesterday [15 February].", published="2016-06-01")
+    assert the(r, "the day before yesterday [15 February]").value == "2016-02-15"
