@@ -79,10 +79,17 @@ class ArticleEvents:
         share_dates(self.events, self._paragraph_dates())
         self.places.share(self.events)
         for event in self.events:
-            if not event.target_actors and event.location and event.type not in UNDIRECTED and \
-                    (event.type != "CONSULT" or event.mode == "visit"):  # a meeting in London is not on the UK
-                self._target_from_place(event)
+            self._target_place(event)
         return self.events
+
+    def place_unplaced(self, events: list[EventItem]) -> None:
+        """After merging: events still without a place take their paragraph's (where.py),
+        and an act on that place is on its state, as for places tied to the event."""
+        unplaced = [e for e in events if e.location is None]
+        self.places.from_paragraph(unplaced)
+        for event in unplaced:
+            if event.location is not None:
+                self._target_place(event)
 
     def _paragraph_dates(self) -> dict[int, list[WhenValue]]:
         """The dates (not durations) each paragraph names."""
@@ -92,6 +99,11 @@ class ArticleEvents:
             if value is not None and value.start:
                 found.setdefault(self.paragraph_of(time.start), []).append(value)
         return found
+
+    def _target_place(self, event: EventItem) -> None:
+        if not event.target_actors and event.location and event.type not in UNDIRECTED and \
+                (event.type != "CONSULT" or event.mode == "visit"):  # a meeting in London is not on the UK
+            self._target_from_place(event)
 
     def _target_from_place(self, event: EventItem) -> None:
         """An act on a place is an act on the state it lies in ("lifted the curfew in
