@@ -344,3 +344,10 @@ def test_they_is_not_the_person_who_reports(extract):
     r = extract("Macron said the four leaders would take stock when they convene in London.", published="2025-03-12")
     macron = [e.id for e in r.entities if e.name.endswith("Macron")]
     assert all(not set(macron) & set(e.source_actors) for e in r.events if e.type == "CONSULT")
+
+
+@pytest.mark.model
+def test_each_casualty_word_counts_its_own_victims(extract):
+    r = extract("Gunmen attacked a bus near Gao. Three dead and two injured.", published="2016-06-01")
+    attack = [e for e in r.events if e.type == "ASSAULT"][0]
+    assert (attack.fatalities, attack.injured) == (3, 2)
