@@ -351,3 +351,11 @@ def test_each_casualty_word_counts_its_own_victims(extract):
     r = extract("Gunmen attacked a bus near Gao. Three dead and two injured.", published="2016-06-01")
     attack = [e for e in r.events if e.type == "ASSAULT"][0]
     assert (attack.fatalities, attack.injured) == (3, 2)
+
+
+@pytest.mark.model
+def test_a_verb_that_says_an_event_happened_lends_it_date_and_place(extract):
+    r = extract("Heavy fighting broke out in Gao between two militias on 02/03.", published="2016-06-01")
+    fighting = [e for e in r.events if e.evidence.trigger == "fighting"]
+    assert fighting and fighting[0].status == "occurred" and fighting[0].when.start == "2016-03-02"
+    assert r.entity(fighting[0].location).name == "Gao"

@@ -5,7 +5,7 @@ News tells a date once and lets the next clauses and sentences stand on it
 market."): the reader keeps the last date as the story's reference time until
 the text gives another. An event with no date of its own takes, in order:
 
-1. the one date its sentence gives without tying it to any trigger;
+1. the first date its sentence gives without tying it to any trigger;
 2. the date of the nearest event of its sentence with a date of its own;
 3. the date of the nearest earlier event of its paragraph with one, else of the
    next one (a note that opens "Clashes in Wau. On Apr 6, soldiers ...");
@@ -35,8 +35,9 @@ def own_date(event: EventItem) -> bool:
 
 
 def share_loose(made: list[EventItem], loose: list[WhenValue]) -> None:
-    """Rule 1: a sentence's only untied date dates its undated events."""
-    if len({(w.start, w.end) for w in loose}) != 1:
+    """Rule 1: a sentence's untied date dates its undated events; of several ("on the
+    evening of 19/04 and into the following morning"), the first, where it began."""
+    if not loose:
         return
     for event in made:
         if event.when is None and not event.background:

@@ -124,6 +124,8 @@ def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "launched a mediation effort"
     head = noun.head
+    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        return head if _occurs(head, lexicon) else None  # "fighting broke out", "a clash occurred"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "under", "into"):
         head = head.head  # "engaged in fighting", "came under attack"
     elif noun.dep_ not in LIGHT_DEPS:
@@ -131,3 +133,12 @@ def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lexicon.light_verbs:
         return head
     return None
+
+
+def _occurs(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb that says only that its subject event happened: "occurred", "broke out",
+    "took place" (occurrence_verbs.txt; a second word is a particle or an object)."""
+    for phrase in lexicon.occurrence_verbs.get(verb.lemma_.lower(), ()):
+        if not phrase or any(c.lower_ == phrase and c.dep_ in ("prt", "dobj", "advmod", "prep") for c in verb.children):
+            return True
+    return False
