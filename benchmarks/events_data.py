@@ -49,11 +49,12 @@ class AcledNote:
 @dataclass(frozen=True)
 class CirIncident:
     id: str
-    text: str
+    text: str  # the title without its leading date stamp
     date: date
     lat: float
     lon: float
     country: str
+    town: str
 
 
 @lru_cache(maxsize=1)
@@ -94,13 +95,13 @@ def case_labels() -> dict[str, tuple[str | None, frozenset[str]]]:
             for row in read_rows(EVENTS_DIR / "case2021_labels.csv")}
 
 
-def acled_notes(every: int = 1) -> list[AcledNote]:
+def acled_notes(every: int = 1, offset: int = 0) -> list[AcledNote]:
     path = dataset_dir("acled_africa_2016") / "events.csv"
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     out = []
     for n, row in enumerate(rows):
-        if n % every or not row.get("NOTES", "").strip():
+        if n % every != offset or not row.get("NOTES", "").strip():
             continue
         out.append(AcledNote(row["EVENT_ID_CNTY"], row["NOTES"].strip(),
                              datetime.strptime(row["EVENT_DATE"], "%d/%m/%Y").date(),
@@ -127,8 +128,16 @@ def cir_incidents(every: int = 1) -> list[CirIncident]:
             when = date.fromisoformat(row["date"][:10])
         except ValueError:
             continue
-        out.append(CirIncident(row["entry"], row["title"].strip(), when, lat, lon, row["country"]))
+        text = DATE_STAMP.sub("", row["title"].strip(), count=1)
+        if text:
+            out.append(CirIncident(row["entry"], text, when, lat, lon, row["country"],
+                                   (row.get("town/city") or "").strip()))
     return out
+
+
+# CIR titles open with the incident's date ("25/06/2022 Russian strike on ..."), which is
+# the date column itself, written by the analysts: it is cut off before extraction.
+DATE_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*")
 
 
 # An explicit calendar date in a note: "14 May", "May 14", "13/03", "on 22 - 25 May".

@@ -264,8 +264,9 @@ def test_an_event_dated_after_publication_is_planned(pipeline):
 
 
 @pytest.mark.model
-def test_without_times_there_is_no_date(extract):
-    r = extract("Russian drones hit a substation in Shostka on Monday.")
+def test_an_unresolved_date_does_not_date_the_event(extract):
+    r = extract("Russian drones hit a substation in Shostka on Monday.", published=None)
+    assert r.times and r.times[0].value is None
     assert all(e.when is None for e in r.events)
 
 
@@ -312,3 +313,51 @@ def test_a_quote_dated_only_by_publication_does_not_date_the_event(pipeline):
     quote = HandQuote("Q1", "indirect", text.index("Russian"), len(text) - 1, None, None, "2025-03-12")
     layers = _with_quotes(pipeline, text, "2025-03-12", [quote])
     assert [e for e in layers.events if e.type == "ASSAULT"][0].when is None
+
+
+@pytest.mark.model
+def test_an_undated_event_takes_the_date_its_story_gave(extract):
+    r = extract("Gunmen attacked a village near Gao on 12/02, killing four people. They also burned the market.",
+                published="2016-06-01")
+    burned = [e for e in r.events if e.evidence.trigger == "burned"]
+    assert burned and burned[0].when is not None and burned[0].when.start == "2016-02-12"
+
+
+@pytest.mark.model
+def test_a_date_is_not_shared_between_a_plan_and_a_deed(extract):
+    r = extract("Rebels shelled the town on Monday. Russia and Ukraine will hold talks in Geneva.",
+                published="2025-03-12")
+    talks = [e for e in r.events if e.type == "CONSULT"]
+    assert talks and talks[0].status == "planned" and talks[0].when is None
+
+
+@pytest.mark.model
+def test_an_event_placed_before_another_happened_and_keeps_its_own_date(extract):
+    r = extract("Foreign Minister Jan Novak is due to arrive in Paris on March 20 to meet his allies, following talks "
+                "in Rome with Italian officials.", published="2025-03-12")
+    talks = [e for e in r.events if e.evidence.trigger == "talks"]
+    assert talks and talks[0].status == "occurred" and talks[0].when is None
+    visit = [e for e in r.events if e.evidence.trigger == "arrive"]
+    assert visit and visit[0].status == "planned" and visit[0].when.start == "2025-03-20"
+
+
+@pytest.mark.model
+def test_they_is_not_the_person_who_reports(extract):
+    r = extract("Macron said the four leaders would take stock when they convene in London.", published="2025-03-12")
+    macron = [e.id for e in r.entities if e.name.endswith("Macron")]
+    assert all(not set(macron) & set(e.source_actors) for e in r.events if e.type == "CONSULT")
+
+
+@pytest.mark.model
+def test_each_casualty_word_counts_its_own_victims(extract):
+    r = extract("Gunmen attacked a bus near Gao. Three dead and two injured.", published="2016-06-01")
+    attack = [e for e in r.events if e.type == "ASSAULT"][0]
+    assert (attack.fatalities, attack.injured) == (3, 2)
+
+
+@pytest.mark.model
+def test_a_verb_that_says_an_event_happened_lends_it_date_and_place(extract):
+    r = extract("Heavy fighting broke out in Gao between two militias on 02/03.", published="2016-06-01")
+    fighting = [e for e in r.events if e.evidence.trigger == "fighting"]
+    assert fighting and fighting[0].status == "occurred" and fighting[0].when.start == "2016-03-02"
+    assert r.entity(fighting[0].location).name == "Gao"

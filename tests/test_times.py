@@ -142,3 +142,20 @@ def test_a_range_of_days_is_one_interval(extract):
     upcoming, last_round = the(r, "December 8-9"), the(r, "8-10 July 2024")
     assert (upcoming.kind, upcoming.value, upcoming.end_date) == ("interval", "2025-12-08/2025-12-09", "2025-12-09")
     assert (last_round.value, last_round.anchor) == ("2024-07-08/2024-07-10", None)
+
+
+def test_numeric_dates_read_in_the_order_the_text_uses(extract):
+    r = extract("Gunmen attacked a checkpoint on 25/02. A second raid followed on 03/03/2016.", published="2016-06-01")
+    assert the(r, "25/02").value == "2016-02-25"
+    assert the(r, "03/03/2016").value == "2016-03-03"
+    us = extract("The vote on 03/05/2016 was delayed from May 14.", published="2016-06-01")
+    assert the(us, "03/05/2016").value == "2016-03-05"  # the text writes the month first
+    uk = extract("The vote on 03/05/2016 was delayed from 14 May.", published="2016-06-01")
+    assert the(uk, "03/05/2016").value == "2016-05-03"
+    plain = extract("Shops open 24/7 since 9/11, and half the staff (1/2) left.", published="2016-06-01")
+    assert not [t for t in plain.times if "/" in t.text]
+
+
+def test_a_bracketed_date_gives_the_relative_one_its_value(extract):
+    r = extract("Journalists held a rally the day before yesterday [15 February].", published="2016-06-01")
+    assert the(r, "the day before yesterday [15 February]").value == "2016-02-15"

@@ -36,12 +36,14 @@ class EventsStage(Stage):
         model()  # fail at build time, not on the first article, if the data is missing
 
     def process(self, doc: Doc, layers: Layers) -> None:
-        found = ArticleEvents(doc, layers, self.lexicon).run()
+        article = ArticleEvents(doc, layers, self.lexicon)
+        found = article.run()
         crowd = Counter(e.sentence_i for e in found)
         crowds = {id(e): crowd[e.sentence_i] for e in found}
         dyadic = self.lexicon.dyadic
         events = [e for e in merge_mentions(found, {e.id: e for e in layers.entities})
                   if e.type not in dyadic or e.source_actors or e.target_actors]
+        article.place_unplaced(events)
         for n, event in enumerate(events, 1):
             event.id = f"V{n}"
             _future_is_planned(event, layers.published)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .items import WhenValue
 
 USABLE_TIME_KINDS = frozenset({"date", "time", "interval"})
+REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "within", "near", "outside", "at", "around", "into"})
 # How specific a place is: smaller is more specific.
 PRECISION_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
@@ -54,10 +55,13 @@ def span_root(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def when_of(time) -> WhenValue | None:
-    """A times-layer item as an event date (None for durations and sets)."""
+    """A times-layer item as an event date (None for durations and sets, and for dates
+    the times stage could not resolve: "on Monday" with no publication date)."""
     if getattr(time, "kind", None) not in USABLE_TIME_KINDS:
         return None
     start = getattr(time, "start_date", None)
+    if not start or getattr(time, "value", None) in REFERENCES:
+        return None  # "currently", "recently": no calendar date of their own
     end = getattr(time, "end_date", None) or start
     return WhenValue(start=start, end=end, precision=getattr(time, "precision", None) or "unknown",
                      text=getattr(time, "text", None))

@@ -16,9 +16,11 @@ from spacy.tokens import Doc
 from . import casualties as casualty_words
 from .acled import acled_type, classes_of
 from .actors import EntityIndex, conjuncts
-from .anchors import attach_times, climb, most_specific
+from .anchors import attach_times, climb, most_specific, when_of
 from .casualties import QuantityIndex, casualties_in
-from .clauses import in_time_adjunct, is_anaphoric, prominence, speaker_heads, weapon_words
+from .clauses import (adjunct_status, in_time_adjunct, is_anaphoric, prominence, speaker_heads, time_adjunct,
+                      weapon_words)
+from .dating import share_dates, share_loose
 from .items import EventItem, Trigger, WhenValue
 from .lexicon import EventLexicon, Sense
 from .roles import Participants, participants, subject_of
@@ -74,11 +76,34 @@ class ArticleEvents:
             if near:
                 casualty_words.record(min(near, key=lambda e: abs(e.trigger_i - casualty.token)),
                                       casualty.kind, casualty.value)
+        share_dates(self.events, self._paragraph_dates())
         self.places.share(self.events)
         for event in self.events:
-            if not event.target_actors and event.location and event.type not in UNDIRECTED:
-                self._target_from_place(event)
+            self._target_place(event)
         return self.events
+
+    def place_unplaced(self, events: list[EventItem]) -> None:
+        """After merging: events still without a place take their paragraph's (where.py),
+        and an act on that place is on its state, as for places tied to the event."""
+        unplaced = [e for e in events if e.location is None]
+        self.places.from_paragraph(unplaced)
+        for event in unplaced:
+            if event.location is not None:
+                self._target_place(event)
+
+    def _paragraph_dates(self) -> dict[int, list[WhenValue]]:
+        """The dates (not durations) each paragraph names."""
+        found: dict[int, list[WhenValue]] = {}
+        for time in self.layers.times:
+            value = when_of(time)
+            if value is not None and value.start:
+                found.setdefault(self.paragraph_of(time.start), []).append(value)
+        return found
+
+    def _target_place(self, event: EventItem) -> None:
+        if not event.target_actors and event.location and event.type not in UNDIRECTED and \
+                (event.type != "CONSULT" or event.mode == "visit"):  # a meeting in London is not on the UK
+            self._target_from_place(event)
 
     def _target_from_place(self, event: EventItem) -> None:
         """An act on a place is an act on the state it lies in ("lifted the curfew in
@@ -116,9 +141,10 @@ class ArticleEvents:
             event = self._event(s_i, span, trigger, anchors, times, places, preset.get(trigger.i))
             if event is not None:
                 made.append(event)
+        made_at = {e.trigger_i for e in made}
+        untied = loose_times + [v for a, vs in times.items() if a >= 0 and a not in made_at for v in vs]
+        share_loose(made, untied)  # times of triggers that made no event are untied too
         for event in made:
-            if event.when is None and len(loose_times) == 1 and len(made) == 1:
-                event.when = loose_times[0]
             if event.location is None:
                 self.places.fallback(event, start, end, speaker, loose, reported)
         found = casualties_in(self.doc, start, end, view, lex, self.quantities)
@@ -146,6 +172,11 @@ class ArticleEvents:
             if mode is None or (mode == "firearms" and weapon[0] != "firearms"):
                 mode = weapon[0]
         token = doc[trigger.i]
+        adjunct = time_adjunct(token)
+        if adjunct is not None and cue is None:  # "following his team's talks": they happened
+            placed = adjunct_status(adjunct, lex.status_cues.get("adjunct", {}))
+            if placed is not None:
+                status, cue = placed, adjunct.text
         event = EventItem(
             id="", type=event_type, mode=mode if event_type == trigger.sense.type else None,
             status=status, status_cue=cue, depth=prominence(token, trigger, lex),
@@ -153,7 +184,7 @@ class ArticleEvents:
             trigger_i=trigger.i, trigger_is_noun=trigger.is_noun, sentence_i=s_i,
             paragraph=self.paragraph_of(token.idx), weight=trigger.sense.weight,
             source_actors=[e.id for e in parts.sources], target_actors=[e.id for e in parts.targets],
-            background=in_time_adjunct(token), anaphoric=trigger.is_noun and is_anaphoric(token))
+            background=adjunct is not None, anaphoric=trigger.is_noun and is_anaphoric(token))
         if token.dep_ == "conj" and token.head.i in anchors and anchors[token.head.i] >= 0:
             event.joined_to = anchors[token.head.i]  # "killed four and wounded six": one attack
         source_cls = classes_of(parts.sources, parts.source_heads, lex)
@@ -201,6 +232,8 @@ class ArticleEvents:
         own = times.get(trigger.i)
         if own:
             return own[0]
+        if in_time_adjunct(self.doc[trigger.i]):
+            return None  # "following the talks in Florida": not dated by the arrival it precedes
         start = self.doc[trigger.light_verb] if trigger.light_verb is not None else self.doc[trigger.i]
         for ancestor in start.ancestors:
             anchor = anchors.get(ancestor.i)

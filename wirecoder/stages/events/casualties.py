@@ -55,6 +55,7 @@ def casualties_in(doc, start: int, end: int, view, lexicon: EventLexicon,
                   quantities: QuantityIndex) -> list[Casualty]:
     """Every casualty report of the sentence ``doc[start:end]``, with its count."""
     people = frozenset(w for w in lexicon.actor_nouns if w not in _PLACES)
+    adjectives = frozenset(lemma for lemma, pos in lexicon.casualties if pos == "ADJ")
     found = []
     for i in range(start, end):
         cue = lexicon.casualties.get((view.lemma[i], view.pos[i])) or \
@@ -62,7 +63,7 @@ def casualties_in(doc, start: int, end: int, view, lexicon: EventLexicon,
         if cue is None:
             continue
         token = doc[i]
-        value = _count(token, cue.count_in, quantities, people)
+        value = _count(token, cue.count_in, quantities, people, adjectives)
         if value is None:
             continue
         if cue.kind == "casualty":
@@ -73,27 +74,32 @@ def casualties_in(doc, start: int, end: int, view, lexicon: EventLexicon,
     return found
 
 
-def _count(token: Token, where: str, quantities: QuantityIndex, people: frozenset[str]) -> float | None:
+def _count(token: Token, where: str, quantities: QuantityIndex, people: frozenset[str],
+           adjectives: frozenset[str] = frozenset()) -> float | None:
+    """``adjectives``: casualty adjectives, each of which counts its own noun ("Three dead
+    and two injured": three dead, two injured, not five of each)."""
     if any(c.dep_ == "neg" for c in token.children) and where in ("object", "subject"):
         return 0.0  # "were not injured"
     if where == "self":
         if token.lemma_.lower() == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
             verb = token.head.head  # "beaten to death": as many as were beaten
-            return _count(verb, "object", quantities, people) if verb.pos_ == "VERB" else None
+            return _count(verb, "object", quantities, people, adjectives) if verb.pos_ == "VERB" else None
         return _own_count(token, quantities)
     if where == "modified":
         if token.dep_ == "amod":
-            return _argument_count(token.head, quantities, people)
+            return _argument_count(token.head, quantities, people, cue=token, adjectives=adjectives)
         own = _own_count(token, quantities)
         if own is not None:
             return own
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         shot_dead = token.head.pos_ == "VERB" and token.head.lemma_.lower() not in ("be", "remain")
-        return _argument_count(subjects[0], quantities, people, any_noun=shot_dead) if subjects else None
-    return _argument_count_of(token, where, quantities, people)
+        return _argument_count(subjects[0], quantities, people, any_noun=shot_dead, cue=token,
+                               adjectives=adjectives) if subjects else None
+    return _argument_count_of(token, where, quantities, people, adjectives)
 
 
-def _argument_count_of(verb: Token, where: str, quantities: QuantityIndex, people) -> float | None:
+def _argument_count_of(verb: Token, where: str, quantities: QuantityIndex, people,
+                       adjectives: frozenset[str] = frozenset()) -> float | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     wanted = ("nsubj",) if where == "subject" else (("nsubjpass",) if passive else ("dobj",))
     arguments = [c for c in verb.children if c.dep_ in wanted]
@@ -107,7 +113,8 @@ def _argument_count_of(verb: Token, where: str, quantities: QuantityIndex, peopl
         head = verb.head  # "was shot and killed", "are said to have been killed", "4 died"
         arguments = [c for c in head.children if c.dep_ == "nsubjpass"] or (
             [c for c in head.children if c.dep_ == "nsubj"] if where == "subject" or verb.dep_ == "xcomp" else [])
-    return _argument_count(arguments[0], quantities, people, any_noun=True) if arguments else None
+    return _argument_count(arguments[0], quantities, people, any_noun=True, cue=verb,
+                           adjectives=adjectives) if arguments else None
 
 
 def _own_count(token: Token, quantities: QuantityIndex) -> float | None:
@@ -133,7 +140,8 @@ def _own_count(token: Token, quantities: QuantityIndex) -> float | None:
 
 
 def _argument_count(arg: Token, quantities: QuantityIndex, people: frozenset[str],
-                    any_noun: bool = False) -> float | None:
+                    any_noun: bool = False, cue: Token | None = None,
+                    adjectives: frozenset[str] = frozenset()) -> float | None:
     """The count of a victim phrase; ``any_noun``: a singular noun counts one (the object
     of "killed" is a person; the noun "dead" describes may not be: "a dead city")."""
     total, known = 0.0, False
@@ -141,7 +149,12 @@ def _argument_count(arg: Token, quantities: QuantityIndex, people: frozenset[str
     while frontier:
         frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
         parts += frontier
+    if cue is not None and cue.head.i == arg.i and cue.i > arg.i:
+        parts = [p for p in parts if p.i < cue.i]  # "Three dead and two injured": "dead" counts three
     for part in parts:
+        if cue is not None and any(c.dep_ == "amod" and c.i != cue.i and c.lemma_.lower() in adjectives
+                                   for c in part.children):
+            continue  # counted by its own casualty word
         value = _one_count(part, quantities, people, any_noun)
         if value is None:
             continue

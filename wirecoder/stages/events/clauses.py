@@ -9,6 +9,7 @@ from .items import Trigger
 from .lexicon import EventLexicon
 
 TIME_PREPS = frozenset({"ahead", "before", "after", "following", "since", "until", "prior"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 
 
 def prominence(token: Token, trigger: Trigger, lexicon: EventLexicon) -> int:
@@ -25,20 +26,36 @@ def prominence(token: Token, trigger: Trigger, lexicon: EventLexicon) -> int:
     return depth
 
 
-def in_time_adjunct(token: Token) -> bool:
-    """ "Ahead of the London talks", "after the Florida talks": an event named to place
-    another in time."""
+def time_adjunct(token: Token) -> Token | None:
+    """ "Ahead of the London talks", "after the Florida talks": the preposition that makes
+    an event one named to place another in time, or None."""
     node = token
     for _ in range(3):
         head = node.head
         if head.i == node.i:
-            return False
+            return None
         if head.lower_ in TIME_PREPS:
-            return True
+            return head
         if node.dep_ not in ("pobj", "prep", "compound"):
-            return False
+            return None
         node = head
-    return False
+    return None
+
+
+def in_time_adjunct(token: Token) -> bool:
+    return time_adjunct(token) is not None
+
+
+def adjunct_status(preposition: Token, cues: dict[str, str]) -> str | None:
+    """What placing an event before another says of it: "following the talks", "since
+    the invasion" -- it happened; "after the summit" only when the sentence is not told
+    in the future ("will fly home after the summit")."""
+    status = cues.get(preposition.lower_)
+    if status is None:
+        return None
+    governor = preposition.head
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in governor.children)
+    return None if future and preposition.lower_ == "after" else status
 
 
 def is_anaphoric(token: Token) -> bool:

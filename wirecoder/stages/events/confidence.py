@@ -29,7 +29,8 @@ def features(event: EventItem, crowd: int) -> dict[str, float]:
         "noun": 1.0 if event.trigger_is_noun else 0.0,
         "has_source": 1.0 if event.source_actors else 0.0,
         "has_target": 1.0 if event.target_actors else 0.0,
-        "status_cue": 1.0 if event.status_cue else 0.0,
+        # the cue of an event named only to date another ("after the talks") says nothing of its type
+        "status_cue": 1.0 if event.status_cue and not event.background else 0.0,
         "has_location": 1.0 if event.location else 0.0,
         "has_acled": 1.0 if event.acled else 0.0,
         "merged": min(event.merged, 3) / 3,

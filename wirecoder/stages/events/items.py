@@ -26,6 +26,7 @@ class WhenValue:
     precision: str
     text: str | None
     reported: bool = False  # the date the event was reported on, not a date of the event itself
+    shared: bool = False  # taken from another event of its sentence or paragraph (dating.py)
 
     def to_record(self) -> record.When:
         return record.When(start=self.start, end=self.end, precision=self.precision, text=self.text)

@@ -101,6 +101,10 @@ class EventLexicon:
                                                                    row["count_in"])
                            for row in read_rows(folder / "casualty_cues.csv")}
         self.reporting_verbs = read_words(folder / "reporting_verbs.txt")
+        self.occurrence_verbs: dict[str, tuple[str, ...]] = {}  # lemma -> its second words ("" = none)
+        for phrase in sorted(read_words(folder / "occurrence_verbs.txt")):
+            lemma, _, rest = phrase.partition(" ")
+            self.occurrence_verbs[lemma] = self.occurrence_verbs.get(lemma, ()) + (rest.strip(),)
         self.demand_modals = read_words(folder / "demand_modals.txt")
         self.refusals = frozenset(self.status_cues.pop("refusal", {}))
         types = read_rows(folder / "plover_types.csv")

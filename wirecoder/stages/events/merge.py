@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from .anchors import place_rank
+from .dating import own_date
 from .items import EventItem
 
 COMPATIBLE_STATUSES = ({"occurred", "ongoing"},)
@@ -51,7 +52,7 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
     # "the talks" (a definite mention), or "3 soldiers and a woman killed" after a clash
     bare = nothing and (b.anaphoric or b.type == "ASSAULT" and b.paragraph == a.paragraph)
     shared = bool(set(a.source_actors) & set(b.source_actors))
-    same_date = a.when is not None and b.when is not None and not a.when.reported and not b.when.reported
+    same_date = own_date(a) and own_date(b)
     return bool(place) or shared or same_date or bare
 
 
@@ -103,7 +104,7 @@ def _absorb(a: EventItem, b: EventItem, entities: dict) -> None:
     a.target_actors += [x for x in b.target_actors if x not in a.target_actors and x not in a.source_actors]
     if b.location and (a.location is None or _more_specific(b.location, a.location, entities)):
         a.location, a.location_how = b.location, b.location_how
-    if b.when and (a.when is None or (a.when.reported and not b.when.reported) or not a.when.start):
+    if b.when and (a.when is None or not a.when.start or not own_date(a) and own_date(b)):
         a.when = b.when
     a.counts += [c for c in b.counts if c not in a.counts]
     for field in ("fatalities", "injured"):

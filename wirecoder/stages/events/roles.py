@@ -84,8 +84,9 @@ def participants(doc: Doc, trigger: Trigger, index: EntityIndex, lexicon: EventL
                        (index.actors_at(h) if h.i in p.alone else index.actors_of_phrase(h))])
 
     p.sources = actors(p.source_heads)
-    if not p.sources and any(h.pos_ == "PRON" for h in p.source_heads):
-        p.sources = actors(_speaker_of_pronoun(token, lexicon))  # "Hungary said it will support"
+    pronouns = [h for h in p.source_heads if h.pos_ == "PRON"]
+    if not p.sources and pronouns:  # "Hungary said it will support"
+        p.sources = [e for e in actors(_speaker_of_pronoun(token, lexicon)) if _may_be(pronouns[0], e)]
     source_ids = {e.id for e in p.sources}
     p.targets = [e for e in actors(p.target_heads) if e.id not in source_ids]
     if not p.targets and not trigger.is_noun and kind in lexicon.dyadic:
@@ -160,6 +161,17 @@ def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:
         if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
             return [c for c in ancestor.children if c.dep_ == "nsubj"]
     return []
+
+
+def _may_be(pronoun: Token, entity) -> bool:
+    """Whether a pronoun can stand for the entity: "he"/"she" a person, "it" not one,
+    "they" not one person ("Macron said they would convene" is the leaders)."""
+    word = pronoun.lower_
+    if word in ("he", "she", "him", "her"):
+        return entity.kind == "person"
+    if word in ("it", "they", "them", "we", "us"):
+        return entity.kind != "person"
+    return True
 
 
 def _complement_heads(verb: Token, preps: frozenset[str]) -> list[Token]:

@@ -18,6 +18,8 @@ from spacy.tokens import Token
 from .items import Trigger
 from .lexicon import EventLexicon
 
+# "would take stock when they convene": a clause of time shares its main clause's status.
+WHEN_WORDS = frozenset({"when", "once", "whenever"})
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "acomp", "pcomp", "conj", "prep", "oprd"})
 
 
@@ -113,7 +115,9 @@ def _verb_chain_status(verb: Token, cues: dict[str, dict[str, str]],
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             return None
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if verb.dep_ == "advcl" and not infinitive:
+        temporal = any(c.dep_ == "advmod" and c.lower_ in WHEN_WORDS or c.dep_ == "mark" and c.lower_ in WHEN_WORDS
+                       for c in verb.children)
+        if verb.dep_ == "advcl" and not (infinitive or temporal):
             return None  # "as Russia steps up attacks": an adverbial clause keeps its own status
         head = verb.head
         if head.dep_ == "prep" and verb.dep_ == "pcomp":

@@ -47,11 +47,25 @@ def context_words(token: Token) -> set[str]:
     return words
 
 
+def past_stem(word: str, senses: dict) -> str | None:
+    """ "clashed" the small model tagged a noun: the verb whose past form it is."""
+    if not word.endswith("ed") or len(word) < 5:
+        return None
+    for stem in (word[:-2], word[:-1], word[:-3] if word[-3] == word[-4] else None):
+        if stem and any(s.pos in ("VERB", "ANY") for s in senses.get(stem, ())):
+            return stem
+    return None
+
+
 def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
     pos = POS.get(token.pos_)
     if pos is None:
         return None
     senses = lexicon.senses_for(token.lemma_.lower()) or lexicon.senses_for(token.lower_)
+    if not senses and pos != "VERB":
+        stem = past_stem(token.lower_, lexicon.senses)
+        if stem is not None:
+            senses, pos = lexicon.senses_for(stem), "VERB"
     if not senses:
         return None
     context = None
@@ -75,7 +89,8 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
     senses, reporting = lexicon.senses, lexicon.reporting_verbs
     for i in range(start, end):
         lemma = view.lemma[i]
-        if i in blocked or lemma not in senses and view.lower[i] not in senses:
+        if i in blocked or lemma not in senses and view.lower[i] not in senses and \
+                (view.pos[i] == "VERB" or past_stem(view.lower[i], senses) is None):
             continue
         if lemma in reporting and view.pos[i] == "VERB":
             continue
@@ -84,7 +99,9 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
             continue  # "a March 2018 attack": the month is not a march
         sense = sense_of(token, lexicon)
         if sense is not None:
-            found[token.i] = Trigger(token.i, sense, token.lemma_.lower(), POS[token.pos_] == "NOUN")
+            stem = None if lemma in senses or view.lower[i] in senses else past_stem(view.lower[i], senses)
+            found[token.i] = Trigger(token.i, sense, stem or token.lemma_.lower(),  # "clashed" tagged a noun
+                                     POS[token.pos_] == "NOUN" and stem is None)
     nouns = {i for i, t in found.items() if t.is_noun}
     for i, trigger in list(found.items()):
         token = doc[i]
@@ -107,6 +124,8 @@ def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "launched a mediation effort"
     head = noun.head
+    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        return head if _occurs(head, lexicon) else None  # "fighting broke out", "a clash occurred"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "under", "into"):
         head = head.head  # "engaged in fighting", "came under attack"
     elif noun.dep_ not in LIGHT_DEPS:
@@ -114,3 +133,12 @@ def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lexicon.light_verbs:
         return head
     return None
+
+
+def _occurs(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb that says only that its subject event happened: "occurred", "broke out",
+    "took place" (occurrence_verbs.txt; a second word is a particle or an object)."""
+    for phrase in lexicon.occurrence_verbs.get(verb.lemma_.lower(), ()):
+        if not phrase or any(c.lower_ == phrase and c.dep_ in ("prt", "dobj", "advmod", "prep") for c in verb.children):
+            return True
+    return False

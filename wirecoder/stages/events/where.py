@@ -70,13 +70,44 @@ class PlaceFinder:
             if event.location is not None or event.mode == "phone":
                 continue
             same = [e for e in events if e.location and e.location_how == "attached"
-                    and e.paragraph == event.paragraph and not e.background]
+                    and e.paragraph == event.paragraph and not e.background
+                    and (e.type not in self.lex.dyadic or e.source_actors or e.target_actors)]
             if not same:
                 continue
             best = min(same, key=lambda e: (e.sentence_i != event.sentence_i,
                                             abs(e.sentence_i - event.sentence_i), abs(e.trigger_i - event.trigger_i)))
             event.location = best.location
             event.location_how = "sentence-event" if best.sentence_i == event.sentence_i else "paragraph"
+
+    def from_paragraph(self, events: list[EventItem]) -> None:
+        """Events still without a place take the one their paragraph names: in their
+        sentence, else the nearest before, else after it (towns before countries;
+        "Kyiv said" is the government, not a place)."""
+        for event in events:
+            if event.location is not None or event.mode == "phone" or event.background:
+                continue
+            low = self.view.paragraph_starts[event.paragraph]
+            nxt = event.paragraph + 1
+            high = self.view.paragraph_starts[nxt] if nxt < len(self.view.paragraph_starts) else None
+            found = []
+            for i in self.roots:
+                token = self.doc[i]
+                if token.idx < low or high is not None and token.idx >= high:
+                    continue
+                for entity in self.index.places_at(token):
+                    if self._acts(i, entity, token):
+                        continue
+                    distance = self.view.sent_of[i] - event.sentence_i
+                    found.append(((entity.kind == "country", distance != 0, distance < 0 and -distance or
+                                   100 + distance), entity))
+            if found:
+                event.location = min(found, key=lambda item: item[0])[1].id
+                event.location_how = "paragraph-place"
+
+    def _acts(self, i: int, entity, token) -> bool:
+        metonym = any(f == "metonym" for e, f in self.index.rooted.get(i, ()) if e is entity)
+        return metonym and not (token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near")
+                                or token.dep_ in ("compound", "nmod"))
 
     def _possessed_place(self, start: int, end: int):
         """ "his city" said by the mayor of Kremenchuk: the place of the possessor's role."""

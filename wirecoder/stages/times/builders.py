@@ -1,7 +1,7 @@
 """From a rule's regex match to a ``Reading`` (what the expression says).
 
-One builder per rule (``dates`` for calendar names, ``relative`` for
-everything counted from something else). A builder returns None when the
+One builder per rule (``dates`` for calendar names, ``numeric`` for "25/02",
+``relative`` for everything counted from something else). A builder returns None when the
 match is not a time expression after all (a lowercase "may", an age like
 "44-year-old"); the grammar then keeps a shorter or different match.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from . import dates, relative
+from . import dates, numeric, relative
 from .helpers import duration
 from .lexicon import TimeLexicon
 from .readings import Reading
 
-BUILDERS = {**dates.BUILDERS, **relative.BUILDERS}
+BUILDERS = {**dates.BUILDERS, **numeric.BUILDERS, **relative.BUILDERS}
 
 
 def build(rule: str, m: re.Match, lex: TimeLexicon, text: str) -> Reading | None:

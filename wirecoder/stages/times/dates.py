@@ -12,7 +12,7 @@ from .readings import Fixed, Reading, Shift, Weekday, Yearless
 BUILDERS, builder = registry()
 
 
-@builder("date_mdy", "date_dmy", "date_iso", "date_slash")
+@builder("date_mdy", "date_dmy", "date_iso")
 def _full_date(m, lex, text):
     month = int(m.group("month")) if m.group("month").isdigit() else month_of(m, lex)
     year, day = int(m.group("year")), day_of(m)

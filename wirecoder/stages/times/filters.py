@@ -22,6 +22,7 @@ SEASON_CONTEXT = frozenset({"in", "by", "until", "till", "since", "during", "thr
 SEASON_WORDS_AMBIGUOUS = frozenset({"fall", "spring"})
 REF_NOUNS = frozenset({"future", "past", "present"})
 RATE_WORDS = frozenset({"a", "an", "per"})
+NUMERIC_RULES = frozenset({"date_numeric", "date_numeric_short"})  # the model tags some "03/05/2016" ORG
 PERIODIC_ADJECTIVES = frozenset({"quarterly", "annual", "annually", "monthly", "yearly", "biweekly"})
 
 
@@ -31,8 +32,8 @@ def plausible(match: Match, span: Span) -> Match | None:
     tokens = list(span)
     if not tokens:
         return None
-    if all(t.ent_type_ in NAME_LABELS for t in tokens):
-        return None  # "Theresa May", "Orion 1980", "High Noon", ABC's "This Week"
+    if all(t.ent_type_ in NAME_LABELS for t in tokens) and rule not in NUMERIC_RULES:
+        return None  # "Theresa May", "Orion 1980", "High Noon", ABC's "This Week" (not "03/05/2016")
     if rule == "expression" and reading.type == "SET" and len(tokens) == 1 and tokens[0].dep_ == "amod" \
             and tokens[0].lower_ in PERIODIC_ADJECTIVES:
         return None  # "a quarterly dividend": how the noun is paid or counted, not when

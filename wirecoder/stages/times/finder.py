@@ -4,7 +4,9 @@
 2. the parse vetoes what is not a time expression (``filters``);
 3. the longest non-overlapping matches are kept (earlier rules win ties);
 4. a clock time directly followed by its day ("5 p.m. EST, Nov. 6",
-   "10 p.m. Wednesday") becomes one expression, as in TimeML;
+   "10 p.m. Wednesday") becomes one expression, as in TimeML, and so does a
+   relative date with the calendar date an editor put after it in brackets
+   ("yesterday [9 February]": the bracketed date is its value);
 5. each kept match gets its governing verb's tense and is resolved in text order.
 """
 
@@ -27,6 +29,9 @@ from .resolve import Candidate, Resolver
 from .tense import governor
 
 JOINER = re.compile(r"\s*,?\s*")
+BRACKET_OPEN = re.compile(r"\s*[\[(]\s*")
+BRACKET_CLOSE = re.compile(r"\s*[\])]")
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
 CLOCK_RULES = frozenset({"clock", "clock24", "clock_zone", "clock_part", "noon"})
 
 
@@ -59,6 +64,12 @@ def choose(found: list[Match], priority: dict[str, int]) -> list[Match]:
     return kept
 
 
+def _is_calendar(reading: Reading) -> bool:
+    """A date the text gives whole or without its year: "9 February", "17/01"."""
+    return reading.type == "DATE" and (isinstance(reading.core, Yearless) and reading.core.day is not None
+                                       or isinstance(reading.core, Fixed) and bool(DAY.fullmatch(reading.core.value)))
+
+
 def _is_day(reading: Reading) -> bool:
     core = reading.core
     if reading.part is not None or reading.type != "DATE":
@@ -76,6 +87,13 @@ def merge(kept: list[Match], text: str) -> list[Match]:
     merged: list[Match] = []
     for match in kept:
         previous = merged[-1] if merged else None
+        if (previous is not None and not isinstance(previous.reading.core, Fixed) and _is_calendar(match.reading)
+                and BRACKET_OPEN.fullmatch(text[previous.end:match.start])
+                and BRACKET_CLOSE.match(text, match.end)):
+            # "yesterday [9 February]": the editor's date is the expression's value
+            end = BRACKET_CLOSE.match(text, match.end).end()
+            merged[-1] = Match(previous.start, end, match.rule, replace(match.reading, mod=previous.reading.mod))
+            continue
         if (previous is not None and previous.rule in CLOCK_RULES and isinstance(previous.reading.core, Shift)
                 and previous.reading.core.base == "sentence" and _is_day(match.reading)
                 and JOINER.fullmatch(text[previous.end:match.start])):

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from . import numeric
 from .lexicon import TimeLexicon, alternation, time_lexicon
 from .triggers import search, trigger_positions, windows, word_classes
 
@@ -34,9 +35,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ("date_dmy", r"\b(?:(?P<weekday><WEEKDAY>),?\s+)?(?:the\s+)?(?P<day><DAY>)(?:\s+of)?\s+(?P<month><MONTH>),?\s+"
                  r"(?P<year><YEAR>)\b"),
     ("date_iso", r"\b(?P<year><YEAR>)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
-    ("date_slash", r"\b(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)\b"),
+    ("date_numeric", numeric.FULL),
     ("date_md", r"\b(?:(?P<pre><DPRE>)[\s-]+)?(?:(?P<weekday><WEEKDAY>),?\s+)?(?P<month><MONTH>)\s+(?P<day><DAY>)"
                 r"(?!\d|:\d|%|[.,]\d)"),
+    ("date_numeric_short", numeric.SHORT),
     ("month_relyear", r"\b(?:(?P<pre><DPRE>)[\s-]+)?(?P<month><MONTH>)(?:\s+of)?\s+(?P<yrel>last|this|next)\s+year\b"),
     ("quarter_relyear", r"\b(?P<yrel>last|this|next)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)\s+)?"
                         r"(?P<unit>quarter|half)\b"),
@@ -105,7 +107,8 @@ RULES: tuple[tuple[str, str], ...] = (
 # The word classes (see ``triggers``) each rule needs one of.
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "expression": ("expression",), "event_offset": ("offset",), "event_span": ("unit",),
-    "date_iso": ("digit",), "date_slash": ("digit",), "decade": ("digit",), "year": ("digit",),
+    "date_iso": ("digit",), "date_numeric": ("digit",), "date_numeric_short": ("digit",),
+    "decade": ("digit",), "year": ("digit",),
     "clock": ("digit",), "clock24": ("digit",), "clock_zone": ("digit",),
     "century": ("century",), "the_year": ("year",), "year_earlier": ("year",),
     "quarter": ("quarter",), "quarter_year": ("quarter",), "quarter_rel": ("quarter",), "quarter_relyear": ("quarter",),
