@@ -82,6 +82,7 @@ def claim_of(record: Record, event: Event) -> Claim:
         country=(geo.country if geo and geo.country else place.country) if place is not None else None,
         actors=frozenset(entity_key(e) for e in actors),
         words=sentence_words(record.article.text[event.evidence.start:event.evidence.end]),
+        published=published_date(record.article.published),
     )
 
 
@@ -89,5 +90,5 @@ _WORD = re.compile(r"[^\W\d_]{3,}|\d[\d,.]*")
 
 
 def sentence_words(text: str) -> frozenset[str]:
-    """The words of an evidence sentence that say what happened: letters and numbers, case folded."""
-    return frozenset(word.casefold() for word in _WORD.findall(text))
+    """The words of an evidence sentence, as written (names keep their capitals)."""
+    return frozenset(_WORD.findall(text))

@@ -42,7 +42,8 @@ class Claim:
     admin1: str | None = None
     country: str | None = None
     actors: frozenset[str] = field(default_factory=frozenset)  # keys of source and target actors
-    words: frozenset[str] = field(default_factory=frozenset)  # content words of the evidence sentence
+    words: frozenset[str] = field(default_factory=frozenset)  # words of the evidence sentence, as written
+    published: date | None = None  # the reporting article's publication date (finds copies)
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -50,6 +51,7 @@ class Claim:
         data["end"] = self.end.isoformat() if self.end else None
         data["actors"] = sorted(self.actors)
         data["words"] = sorted(self.words)
+        data["published"] = self.published.isoformat() if self.published else None
         return json.dumps(data, separators=(",", ":"))
 
     @classmethod
@@ -59,6 +61,7 @@ class Claim:
             data[key] = date.fromisoformat(data[key]) if data[key] else None
         data["actors"] = frozenset(data["actors"])
         data["words"] = frozenset(data.get("words", ()))
+        data["published"] = date.fromisoformat(data["published"]) if data.get("published") else None
         return cls(**data)
 
 
@@ -73,7 +76,9 @@ class Params:
     weights: dict[str, float]
     threshold: float
     same_text_jaccard: float  # evidence sentences this alike are one report, copied or reworded
+    same_sentence_jaccard: float  # this alike, and no other place named: one report whatever the dates
     same_text_score: float
+    copy_window_days: int  # how far apart two articles carrying one sentence may be published
 
 
 @lru_cache(maxsize=1)
@@ -136,11 +141,33 @@ def _actors(a: Claim, b: Claim) -> float:
     return 0.6 + 0.4 * len(shared) / len(a.actors | b.actors)
 
 
+def _alike(a: Claim, b: Claim) -> float:
+    """Jaccard overlap of the two evidence sentences' words, case folded (0 when either is unknown)."""
+    if not a.words or not b.words:
+        return 0.0
+    x, y = {w.casefold() for w in a.words}, {w.casefold() for w in b.words}
+    return len(x & y) / len(x | y)
+
+
+def copied(a: Claim, b: Claim, p: Params) -> bool:
+    """The same sentence, reworded at most in common words: no name or number differs.
+
+    Then it is one report of one event, whatever dates and places each article's
+    context lent it ("Russian drones struck Sumy" vs "... struck Kharkiv" differ in a name).
+    """
+    if _alike(a, b) < p.same_sentence_jaccard:
+        return False
+    return not any(w[:1].isupper() or w[:1].isdigit() for w in a.words ^ b.words)
+
+
 def score(a: Claim, b: Claim, p: Params | None = None) -> float | None:
     """How strongly two claims look like one event, or None when they cannot be."""
     p = p or params()
     if a.type != b.type:
         return None
+    if copied(a, b, p):
+        return p.same_text_score
+    alike = _alike(a, b)
     when = _time(a, b, p)
     if when is None:
         return None
@@ -150,7 +177,7 @@ def score(a: Claim, b: Claim, p: Params | None = None) -> float | None:
     mode = 1.0 if a.mode == b.mode or a.mode is None or b.mode is None else 0.0
     w = p.weights
     total = w["time"] * when + w["place"] * where + w["actors"] * _actors(a, b) + w["mode"] * mode
-    if a.words and b.words and len(a.words & b.words) / len(a.words | b.words) >= p.same_text_jaccard:
+    if alike >= p.same_text_jaccard:
         # syndicated or rewritten copies tell one event in (nearly) the same sentence
         total = max(total, p.same_text_score)
     return total
@@ -173,7 +200,8 @@ def best_story(claim: Claim, candidates: Iterable[tuple[object, list[Claim]]],
     p = p or params()
     best, best_score = None, p.threshold
     for story, members in candidates:
-        if not keeps_span(claim, members, p):
+        is_copy = any(copied(claim, m, p) for m in members)
+        if not is_copy and not keeps_span(claim, members, p):
             continue
         found = max((s for s in (score(claim, m, p) for m in members) if s is not None), default=None)
         if found is not None and found >= best_score:
@@ -190,6 +218,15 @@ def window(claim: Claim, p: Params | None = None) -> tuple[date, date] | None:
     return claim.start - gap, claim.end + gap
 
 
+def copy_window(claim: Claim, p: Params | None = None) -> tuple[date, date] | None:
+    """Publication dates of articles that may carry a copy of ``claim``'s sentence."""
+    p = p or params()
+    if claim.published is None:
+        return None
+    gap = timedelta(days=p.copy_window_days)
+    return claim.published - gap, claim.published + gap
+
+
 class Fuser:
     """In-memory fusion over many claims (the store does the same through SQL)."""
 
@@ -197,16 +234,16 @@ class Fuser:
         self.p = p or params()
         self.stories: list[list[Claim]] = []
         self._by_day: dict[tuple[str, int], set[int]] = {}
+        self._by_published: dict[tuple[str, int], set[int]] = {}
 
     def add(self, claim: Claim) -> int:
         """Put ``claim`` into its story (a new one if none matches); return the story index."""
-        span = window(claim, self.p)
-        found = None
-        if span is not None:
-            ids = set()
-            for day in range(span[0].toordinal(), span[1].toordinal() + 1):
-                ids |= self._by_day.get((claim.type, day), set())
-            found = best_story(claim, ((i, self.stories[i]) for i in sorted(ids)), self.p)
+        ids = set()
+        for index, span in ((self._by_day, window(claim, self.p)), (self._by_published, copy_window(claim, self.p))):
+            if span is not None:
+                for day in range(span[0].toordinal(), span[1].toordinal() + 1):
+                    ids |= index.get((claim.type, day), set())
+        found = best_story(claim, ((i, self.stories[i]) for i in sorted(ids)), self.p) if ids else None
         if found is None:
             found = len(self.stories)
             self.stories.append([])
@@ -214,4 +251,6 @@ class Fuser:
         if claim.start is not None and claim.end is not None:
             for day in range(claim.start.toordinal(), claim.end.toordinal() + 1):
                 self._by_day.setdefault((claim.type, day), set()).add(found)
+        if claim.published is not None:
+            self._by_published.setdefault((claim.type, claim.published.toordinal()), set()).add(found)
         return found

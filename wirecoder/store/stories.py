@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .db import Store
-from .fusion import Claim, best_story, params, window
+from .fusion import Claim, best_story, copy_window, params, window
 from .schema import now
 
 _PRECISION_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5, None: 6}
@@ -30,10 +30,10 @@ def attach(db: sqlite3.Connection, article_pk: int) -> None:
 
 def _assign(db: sqlite3.Connection, event_pk: int, claim: Claim) -> int:
     p = params()
-    span = window(claim, p)
+    span, copies = window(claim, p), copy_window(claim, p)
     story = None
-    if span is not None:
-        story = best_story(claim, _candidates(db, claim.type, span), p)
+    if span is not None or copies is not None:
+        story = best_story(claim, _candidates(db, claim.type, span, copies), p)
     if story is None:
         story = db.execute("INSERT INTO stories (type, updated_at) VALUES (?, ?)", (claim.type, now())).lastrowid
     db.execute("UPDATE events SET story = ? WHERE pk = ?", (story, event_pk))
@@ -41,11 +41,19 @@ def _assign(db: sqlite3.Connection, event_pk: int, claim: Claim) -> int:
     return story
 
 
-def _candidates(db: sqlite3.Connection, kind: str, span) -> list[tuple[int, list[Claim]]]:
+def _candidates(db: sqlite3.Connection, kind: str, span, copies) -> list[tuple[int, list[Claim]]]:
+    """Stories of this type that overlap the claim's dates, or hold an event from an
+    article published near its own (where a copy of its sentence would be)."""
+    none = ("9999-12-31", "0001-01-01")
+    when = (span[1].isoformat(), span[0].isoformat()) if span else none
+    near = (copies[0].isoformat(), copies[1].isoformat()) if copies else none[::-1]
     rows = db.execute(
-        "SELECT s.pk, e.claim FROM stories s JOIN events e ON e.story = s.pk "
-        "WHERE s.type = ? AND s.start_date <= ? AND s.end_date >= ? ORDER BY s.pk, e.pk",
-        (kind, span[1].isoformat(), span[0].isoformat())).fetchall()
+        "SELECT s.pk, e.claim FROM stories s JOIN events e ON e.story = s.pk WHERE s.type = ? AND s.pk IN ("
+        " SELECT pk FROM stories WHERE type = ? AND start_date <= ? AND end_date >= ?"
+        " UNION SELECT e2.story FROM events e2 JOIN articles a ON a.pk = e2.article"
+        " WHERE e2.type = ? AND substr(a.published, 1, 10) BETWEEN ? AND ?)"
+        " ORDER BY s.pk, e.pk",
+        (kind, kind, when[0], when[1], kind, near[0], near[1])).fetchall()
     grouped: dict[int, list[Claim]] = {}
     for story, claim_json in rows:
         grouped.setdefault(story, []).append(Claim.from_json(claim_json))
