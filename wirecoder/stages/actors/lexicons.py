@@ -8,12 +8,10 @@ normalised with the gazetteer's ``normalize`` so spelling variants meet.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from ...errors import E, SetupError
+from ...datafiles import read_lines, read_rows
 from ...gazetteer.names import normalize
 from ...settings import DATA_DIR
 
@@ -21,12 +19,7 @@ KB_DIR = DATA_DIR / "kb"
 
 
 def _rows(name: str) -> list[dict]:
-    path = KB_DIR / name
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
-    except OSError as err:
-        raise SetupError(E.E021, path=str(path), detail=str(err)) from None
+    return read_rows(KB_DIR / name)
 
 
 def _split(value: str | None) -> list[str]:
@@ -142,13 +135,8 @@ class Lexicons:
 
 
 def _lines(name: str) -> list[str]:
-    """A word list under wirecoder/data/: one entry per line, # for comments."""
-    path = DATA_DIR / name
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as err:
-        raise SetupError(E.E021, path=str(path), detail=str(err)) from None
-    return [line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """A word list under wirecoder/data/."""
+    return read_lines(DATA_DIR / name)
 
 
 @lru_cache(maxsize=1)

@@ -10,11 +10,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from ...datafiles import read_lines, read_rows
 from ...errors import E, SetupError
 from ...settings import DATA_DIR
 
@@ -55,22 +54,11 @@ class QuoteLexicon:
 
 
 def _csv_rows(name: str) -> list[dict]:
-    path = LEXICON_DIR / name
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    except OSError as err:
-        raise SetupError(E.E021, path=str(path), detail=str(err)) from None
-    return list(csv.DictReader(lines))
+    return read_rows(LEXICON_DIR / name)
 
 
 def _lines(name: str) -> list[str]:
-    path = LEXICON_DIR / name
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as err:
-        raise SetupError(E.E021, path=str(path), detail=str(err)) from None
-    return [line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return read_lines(LEXICON_DIR / name)
 
 
 @lru_cache(maxsize=1)

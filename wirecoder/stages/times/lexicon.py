@@ -9,25 +9,18 @@ expressions from these tables, so adding a word never means touching code.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...errors import E, SetupError
+from ...datafiles import read_rows
 from ...settings import DATA_DIR
 
 TIMES_DIR = DATA_DIR / "times"
 
 
 def _rows(name: str) -> list[dict]:
-    path = TIMES_DIR / name
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    except OSError as err:
-        raise SetupError(E.E021, path=str(path), detail=str(err)) from None
-    return list(csv.DictReader(lines))
+    return read_rows(TIMES_DIR / name)
 
 
 @dataclass(frozen=True)
