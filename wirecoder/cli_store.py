@@ -28,7 +28,7 @@ skipped; 1: some articles failed (each reported on stderr and summarised).
 QUERY_EXAMPLES = """examples:
   wirecoder events --type ASSAULT --country UKR --since 2025-01-01
   wirecoder events --actor Zelenskyy --status planned --json
-  wirecoder quotes --actor Macron --match '"coalition of the willing"'
+  wirecoder quotes --actor Macron --match '"security guarantees"'
   wirecoder actors --kind person --limit 20
   wirecoder stories --min-sources 2 ; wirecoder stories --id 12
   wirecoder timeline --actor Zelenskyy ; wirecoder timeline --story 12

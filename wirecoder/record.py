@@ -44,7 +44,7 @@ class Span(_Model):
 
 class Role(_Model):
     title: str = Field(description='The office or function, e.g. "Prime Minister", "mayor".')
-    of: str | None = Field(None, description='What the title is of: "United Kingdom", "Pechenihy", "Donald Trump".')
+    of: str | None = Field(None, description='What the title is of: "United Kingdom", "Sumy region", "Donald Trump".')
     country: str | None = Field(None, description="ISO 3166-1 alpha-3 of the state the role belongs to.")
     source: Literal["text", "kb"] = Field("text", description="Read from the article, or from the knowledge base.")
     evidence: Span | None = Field(None, description="The characters the role was read from (text roles).")

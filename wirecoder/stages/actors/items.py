@@ -48,7 +48,7 @@ class Actor:
     gender: str | None = None
     key: str = ""  # what identifies it within the article (ISO3, geonameid, name)
     place_candidates: tuple = ()  # gazetteer places the name may denote (for the places stage)
-    text_of: str | None = None  # an unnamed role-holder: "mayor of Kremenchuk"
+    text_of: str | None = None  # an unnamed role-holder: "mayor of Odesa"
     holder: object | None = None  # the knowledge-base entry it is linked to
     pending: list = field(default_factory=list)  # role phrases read, not yet resolved
 

@@ -261,7 +261,7 @@ class MentionFinder:
 
     # -- extending ------------------------------------------------------------
     def _extend(self, doc: Doc, cand: Candidate) -> None:
-        """Take in "region" after a name, or a facility noun phrase: "Pechenihy reservoir"."""
+        """Take in "region" after a name, or a facility noun phrase: "Kakhovka reservoir"."""
         end = cand.end
         if cand.cform and cand.cform.form == "demonym" and end < len(doc):
             for n in (2, 1):
