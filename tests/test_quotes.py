@@ -185,3 +185,20 @@ def test_a_continued_quote_keeps_the_date(pipeline):
             '"Two sailors are missing."')
     quotes_found = with_times(pipeline, text, "on Monday", "2025-03-10")
     assert [q.date for q in quotes_found] == ["2025-03-10", "2025-03-10"]
+
+
+def test_later_remarks_at_an_occasion_keep_its_channel_and_date(extract):
+    r = extract("Speaking at a news conference in Kyiv on March 10, Defence Minister Anna Voss said the "
+                "front was stable.\n"
+                "The main problem, Voss said, was the lack of air defence.\n"
+                '"We need more missiles," Voss said.', published="2025-03-12")
+    later = [one(r, "indirect", "The main problem"), one(r, "direct", "We need more missiles")]
+    assert [(q.channel, q.date) for q in later] == [("press conference", "2025-03-10")] * 2
+
+
+def test_a_post_does_not_lend_its_channel_to_the_next_remark(extract):
+    r = extract('"Our support is unwavering," Anna Voss said on X on March 10.\n'
+                "Voss said the leaders would meet again in April.", published="2025-03-12")
+    first, later = one(r, "direct", "Our support"), one(r, "indirect", "the leaders would meet")
+    assert (first.channel, first.date) == ("X", "2025-03-10")
+    assert (later.channel, later.date) == (None, None)

@@ -26,7 +26,7 @@
 from __future__ import annotations
 
 from ...textspans import Quotation
-from .channels import channel_of, date_said, token_spans
+from .channels import Channel, channel_of, date_said, token_spans
 from .context import DocContext
 from .continuation import Continuation
 from .cues import Cue, colon_cue, find_cues
@@ -54,7 +54,7 @@ class QuoteBuilder:
                 inside = [q for q in ctx.quotes if cue.content[0] < q.end and q.start < cue.content[1]]
                 cue.quoted = bool(inside) and all(reads_as_sentence(ctx, q) for q in inside)
         self.by_token = {cue.i: cue for cue in self.cues}
-        self._attributions: dict[int, tuple[Speaker, str | None, str | None]] = {}
+        self._attributions: dict[int, tuple[Speaker, Channel | None, str | None]] = {}
 
     def build(self) -> list[QuoteItem]:
         items = [item for cue in self.cues if cue.content and not cue.quoted
@@ -71,7 +71,7 @@ class QuoteBuilder:
         return items
 
     # -- attribution of one cue ------------------------------------------------------
-    def _attribution(self, cue: Cue) -> tuple[Speaker, str | None, str | None]:
+    def _attribution(self, cue: Cue) -> tuple[Speaker, Channel | None, str | None]:
         """(speaker, channel, date) of a cue, with channel and date from the cue it hangs from."""
         if cue.i not in self._attributions:
             speaker = self.speakers.resolve(cue.subject)
@@ -97,7 +97,9 @@ class QuoteBuilder:
             return None
         item = QuoteItem(kind, start, end, NO_SPEAKER, paragraph=self.ctx.paragraph_at(start))
         if cue is not None:
-            item.speaker, item.channel, item.date = self._attribution(cue)
+            item.speaker, channel, item.date = self._attribution(cue)
+            if channel is not None:
+                item.channel, item.channel_lasts = channel
             item.cue, item.cue_class = cue.words or None, cue.cls
         else:
             item.floating = True
@@ -151,6 +153,7 @@ class QuoteBuilder:
             return []
         item.floating = False
         item.speaker, item.channel, item.date = outer.speaker, outer.channel, outer.date
+        item.channel_lasts = outer.channel_lasts
         item.cue, item.cue_class = outer.cue, outer.cue_class
         return [item]
 

@@ -12,12 +12,18 @@ call is what was reported, not how.
 - date: a day-precision time of the times stage lying wholly in the clause.
   When the times layer is absent (the stage is not in the pipeline) the date
   is None.
+
+A channel "lasts" when it is an occasion at which one says several things: a
+media outlet (an interview), a news conference, a named forum; not a platform
+post or a written statement. The continuation pass carries a lasting channel
+over to the same speaker's next statements.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from .context import DocContext
 from .lexicon import NAMED_EVENT, QuoteLexicon
@@ -26,13 +32,18 @@ CHANNEL_KINDS = ("platform", "media")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def channel_of(ctx: DocContext, tokens: Iterable[int], lex: QuoteLexicon) -> str | None:
+class Channel(NamedTuple):
+    name: str
+    lasts: bool  # an occasion: later statements of the same speaker may be from it
+
+
+def channel_of(ctx: DocContext, tokens: Iterable[int], lex: QuoteLexicon) -> Channel | None:
     tokens = sorted(set(tokens))
     doc = ctx.doc
     for i in tokens:
         ref = ctx.mention_at(doc[i].idx)
         if ref is not None and ref.actor.kind in CHANNEL_KINDS:
-            return ref.actor.name
+            return Channel(ref.actor.name, ref.actor.kind == "media")
     present = set(tokens)
     for i in tokens:
         for n in range(lex.max_channel_words, 0, -1):
@@ -44,8 +55,8 @@ def channel_of(ctx: DocContext, tokens: Iterable[int], lex: QuoteLexicon) -> str
             if phrase is None or doc[span[-1]].pos_ not in ("NOUN", "PROPN"):
                 continue
             if phrase.channel != NAMED_EVENT:
-                return phrase.channel
-            return _event_name(ctx, span[-1]) or " ".join(doc[k].lower_ for k in span)
+                return Channel(phrase.channel, phrase.lasts)
+            return Channel(_event_name(ctx, span[-1]) or " ".join(doc[k].lower_ for k in span), phrase.lasts)
     return None
 
 

@@ -18,7 +18,11 @@ It walks the statements in text order, remembering the last one with a speaker:
 - with nothing before it, a floating quote is given the person last named in
   its or the previous paragraph (a low confidence);
 - "he added", "he wrote" keep the channel and date of the same speaker's
-  previous statement when they state none.
+  previous statement when they state none; so does any cue of the same
+  speaker in the same or next paragraph when that statement was made at an
+  occasion ("Speaking at the forum on December 7, Kellogg said ...". "The two
+  issues, Kellogg said, ..."), but not after a post or a written statement
+  ("Macron said on X ..." then "Macron said ..." may be another time).
 """
 
 from __future__ import annotations
@@ -53,10 +57,15 @@ class Continuation:
                 item.speaker = self._pronoun(item, previous)
             elif how == "org-open":
                 item.speaker = self._organisation(item, previous)
-            if (item.cue_class in INHERITING_CLASSES and previous is not None
-                    and item.paragraph - previous.paragraph <= 1 and _same_speaker(item, previous)):
-                item.channel = item.channel or previous.channel
-                item.date = item.date or previous.date
+            if (previous is not None and item.paragraph - previous.paragraph <= 1
+                    and _same_speaker(item, previous)):
+                if item.cue_class in INHERITING_CLASSES:
+                    if item.channel is None:
+                        item.channel, item.channel_lasts = previous.channel, previous.channel_lasts
+                    item.date = item.date or previous.date
+                elif previous.channel_lasts and item.channel is None and item.date is None:
+                    item.channel, item.date = previous.channel, previous.date
+                    item.channel_lasts = True
             if item.speaker.entity is not None or item.speaker.text is not None:
                 previous = item
 
@@ -78,7 +87,9 @@ class Continuation:
             origin = source.speaker.origin or source.speaker.how
             item.speaker = replace(source.speaker, how="continuation", origin=origin)
             item.gap = abs(item.paragraph - source.paragraph)
-            item.channel, item.date = item.channel or source.channel, item.date or source.date
+            if item.channel is None:
+                item.channel, item.channel_lasts = source.channel, source.channel_lasts
+            item.date = item.date or source.date
             item.cue, item.cue_class = item.cue or source.cue, item.cue_class or source.cue_class
             return
         person = self.speakers.recent(item.start, 1, ("person",), ANY, names_only=True)

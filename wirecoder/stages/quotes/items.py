@@ -43,6 +43,7 @@ class QuoteItem:
     cue: str | None = None
     cue_class: str | None = None
     channel: str | None = None
+    channel_lasts: bool = False  # the channel is an occasion (an interview, a forum), see channels.py
     date: str | None = None
     confidence: float = 0.5
     paragraph: int = 0  # paragraph number (paragraphs with a letter in them)

@@ -26,6 +26,7 @@ NAMED_EVENT = "*"  # channel column: use the event's own name
 class ChannelPhrase:
     words: tuple[str, ...]  # lower-case lemmas
     channel: str  # canonical channel, or NAMED_EVENT
+    lasts: bool = False  # an occasion at which one says several things (see quote_channels.csv)
 
 
 class QuoteLexicon:
@@ -37,7 +38,8 @@ class QuoteLexicon:
                 raise SetupError(E.E021, path=str(LEXICON_DIR / "quote_cues.csv"),
                                  detail=f"unknown class {cls!r} for {lemma!r}")
             self.cues[lemma] = cls
-        phrases = [ChannelPhrase(tuple(row["phrase"].lower().split()), row["channel"].strip())
+        phrases = [ChannelPhrase(tuple(row["phrase"].lower().split()), row["channel"].strip(),
+                                 (row.get("lasts") or "").strip() == "yes")
                    for row in _csv_rows("quote_channels.csv")]
         self.channels: dict[tuple[str, ...], ChannelPhrase] = {p.words: p for p in phrases}
         self.max_channel_words = max(len(p.words) for p in phrases)
