@@ -6,7 +6,8 @@ from wirecoder.stages import REGISTRY
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
-# The ten direct quotes: (first words, speaker, channel stated or carried by "he added"/"he wrote")
+# The ten direct quotes: (first words, speaker, channel stated, carried by "he added"/"he wrote",
+# or carried from the occasion the speaker was speaking at)
 DIRECT = [
     ("Almost every day and every night", "Volodymyr Zelenskyy", "Telegram"),
     ("We continue to work with partners", "Volodymyr Zelenskyy", "Telegram"),
@@ -14,13 +15,14 @@ DIRECT = [
     ("The principle behind the talks", "Pat McFadden", "Sky News"),
     ("This is a really pivotal moment now", "Pat McFadden", "Sky News"),
     ("Ukraine is committed to continuing", "Volodymyr Zelenskyy", "Telegram"),
-    ("If we get those two issues settled", "Keith Kellogg", None),
-    ("We're almost there", "Keith Kellogg", None),
+    ("If we get those two issues settled", "Keith Kellogg", "Reagan National Defense Forum"),
+    ("We're almost there", "Keith Kellogg", "Reagan National Defense Forum"),
     ("The Russian army has launched", "Oleksandr Gusarov", "Telegram"),
     ("There is a probable threat of destruction", "Oleksandr Gusarov", "Telegram"),
 ]
 # Dates said, where the text gives them (resolved by the times stage when it runs).
-DATES = {"Ukraine can count on": "2025-12-06", "The Russian army has launched": "2025-12-07"}
+DATES = {"Ukraine can count on": "2025-12-06", "The Russian army has launched": "2025-12-07",
+         "If we get those two issues settled": "2025-12-07"}
 
 
 def name(record, quote):
@@ -47,7 +49,7 @@ def test_direct_quote_speaker_and_channel(seed_record, starts, speaker, channel)
 
 @pytest.mark.parametrize("starts, speaker, channel", [
     ("a deal to end the Ukraine war", "Keith Kellogg", "Reagan National Defense Forum"),
-    ("The two main outstanding issues", "Keith Kellogg", None),
+    ("The two main outstanding issues", "Keith Kellogg", "Reagan National Defense Forum"),
     ("Ukraine was facing a", "Pat McFadden", None),
     ("Russian forces had struck a dam", "Oleksandr Gusarov", "Telegram"),
     ("his city suffered a", "mayor of Kremenchuk", None),
