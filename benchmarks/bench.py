@@ -9,7 +9,8 @@ Sections:
   `extract` runs), throughput in batches, per-stage ms and each stage's share
   of the spaCy parse, start-up (model load, gazetteer open) and memory;
 - ``gazetteer``: what opening the gazetteer adds to start-up (time and memory,
-  in a fresh process);
+  in a fresh process), and how many gold ACLED/CIR event points have a place,
+  and a place of their own name, within 25 km (bench_gazetteer.py);
 - ``ingest``: ingest into the store against extract alone (is the store the
   bottleneck?).
 Timings on a shared machine vary by +-15 %: compare ratios within one run.
@@ -23,7 +24,7 @@ import statistics
 import sys
 import time
 
-from . import bench_ingest
+from . import bench_gazetteer, bench_ingest
 from .datasets import guardian
 
 
@@ -133,7 +134,7 @@ def gazetteer_section(pipeline, limit=None, rounds: int = 1) -> list[str]:
     return ["## gazetteer start-up (fresh process)", "", "| what | value |", "|---|---|",
             f"| open index + first lookup + places lexicons | {cost['seconds'] * 1000:.0f} ms |",
             f"| Python memory traced | {cost['traced_mb']:.1f} MB |",
-            f"| resident memory added | {cost['rss_mb']:.1f} MB |"]
+            f"| resident memory added | {cost['rss_mb']:.1f} MB |", "", *bench_gazetteer.run()]
 
 
 SECTIONS = {"pipeline": pipeline_section, "gazetteer": gazetteer_section, "ingest": bench_ingest.run}
