@@ -203,9 +203,9 @@ def _search(args) -> int:
 
     with _open(args) as store:
         if args.quotes:
-            from .store import Filters
+            from .store import make_filters
 
-            rows = queries.quotes(store, Filters(limit=args.limit), match=args.query)
+            rows = queries.quotes(store, make_filters(limit=args.limit), match=args.query)
             return _print_rows(rows, args.json, quotes_table)
         return _print_rows(queries.search(store, args.query, args.limit), args.json, hits_table)
 
@@ -267,13 +267,17 @@ def _export(args) -> int:
     if is_binary(args.format) and not args.out:
         raise InputError(E.E056, format=args.format)
     with _open(args) as store:
-        if is_binary(args.format):
-            n = write(store, args.out, filters, args.level)
-        elif args.out:
-            with open(args.out, "w", encoding="utf-8", newline="") as out:
-                n = write(store, out, filters, args.level)
-        else:
+        if not args.out:
             n = write(store, sys.stdout, filters, args.level)
+        else:
+            try:
+                if is_binary(args.format):
+                    n = write(store, args.out, filters, args.level)
+                else:
+                    with open(args.out, "w", encoding="utf-8", newline="") as out:
+                        n = write(store, out, filters, args.level)
+            except OSError as err:  # no such folder, a folder, read-only, disk full
+                raise InputError(E.E060, path=args.out, detail=err.strerror or str(err)) from None
     print(f"wirecoder: wrote {n} {'records' if args.format == 'jsonl' else 'rows'} ({args.format})"
           + (f" to {args.out}" if args.out else ""), file=sys.stderr)
     return EXIT_OK

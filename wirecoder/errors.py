@@ -76,6 +76,9 @@ class E(Enum):
     E058 = ("there is no story {story} in {path}",
             "list the stories with `wirecoder stories --db {path}`", EXIT_INPUT, 404)
     E059 = ("{option} {value!r} is not valid ({detail})", "choose from: {choices}", EXIT_INPUT, 422)
+    E060 = ("{path}: the output cannot be written ({detail})",
+            "check that the folder exists and is writable and the disk has space, or pass another --out",
+            EXIT_INPUT, 422)
     E040 = ("setting {name} has the value {value!r}, which is not valid ({detail})",
             "unset it or give a valid value", EXIT_INPUT, 422)
 

@@ -79,6 +79,8 @@ class Pipeline:
     """spaCy plus the wirecoder stages named in ``stages`` (default: all)."""
 
     def __init__(self, stages: Iterable[str] = DEFAULT_STAGES, model: str | None = None):
+        if isinstance(stages, str):  # "actors,times" as on the command line
+            stages = [name.strip() for name in stages.split(",")]
         self.model_name = model if model is not None else settings.get("spacy_model")
         self.nlp = load_model(self.model_name)
         self.stages: list[Stage] = [create(name) for name in stages]
@@ -122,9 +124,15 @@ class Pipeline:
         def docs() -> Iterator[Doc]:
             nonlocal position
             for item in articles:
+                try:
+                    item = _checked(item, position)
+                except InputError as err:
+                    item = err
                 if isinstance(item, WirecoderError):
                     pending.append((position, Result(where=item.fields.get("where", "?"), error=item)))
                 else:
+                    if len(item.text) >= self.nlp.max_length:  # WIRECODER_MAX_CHARS, checked above, is the limit
+                        self.nlp.max_length = len(item.text) + 1
                     doc = self.nlp.make_doc(item.text)
                     doc._.wc = _layers_for(item)
                     yield doc
@@ -157,6 +165,18 @@ class Pipeline:
             finally:
                 self.timings[stage.name] += time.perf_counter() - begun
         return Result(where=where, record=assemble(doc))
+
+
+def _checked(item, position: int) -> ArticleInput | WirecoderError:
+    """An input of ``pipe`` as an article or an error: a plain string is read as an
+    article's text; an ``ArticleInput`` built directly is held to the size limit."""
+    if isinstance(item, (ArticleInput, WirecoderError)):
+        if isinstance(item, ArticleInput) and len(item.text) > settings.get("max_chars"):
+            raise InputError(E.E006, where=item.id, size=len(item.text), limit=settings.get("max_chars"))
+        return item
+    if isinstance(item, (str, bytes)):
+        return make_article(item, f"<input {position + 1}>")
+    raise InputError(E.E011, where=f"<input {position + 1}>", field="article", kind=type(item).__name__)
 
 
 def _layers_for(article: ArticleInput) -> Layers:

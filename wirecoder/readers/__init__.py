@@ -47,8 +47,8 @@ def content_id(text: str) -> str:
 
 
 def parse_published(value, where: str) -> str | None:
-    """Normalise a publication date to ISO 8601, or raise E005."""
-    if value is None or value == "":
+    """Normalise a publication date to ISO 8601, or raise E005. Blank means no date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, (date, datetime)):
         return value.isoformat()
@@ -63,13 +63,32 @@ def parse_published(value, where: str) -> str | None:
         raise InputError(E.E005, where=where, value=value) from None
 
 
+# Byte-order marks of the Unicode encodings other than UTF-8 (UTF-32 first: its
+# little-endian mark begins with UTF-16's). Editors on Windows save "Unicode" text
+# as UTF-16 with a mark; without this it would be refused as binary for its NULs.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes, where: str) -> str:
-    """Bytes -> str, refusing binary data and invalid UTF-8 with a named error."""
+    """Bytes -> str, refusing binary data and invalid UTF-8 with a named error.
+
+    UTF-8 (with or without a byte-order mark) is the format; UTF-16 and UTF-32
+    are read too when a byte-order mark says so."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                data = data.decode(encoding).encode("utf-8")
+            except UnicodeDecodeError as err:
+                raise InputError(E.E004, where=where, detail=f"{encoding} with a byte-order mark, "
+                                 f"byte {err.start} is invalid") from None
+            break
     if not data.strip():
         raise InputError(E.E002, where=where)
     head = data[:8192]
-    if b"\x00" in head:
-        raise InputError(E.E003, where=where, detail="it contains NUL bytes")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # anywhere in the file: text never holds NUL, and a late one would end up stored
+        raise InputError(E.E003, where=where, detail=f"it contains NUL bytes, the first at byte {nul}")
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     if controls > len(head) * 0.05:
         raise InputError(E.E003, where=where, detail=f"{controls} control bytes in the first {len(head)}")
@@ -110,8 +129,25 @@ def looks_english(text: str) -> bool:
     return share >= 0.12
 
 
+_META_FIELDS = ("url", "title", "source")
+
+
 def make_article(text: str, where: str, *, id=None, published=None, url=None, title=None,
                  source=None, extra_warnings=()) -> ArticleInput:
+    """Check an article given as values (the Python API, a JSON line) and build it.
+
+    Text given as bytes is decoded like a file; any other type, and metadata
+    that is not a string (an id may also be an integer), is refused with E011
+    rather than failing later inside the pipeline or the record model."""
+    if isinstance(text, (bytes, bytearray)):
+        text = decode(bytes(text), where)
+    if not isinstance(text, str):
+        raise InputError(E.E011, where=where, field="text", kind=type(text).__name__)
+    for name, value in zip(_META_FIELDS, (url, title, source)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(E.E011, where=where, field=name, kind=type(value).__name__)
+    if id is not None and (isinstance(id, bool) or not isinstance(id, (str, int))):
+        raise InputError(E.E011, where=where, field="id", kind=type(id).__name__)
     warnings = check_text(text, where)
     return ArticleInput(
         text=text,
@@ -149,6 +185,7 @@ def read_jsonl_lines(lines, where: str) -> Iterator[ArticleInput | InputError]:
             except UnicodeDecodeError as err:
                 yield InputError(E.E004, where=f"{where}:{number}", detail=f"byte {err.start}")
                 continue
+        line = line.lstrip("\ufeff")  # a byte-order mark (Windows tools write one before line 1)
         if not line.strip():
             continue
         here = f"{where}:{number}"
@@ -167,7 +204,8 @@ def _jsonl_article(line: str, here: str, number: int) -> ArticleInput:
         raise InputError(E.E007, where=here, line=number, detail="not an object")
     for key in _JSONL_FIELDS:
         value = obj.get(key)
-        if value is not None and key != "id" and not isinstance(value, str):
+        if value is not None and not isinstance(value, str) and not (
+                key == "id" and isinstance(value, int) and not isinstance(value, bool)):
             raise InputError(E.E011, where=here, field=key, kind=type(value).__name__)
     meta = {k: obj.get(k) for k in ("id", "published", "url", "title", "source")}
     if "text" in obj and not obj.get("html"):

@@ -16,6 +16,7 @@ from ..errors import E, InputError, SetupError
 from . import ArticleInput, read_html
 
 _TRAILER = 8  # bytes a complete file may hold after its last record (record separators)
+_GZIP_START, _WARC_START = b"\x1f\x8b", b"WARC/"
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -35,7 +36,14 @@ def html_responses(path: Path) -> Iterator[tuple[int, str | None, str | None, by
     a cut gzip member; the offset where it stopped tells us)."""
     ArchiveIterator, ArchiveLoadFailed = _iterator()
     size = path.stat().st_size
+    if size == 0:
+        raise InputError(E.E002, where=str(path))
     with open(path, "rb") as stream:
+        head = stream.read(len(_WARC_START))
+        stream.seek(0)
+        if not head.startswith((_GZIP_START, _WARC_START)):
+            raise InputError(E.E012, where=str(path),
+                             detail=f"it starts with {head[:8]!r}, neither gzip nor a WARC/1.x record")
         number, end = 0, 0
         records = ArchiveIterator(stream)
         try:
@@ -52,11 +60,20 @@ def html_responses(path: Path) -> Iterator[tuple[int, str | None, str | None, by
                 end = records.get_record_offset() + records.get_record_length()
         except (ArchiveLoadFailed, ValueError, AttributeError, EOFError, OSError) as err:
             # warcio raises these on malformed headers; the file is damaged, not wirecoder
-            raise InputError(E.E012, where=f"{path}#{number + 1}", detail=str(err).strip() or type(err).__name__) \
+            raise InputError(E.E012, where=f"{path}#{number + 1}", detail=_printable(str(err)) or type(err).__name__) \
                 from None
+        if number == 0:
+            raise InputError(E.E012, where=str(path), detail="it holds no complete WARC record")
         if size - end > _TRAILER:
             raise InputError(E.E012, where=f"{path}#{number + 1}",
                              detail=f"{size - end} bytes after the last complete record cannot be read; truncated?")
+
+
+def _printable(detail: str, limit: int = 120) -> str:
+    """One short printable line: warcio quotes the damaged bytes it met."""
+    detail = re.sub(r"first line:.*", "first line: not a WARC header", detail.strip(), flags=re.DOTALL)
+    detail = re.sub(r"\s+", " ", "".join(c if c.isascii() and c.isprintable() else " " for c in detail))
+    return detail if len(detail) <= limit else detail[:limit] + "..."
 
 
 def read_warc(path: Path) -> Iterator[ArticleInput | InputError]:
@@ -76,7 +93,9 @@ def read_warc(path: Path) -> Iterator[ArticleInput | InputError]:
 def _recode(body: bytes, charset: str, where: str) -> bytes:
     try:
         return body.decode(charset).encode("utf-8")
-    except (LookupError, UnicodeDecodeError) as err:
+    except LookupError:
+        return body  # a charset no codec knows ("bogus", a typo): read the bytes as UTF-8
+    except UnicodeDecodeError as err:
         raise InputError(E.E004, where=where, detail=f"declared {charset}: {err}") from None
 
 

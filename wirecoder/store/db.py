@@ -34,6 +34,10 @@ class Store:
         self.path = str(path or default_path())
         if not create and not Path(self.path).is_file():
             raise StoreError(E.E050, path=self.path)
+        if Path(self.path).is_dir():
+            raise StoreError(E.E053, path=self.path, detail="it is a folder; give a file name such as news.db")
+        if not Path(self.path).parent.is_dir():
+            raise StoreError(E.E053, path=self.path, detail=f"the folder {Path(self.path).parent} does not exist")
         self.timeout = settings.get("busy_timeout")
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=self.timeout,
@@ -52,6 +56,16 @@ class Store:
             return StoreError(E.E051, path=self.path, seconds=self.timeout)
         return StoreError(E.E053, path=self.path, detail=str(err))
 
+    translate = _translate
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is open (SQLite ends it itself on some errors)."""
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the original error is the one to report
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: everything inside commits together or not at all."""
@@ -61,18 +75,30 @@ class Store:
             raise self._translate(err) from None
         try:
             yield self.db
+        except sqlite3.IntegrityError:
+            self._rollback()
+            raise  # the record broke a constraint: the writer names it (E054)
+        except sqlite3.DatabaseError as err:  # damaged file, full disk, read-only file
+            self._rollback()
+            raise self._translate(err) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.db.execute("COMMIT")
-        except sqlite3.OperationalError as err:
-            self.db.execute("ROLLBACK")
+        except sqlite3.DatabaseError as err:
+            self._rollback()
             raise self._translate(err) from None
 
-    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
-        """A read (outside any write transaction, readers never block the writer)."""
-        return self.db.execute(sql, params)
+    def execute(self, sql: str, params=()) -> Reads:
+        """A read (outside any write transaction, readers never block the writer).
+
+        Errors of the file (damaged, locked, unreadable), when the statement
+        runs or as rows are fetched, become the store's named errors."""
+        try:
+            return Reads(self, self.db.execute(sql, params))
+        except sqlite3.DatabaseError as err:
+            raise self._translate(err) from None
 
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
@@ -91,3 +117,29 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class Reads:
+    """A cursor whose fetches raise ``StoreError`` instead of sqlite3's errors."""
+
+    def __init__(self, store: Store, cursor: sqlite3.Cursor):
+        self.store, self.cursor = store, cursor
+
+    def _fetch(self, fetch, *args):
+        try:
+            return fetch(*args)
+        except sqlite3.DatabaseError as err:
+            raise self.store.translate(err) from None
+
+    def fetchone(self):
+        return self._fetch(self.cursor.fetchone)
+
+    def fetchall(self) -> list:
+        return self._fetch(self.cursor.fetchall)
+
+    def fetchmany(self, size: int) -> list:
+        return self._fetch(self.cursor.fetchmany, size)
+
+    def __iter__(self) -> Iterator[tuple]:
+        while rows := self.fetchmany(256):
+            yield from rows

@@ -65,13 +65,25 @@ def make_filters(*, actor=None, country=None, types=None, status=None, place=Non
     if country and not (len(country) == 3 and country.isalpha()):
         raise InputError(E.E059, option="--country", value=country, detail="not an ISO 3166-1 alpha-3 code",
                          choices="three letters such as UKR, RUS, GBR")
-    if limit is not None and limit < 1:
-        raise InputError(E.E059, option="--limit", value=limit, detail="must be positive", choices="1, 2, ...")
+    limit = checked_limit(limit)
     return Filters(actor=actor or None, country=country.upper() if country else None, types=tuple(checked_types),
                    status=statuses, place=place or None,
                    since=parse_published(since, "--since")[:10] if since else None,
                    until=parse_published(until, "--until")[:10] if until else None,
                    article=article or None, story=story, kinds=entity_kinds, limit=limit)
+
+
+SQLITE_MAX_INT = 2**63 - 1
+
+
+def checked_limit(limit: int | None) -> int | None:
+    """A row limit: positive; one beyond what SQLite can count means no limit."""
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InputError(E.E059, option="--limit", value=limit, detail="must be a positive whole number",
+                         choices="1, 2, ...")
+    return min(limit, SQLITE_MAX_INT)
 
 
 def like(text: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 from ..errors import E, InputError
 from .db import Store
-from .filters import Filters, like
+from .filters import Filters, checked_limit, like
 
 EVENT_DATE = "COALESCE(e.when_start, substr(a.published, 1, 10))"
 LIKE = "LIKE ? ESCAPE '\\'"
@@ -290,6 +290,7 @@ class Hit:
 
 def search(store: Store, query: str, limit: int = 20) -> list[Hit]:
     """Articles whose title or text match the FTS5 query, best first (bm25)."""
+    limit = checked_limit(limit)
     sql = ("SELECT a.id, a.title, a.published, a.url, snippet(articles_fts, 1, '[', ']', ' ... ', 14), "
            "bm25(articles_fts) FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?")
@@ -297,10 +298,14 @@ def search(store: Store, query: str, limit: int = 20) -> list[Hit]:
 
 
 def _fts(store: Store, sql: str, params: list, query: str | None) -> list[tuple]:
+    if query is not None and not query.strip():
+        raise InputError(E.E055, query=query, detail="it is empty")
     try:
-        return store.execute(sql, params).fetchall()
+        return store.db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as err:
         message = str(err)
         if query is not None and not any(word in message for word in ("locked", "busy", "disk", "I/O")):
             raise InputError(E.E055, query=query, detail=message) from None
-        raise
+        raise store.translate(err) from None
+    except sqlite3.DatabaseError as err:
+        raise store.translate(err) from None

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..errors import E, InputError
 from .db import Store
-from .filters import Filters
+from .filters import SQLITE_MAX_INT, Filters
 from .queries import EventRow, events, quotes
 
 # Claim fields compared across sources, with how each is read from an event row.
@@ -76,6 +76,8 @@ class StoryView:
 
 
 def story(store: Store, story_id: int) -> StoryView:
+    if not 0 < story_id <= SQLITE_MAX_INT:  # no such row, and SQLite could not even be asked
+        raise InputError(E.E058, story=story_id, path=store.path)
     row = store.execute("SELECT pk, type, mode, start_date, end_date, place, country, lat, lon, n_articles "
                         "FROM stories WHERE pk = ?", (story_id,)).fetchone()
     if row is None:
@@ -103,7 +105,7 @@ def stories(store: Store, f: Filters = Filters(), min_articles: int = 1) -> Iter
     """Stories (without their claims) whose events match ``f``, by date."""
     ids = sorted({row.story for row in events(store, Filters(**{**asdict(f), "limit": None}))
                   if row.story is not None})
-    shown = 0
+    shown, min_articles = 0, min(min_articles, SQLITE_MAX_INT)
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
         marks = ",".join("?" * len(chunk))
         for row in store.execute(

@@ -27,6 +27,7 @@ UNIT_PRECISION = {"S": "time", "M": "month", "H": "time", "D": "day", "W": "week
                   "E": "decade", "C": "century"}
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 NO_PUBLISHED = "relative to the publication date, which is unknown"
+OFF_CALENDAR = "the date falls outside the calendar (years 1 to 9999)"
 
 
 @dataclass
@@ -97,6 +98,24 @@ class References:
         return None
 
 
+def _on_calendar(step, *args):
+    """Run a resolution step; a date pushed past year 1 or 9999 ("99999999 days
+    ago", "a day after 31 December 9999") is left unresolved with a reason."""
+    try:
+        return step(*args)
+    except OverflowError:
+        pass
+    except ValueError as err:
+        if "out of range" not in str(err):
+            raise
+    if step.__name__ == "apply":
+        item = args[0]
+        item.value = item.start_date = item.end_date = None
+        item.anchor, item.reason = None, OFF_CALENDAR
+        return None
+    return Resolution(reason=OFF_CALENDAR)
+
+
 class Resolver:
     def __init__(self, event_nouns: dict[str, frozenset[str]]):
         self.event_nouns = event_nouns
@@ -113,8 +132,8 @@ class Resolver:
             if isinstance(core, EventDate) or isinstance(core, Shift) and core.base == "sentence":
                 later.append((cand, item))
                 continue
-            result = self.resolve(cand, published, references)
-            self.apply(item, cand, result, published)
+            result = _on_calendar(self.resolve, cand, published, references)
+            _on_calendar(self.apply, item, cand, result, published)
             if result.point is not None and cand.reading.type in ("DATE", "TIME"):
                 points[item.id] = result.point
                 if not (isinstance(core, Shift) and core.base == "comparative"):
@@ -126,10 +145,10 @@ class Resolver:
                 days_by_sentence.setdefault(cand.sentence, []).append((cand.start, item.id, point))
         for cand, item in later:
             if isinstance(cand.reading.core, EventDate):
-                result = self.event_date(cand, candidates, items, points)
+                result = _on_calendar(self.event_date, cand, candidates, items, points)
             else:
-                result = self.sentence_day(cand, published, days_by_sentence)
-            self.apply(item, cand, result, published)
+                result = _on_calendar(self.sentence_day, cand, published, days_by_sentence)
+            _on_calendar(self.apply, item, cand, result, published)
         return items
 
     # -- one reading -------------------------------------------------------

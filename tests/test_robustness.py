@@ -1,0 +1,212 @@
+"""Adversarial inputs: each one ends in a record or in one named error with its fix,
+never in a traceback, a crashed batch or a damaged store."""
+
+import io
+import json
+import sqlite3
+
+import pytest
+
+from store_records import strike_report
+from wirecoder import cli
+from wirecoder.errors import InputError, StoreError, WirecoderError
+from wirecoder.readers import ArticleInput, decode, make_article, parse_published, read_jsonl_lines, read_path
+from wirecoder.store import Store, make_filters, write
+from wirecoder.store.queries import events, search
+from wirecoder.store.views import stories, story
+
+ARTICLE = "Russian forces shelled Kharkiv on Monday, killing three people, the governor said."
+
+
+def one_line_with_fix(err: WirecoderError) -> bool:
+    return "fix:" in str(err) and "\n" not in str(err)
+
+
+# -- reading ---------------------------------------------------------------------------
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_unicode_with_a_byte_order_mark_is_read(encoding):
+    data = ("\ufeff" + ARTICLE).encode(encoding)
+    assert decode(data, "x.txt") == ARTICLE
+
+
+def test_a_nul_byte_anywhere_is_refused_with_its_offset():
+    data = (ARTICLE + " ").encode() * 200 + b"\x00 end"
+    first = data.index(b"\x00")
+    assert first > 8192  # past the head that the binary check samples
+    with pytest.raises(InputError) as err:
+        decode(data, "x.txt")
+    assert err.value.code == "E003" and f"byte {first}" in str(err.value)
+
+
+@pytest.mark.parametrize("kwargs, field", [
+    ({"text": None}, "text"), ({"text": 42}, "text"), ({"text": ARTICLE, "url": 5}, "url"),
+    ({"text": ARTICLE, "title": ["a"]}, "title"), ({"text": ARTICLE, "id": {"a": 1}}, "id"),
+    ({"text": ARTICLE, "id": True}, "id"),
+])
+def test_values_of_the_wrong_type_are_named(kwargs, field):
+    text = kwargs.pop("text")
+    with pytest.raises(InputError) as err:
+        make_article(text, "<text>", **kwargs)
+    assert err.value.code == "E011" and err.value.fields["field"] == field and one_line_with_fix(err.value)
+
+
+def test_bytes_are_decoded_and_an_integer_id_kept():
+    article = make_article(ARTICLE.encode(), "<text>", id=7)
+    assert article.text == ARTICLE and article.id == "7"
+
+
+def test_a_blank_date_is_no_date():
+    assert parse_published("   ", "x") is None
+
+
+def test_jsonl_byte_order_mark_and_id_types():
+    lines = ["\ufeff" + json.dumps({"id": 1, "text": ARTICLE}),
+             json.dumps({"id": [1], "text": ARTICLE + " Again."}),
+             json.dumps({"id": "c", "text": ARTICLE, "published": " "})]
+    items = list(read_jsonl_lines(lines, "in.jsonl"))
+    assert items[0].id == "1"
+    assert isinstance(items[1], InputError) and items[1].code == "E011"
+    assert items[2].published is None
+
+
+def _warc(path, records):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as handle:
+        warc = WARCWriter(handle, gzip=True)
+        for url, content_type, body in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            warc.write_record(warc.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                      http_headers=headers))
+    return path
+
+
+PAGE = (b"<html><head><title>Strike</title></head><body><article><p>" + ARTICLE.encode() * 4
+        + b"</p></article></body></html>")
+
+
+def test_warc_that_is_empty_or_not_a_warc_is_named(tmp_path):
+    (tmp_path / "empty.warc.gz").write_bytes(b"")
+    (tmp_path / "text.warc.gz").write_bytes(b"hello, this is not a crawl\n" * 5)
+    assert [e.code for e in read_path(tmp_path / "empty.warc.gz")] == ["E002"]
+    [err] = list(read_path(tmp_path / "text.warc.gz"))
+    assert err.code == "E012" and "neither gzip nor" in str(err)
+
+
+def test_damaged_warc_keeps_what_was_read_and_names_the_damage_in_plain_ascii(tmp_path):
+    path = _warc(tmp_path / "c.warc.gz", [(f"https://x.example/{i}", "text/html", PAGE.replace(b"Monday", b"Mon%d" % i))
+                                          for i in range(4)])
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 40] = bytes(40)
+    path.write_bytes(bytes(data))
+    items = list(read_path(path))
+    assert isinstance(items[0], ArticleInput) and isinstance(items[-1], InputError)
+    message = str(items[-1])
+    assert items[-1].code == "E012" and message.isascii() and message.isprintable() and len(message) < 400
+
+
+def test_warc_with_an_unknown_charset_is_read_as_utf8(tmp_path):
+    path = _warc(tmp_path / "b.warc.gz", [("https://x.example/b", "text/html; charset=no-such-codec", PAGE)])
+    [article] = list(read_path(path))
+    assert "Kharkiv" in article.text
+
+
+# -- the pipeline ----------------------------------------------------------------------
+@pytest.mark.model
+@pytest.mark.parametrize("text, published", [
+    ("Troops attacked Kyiv 99999999999 days ago.", "2025-12-07"),
+    ("Troops attacked Kyiv in the last 9999999999 weeks.", "2025-12-07"),
+    ("On December 31, 9999, troops attacked Kyiv. A day later they left.", "9999-12-31"),
+    ("On January 1, 0001, troops attacked Kyiv. A day earlier they came.", "0001-01-01"),
+])
+def test_dates_beyond_the_calendar_stay_unresolved(extract, text, published):
+    record = extract(text, published=published)
+    assert any(t.reason and "outside the calendar" in t.reason for t in record.times)
+
+
+@pytest.mark.model
+def test_pipe_takes_strings_and_names_inputs_it_cannot_use(pipeline, monkeypatch):
+    results = list(pipeline.pipe([ARTICLE, None, "   ", b"Talks resumed in Geneva on Friday."]))
+    assert [r.ok for r in results] == [True, False, False, True]
+    assert [r.error.code for r in results if not r.ok] == ["E011", "E002"]
+    monkeypatch.setenv("WIRECODER_MAX_CHARS", "50")
+    [big] = list(pipeline.pipe([ArticleInput(text=ARTICLE)]))
+    assert big.error.code == "E006"
+
+
+@pytest.mark.model
+def test_a_raised_size_limit_is_honoured_past_spacys(pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline.nlp, "max_length", 40)
+    [result] = list(pipeline.pipe([ARTICLE]))
+    assert result.ok and result.record.article.text == ARTICLE
+
+
+# -- the store -------------------------------------------------------------------------
+def _damaged_store(tmp_path, table: str):
+    path = tmp_path / "d.db"
+    with Store(path) as store:
+        write(store, strike_report(id="a", url="https://a.example/1", dead=32, injured=10, day="2025-01-18",
+                                   published="2025-01-18"))
+        page_size = store.execute("PRAGMA page_size").fetchone()[0]
+        root = store.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+    return path
+
+
+@pytest.mark.parametrize("table", ["events", "articles"])
+def test_a_store_damaged_after_opening_gives_e053_on_read_and_write(tmp_path, table):
+    path = _damaged_store(tmp_path, table)
+    with Store(path) as store:
+        with pytest.raises(StoreError) as err:
+            list(events(store))
+        assert err.value.code == "E053" and one_line_with_fix(err.value)
+        with pytest.raises(StoreError) as err:
+            write(store, strike_report(id="b", url="https://b.example/1", dead=3, injured=1, day="2025-02-01",
+                                       published="2025-02-01"))
+        assert err.value.code == "E053"
+
+
+def test_a_store_path_in_a_missing_folder_or_on_a_folder_is_named(tmp_path):
+    with pytest.raises(StoreError) as err:
+        Store(tmp_path / "no" / "such" / "x.db")
+    assert err.value.code == "E053" and "does not exist" in str(err.value)
+    with pytest.raises(StoreError) as err:
+        Store(tmp_path)
+    assert err.value.code == "E053" and "folder" in str(err.value)
+
+
+def test_limits_and_ids_out_of_range(tmp_path):
+    with pytest.raises(InputError):
+        make_filters(limit=0)
+    with Store(tmp_path / "s.db") as store:
+        write(store, strike_report(id="a", url="https://a.example/1", dead=32, injured=10, day="2025-01-18",
+                                   published="2025-01-18"))
+        assert len(list(events(store, make_filters(limit=10 ** 30)))) >= 1
+        assert search(store, "Dnipro OR strike", 10 ** 30) is not None
+        with pytest.raises(InputError) as err:
+            search(store, "strike", 0)
+        assert err.value.code == "E059"
+        with pytest.raises(InputError) as err:
+            search(store, "  ", 5)
+        assert err.value.code == "E055"
+        with pytest.raises(InputError) as err:
+            story(store, 10 ** 30)
+        assert err.value.code == "E058"
+        assert list(stories(store, min_articles=10 ** 30)) == []
+
+
+def test_export_to_a_path_that_cannot_be_written_is_named(tmp_path, capsys):
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        write(store, strike_report(id="a", url="https://a.example/1", dead=32, injured=10, day="2025-01-18",
+                                   published="2025-01-18"))
+    for fmt, out in (("jsonl", tmp_path / "missing" / "x.jsonl"), ("acled-csv", tmp_path),
+                     ("parquet", tmp_path / "missing" / "x.parquet")):
+        assert cli.main(["export", "--format", fmt, "--out", str(out), "--db", str(db)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("wirecoder: E060") and "\n" not in err, err
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
