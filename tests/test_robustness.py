@@ -210,3 +210,11 @@ def test_export_to_a_path_that_cannot_be_written_is_named(tmp_path, capsys):
         err = capsys.readouterr().err.strip()
         assert err.startswith("wirecoder: E060") and "\n" not in err, err
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_demo_output_folder_that_cannot_be_made_is_named(tmp_path, capsys):
+    taken = tmp_path / "taken"
+    taken.write_text("a file, not a folder")
+    assert cli.main(["demo", str(tmp_path), "--out", str(taken)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("wirecoder: E060") and "\n" not in err, err

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import (EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_STORE, InputError,
+from .errors import (E, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_STORE, InputError,
                      WirecoderError)
 
 EXIT_CODES = f"""exit codes:
@@ -124,7 +124,7 @@ def _extract(args) -> int:
     from .stages import DEFAULT_STAGES
 
     items, batch = _inputs(args)
-    stages = [s.strip() for s in args.stages.split(",")] if args.stages else DEFAULT_STAGES
+    stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else DEFAULT_STAGES
     failed = 0
     indent = None if batch else (2 if args.indent is None else args.indent)
     for result in _run(items, lambda: Pipeline(stages)):
@@ -180,7 +180,10 @@ def _demo(args) -> int:
     from .summary import summarise
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a file of that name, a read-only place
+        raise InputError(E.E060, path=args.out, detail=err.strerror or str(err)) from None
     pipeline = Pipeline()
     failed = 0
     written = []
@@ -191,7 +194,10 @@ def _demo(args) -> int:
             continue
         record = result.record
         target = out / f"{record.article.id}.json"
-        target.write_text(record.to_json(indent=2), encoding="utf-8")
+        try:
+            target.write_text(record.to_json(indent=2), encoding="utf-8")
+        except OSError as err:
+            raise InputError(E.E060, path=str(target), detail=err.strerror or str(err)) from None
         written.append(target)
         print(summarise(record))
         print(f"  -> {target}\n")

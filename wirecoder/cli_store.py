@@ -186,7 +186,7 @@ def _ingest(args) -> int:
     for path in args.paths:
         if not Path(path).exists():
             raise InputError(E.E001, path=path)
-    stages = [s.strip() for s in args.stages.split(",")] if args.stages else list(DEFAULT_STAGES)
+    stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else list(DEFAULT_STAGES)
     shown = args.progress or (sys.stderr.isatty() and not args.quiet)
     progress = Progress(count_inputs(args.paths) if shown else None, sys.stderr, shown)
     with _open(args, create=True) as store:

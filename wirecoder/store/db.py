@@ -10,6 +10,7 @@ never consistency.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,9 +53,15 @@ class Store:
             raise StoreError(E.E053, path=self.path, detail=str(err)) from None
 
     def _translate(self, err: sqlite3.Error) -> StoreError:
-        if "locked" in str(err) or "busy" in str(err):
+        message = str(err)
+        if "locked" in message or "busy" in message:
             return StoreError(E.E051, path=self.path, seconds=self.timeout)
-        return StoreError(E.E053, path=self.path, detail=str(err))
+        if "readonly" in message or "unable to open" in message:
+            folder = Path(self.path).resolve().parent
+            if not os.access(folder, os.W_OK) or not os.access(self.path, os.W_OK | os.R_OK):
+                message += (f"; the store or its folder {folder} is not writable by this user (readers too need to"
+                            " write its -wal and -shm files next to it)")
+        return StoreError(E.E053, path=self.path, detail=message)
 
     translate = _translate
 
