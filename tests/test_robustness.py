@@ -218,3 +218,11 @@ def test_demo_output_folder_that_cannot_be_made_is_named(tmp_path, capsys):
     assert cli.main(["demo", str(tmp_path), "--out", str(taken)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("wirecoder: E060") and "\n" not in err, err
+
+
+def test_tables_do_not_pass_control_or_bidi_characters_to_the_terminal():
+    from wirecoder.store.display import table
+
+    shown = table(["text"], [["Kyiv\u202e was\x00 shelled\u200b.\x1b[31m"]], [0])
+    assert not any(c in shown for c in "\u202e\x00\u200b\x1b")
+    assert "Kyiv was shelled" in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from .queries import ActorRow, EventRow, Hit, QuoteRow
@@ -21,7 +22,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:g}"
-    return " ".join(str(value).split())
+    text = "".join(c if unicodedata.category(c) not in ("Cc", "Cf") else " " for c in str(value))
+    return " ".join(text.split())  # control and format characters (bidi overrides, NUL) would garble the terminal
 
 
 def _cut(text: str, size: int) -> str:
