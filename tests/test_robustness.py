@@ -238,3 +238,16 @@ def test_a_country_code_must_be_three_ascii_letters():
 def test_a_huge_batch_size_setting_does_not_reach_spacy(pipeline, monkeypatch):
     monkeypatch.setenv("WIRECODER_BATCH_SIZE", str(10 ** 20))
     assert [r.ok for r in pipeline.pipe([ARTICLE])] == [True]
+
+
+def test_an_html_fragment_is_read_as_the_article_body():
+    lines = [json.dumps({"id": "f", "html": "<p>Odesa was shelled by Russian forces on Monday.</p>"})]
+    [article] = list(read_jsonl_lines(lines, "feed.jsonl"))
+    assert article.text == "Odesa was shelled by Russian forces on Monday."
+    assert not any(w.startswith("W003") for w in article.warnings)
+
+
+def test_a_page_cut_before_its_closing_tags_still_warns():
+    page = "<html><head><title>T</title></head><body><article><p>" + ARTICLE * 3 + "</p>"
+    [article] = list(read_jsonl_lines([json.dumps({"id": "t", "html": page})], "feed.jsonl"))
+    assert any(w.startswith("W003") for w in article.warnings)

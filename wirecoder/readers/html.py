@@ -7,6 +7,7 @@ import re
 from ..errors import E, InputError, W_HTML_TRUNCATED, warning
 
 _CLOSING = re.compile(r"</(html|body)\s*>\s*$", re.IGNORECASE)
+_DOCUMENT = re.compile(r"<(!doctype|html|head|body)\b", re.IGNORECASE)
 
 
 def html_to_article(html: str, where: str) -> tuple[str, dict, list[str]]:
@@ -14,7 +15,11 @@ def html_to_article(html: str, where: str) -> tuple[str, dict, list[str]]:
     from trafilatura import bare_extraction
 
     warnings = []
-    if not _CLOSING.search(html.strip()[-200:]):
+    if not _DOCUMENT.search(html[:4096]):
+        # a fragment (a feed's article body): trafilatura finds nothing in one unless
+        # it stands in a document, and a fragment has no closing tags to miss
+        html = f"<html><body>{html}</body></html>"
+    elif not _CLOSING.search(html.strip()[-200:]):
         warnings.append(warning(W_HTML_TRUNCATED))
     # extensive_search=False: without a date meta tag trafilatura would otherwise
     # take a year from a copyright footer as the publication date.
