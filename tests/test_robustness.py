@@ -251,3 +251,15 @@ def test_a_page_cut_before_its_closing_tags_still_warns():
     page = "<html><head><title>T</title></head><body><article><p>" + ARTICLE * 3 + "</p>"
     [article] = list(read_jsonl_lines([json.dumps({"id": "t", "html": page})], "feed.jsonl"))
     assert any(w.startswith("W003") for w in article.warnings)
+
+
+def test_search_syntax_errors_of_news_words_say_how_to_quote_them(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        for query in ("al-Bashir", "U.S.", '"unclosed', "AND"):
+            with pytest.raises(InputError) as err:
+                search(store, query)
+            assert err.value.code == "E055" and '"al-Bashir"' in str(err.value) and one_line_with_fix(err.value)
+        with pytest.raises(InputError) as err:
+            search(store, "al-Bashir")
+        assert "column name" in str(err.value)
+        assert search(store, '"al-Bashir" OR "U.S."') == []

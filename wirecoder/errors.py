@@ -68,7 +68,8 @@ class E(Enum):
     E054 = ("{where}: the record could not be stored ({detail})",
             "this is a bug in the stage that produced the record; report it with the article", EXIT_INTERNAL, 500)
     E055 = ("the search {query!r} is not valid full-text syntax ({detail})",
-            'put phrases in double quotes ("air defence") and write AND, OR, NOT in capitals', EXIT_INPUT, 422)
+            'put phrases and words with punctuation in double quotes ("air defence", "al-Bashir", "U.S.", '
+            '"2025-12-07"); write AND, OR, NOT in capitals, each between two terms', EXIT_INPUT, 422)
     E056 = ("the {format} export writes binary data and needs a file",
             "pass --out FILE.{format}", EXIT_INPUT, 422)
     E057 = ("the optional package {package} is not installed (it is needed for {feature})",

@@ -305,6 +305,8 @@ def _fts(store: Store, sql: str, params: list, query: str | None) -> list[tuple]
     except sqlite3.OperationalError as err:
         message = str(err)
         if query is not None and not any(word in message for word in ("locked", "busy", "disk", "I/O")):
+            if message.startswith("no such column"):
+                message += "; FTS5 reads a word joined by '-' or ':' as a column name"
             raise InputError(E.E055, query=query, detail=message) from None
         raise store.translate(err) from None
     except sqlite3.DatabaseError as err:
