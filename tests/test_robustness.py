@@ -263,3 +263,16 @@ def test_search_syntax_errors_of_news_words_say_how_to_quote_them(tmp_path):
             search(store, "al-Bashir")
         assert "column name" in str(err.value)
         assert search(store, '"al-Bashir" OR "U.S."') == []
+
+
+def test_a_count_beyond_sqlites_integers_fails_its_article_alone(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        write(store, strike_report(id="a", url="https://a.example/1", dead=32, injured=10, day="2025-01-18",
+                                   published="2025-01-18"))
+        huge = strike_report(id="b", url="https://b.example/1", dead=10 ** 22, injured=1, day="2025-02-01",
+                             published="2025-02-01")
+        assert any(v.fatalities == 10 ** 22 for v in huge.events)
+        with pytest.raises(StoreError) as err:
+            write(store, huge)
+        assert err.value.code == "E054"
+        assert store.counts()["articles"] == 1 and store.integrity_check() == ["ok"]

@@ -40,7 +40,8 @@ def write(store: Store, record: Record, *, stages: Iterable[str] = (), force: bo
     """Store ``record``; return STORED, REPLACED or UNCHANGED.
 
     Raises ``StoreError`` (E054) when the record breaks the store's constraints
-    (an event naming an entity the record does not have): nothing is written.
+    (an event naming an entity the record does not have, an integer SQLite
+    cannot hold): nothing is written.
     """
     a = record.article
     digest = content_hash(a.text)
@@ -57,6 +58,9 @@ def write(store: Store, record: Record, *, stages: Iterable[str] = (), force: bo
             stories.attach(db, pk)
     except sqlite3.IntegrityError as err:
         raise StoreError(E.E054, where=a.id, detail=str(err)) from None
+    except OverflowError:  # an integer past 2**63 (a count of 10**22 dead): SQLite cannot hold it
+        raise StoreError(E.E054, where=a.id, detail="a number in the record is too large for SQLite's integers") \
+            from None
     return REPLACED if old else STORED
 
 
