@@ -276,3 +276,15 @@ def test_a_count_beyond_sqlites_integers_fails_its_article_alone(tmp_path):
             write(store, huge)
         assert err.value.code == "E054"
         assert store.counts()["articles"] == 1 and store.integrity_check() == ["ok"]
+
+
+@pytest.mark.parametrize("published, day", [("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-01")])
+def test_articles_at_the_ends_of_the_calendar_are_stored_and_fused(tmp_path, published, day):
+    with Store(tmp_path / "s.db") as store:
+        for n, key in enumerate("ab"):
+            write(store, strike_report(id=key, url=f"https://{key}.example/1", dead=30 + n, injured=1, day=day,
+                                       published=published))
+        assert store.counts()["articles"] == 2
+        from wirecoder.store.stories import rebuild
+
+        assert rebuild(store) >= 1 and store.integrity_check() == ["ok"]

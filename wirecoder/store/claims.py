@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from ..gazetteer.names import normalize
 from ..record import Entity, Event, Record, When
-from .fusion import Claim, params
+from .fusion import Claim, params, shifted
 
 
 def entity_key(entity: Entity) -> str:
@@ -68,7 +68,7 @@ def claim_of(record: Record, event: Event) -> Claim:
     if span is None:
         published = published_date(record.article.published)
         if published is not None:
-            span = (published - timedelta(days=params().published_window_days), published)
+            span = (shifted(published, -params().published_window_days), published)
     place = entities.get(event.location) if event.location else None
     geo = place.geo if place is not None else None
     actors = [entities[i] for i in (*event.source_actors, *event.target_actors) if i in entities]

@@ -209,13 +209,21 @@ def best_story(claim: Claim, candidates: Iterable[tuple[object, list[Claim]]],
     return best
 
 
+def shifted(day: date, days: int) -> date:
+    """``day`` moved by ``days``, kept within the calendar (years 1 to 9999): a
+    window around 31 December 9999 ends there rather than overflowing."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def window(claim: Claim, p: Params | None = None) -> tuple[date, date] | None:
     """Dates a candidate story must touch to possibly match ``claim``."""
     p = p or params()
     if claim.start is None or claim.end is None:
         return None
-    gap = timedelta(days=p.max_gap_days)
-    return claim.start - gap, claim.end + gap
+    return shifted(claim.start, -p.max_gap_days), shifted(claim.end, p.max_gap_days)
 
 
 def copy_window(claim: Claim, p: Params | None = None) -> tuple[date, date] | None:
@@ -223,8 +231,7 @@ def copy_window(claim: Claim, p: Params | None = None) -> tuple[date, date] | No
     p = p or params()
     if claim.published is None:
         return None
-    gap = timedelta(days=p.copy_window_days)
-    return claim.published - gap, claim.published + gap
+    return shifted(claim.published, -p.copy_window_days), shifted(claim.published, p.copy_window_days)
 
 
 class Fuser:
