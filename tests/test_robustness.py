@@ -288,3 +288,25 @@ def test_articles_at_the_ends_of_the_calendar_are_stored_and_fused(tmp_path, pub
         from wirecoder.store.stories import rebuild
 
         assert rebuild(store) >= 1 and store.integrity_check() == ["ok"]
+
+
+@pytest.mark.model
+def test_a_bug_met_while_writing_one_article_fails_it_alone(tmp_path, pipeline, monkeypatch):
+    from wirecoder.store import ingest as ingest_module
+    from wirecoder.store import stories as fusion
+
+    real, calls = fusion.attach, []
+
+    def attach_failing_once(db, pk):
+        calls.append(pk)
+        if len(calls) == 1:
+            raise ValueError("boom")
+        return real(db, pk)
+
+    monkeypatch.setattr(fusion, "attach", attach_failing_once)
+    items = [make_article(ARTICLE, "a.txt"), make_article("Talks resumed in Geneva on Friday.", "b.txt")]
+    with Store(tmp_path / "s.db") as store:
+        summary = ingest_module.ingest(store, items, make_pipeline=lambda: pipeline)
+        assert (summary.stored, dict(summary.failed)) == (1, {"E054": 1})
+        assert "ValueError: boom" in summary.failures[0][1]
+        assert store.counts()["articles"] == 1 and store.integrity_check() == ["ok"]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import EXIT_OK, EXIT_PARTIAL, InputError, StoreError, WirecoderError
+from ..errors import E, EXIT_OK, EXIT_PARTIAL, InputError, StoreError, WirecoderError
 from ..readers import ArticleInput, kind_of, read_path
 from .db import Store
 from .progress import Progress
@@ -132,6 +132,9 @@ def ingest(store: Store, items: Iterable[ArticleInput | InputError], *,
             if err.code != "E054":
                 raise  # the store itself is unusable: stop; everything committed stays
             fail(result.where, err)
+            continue
+        except Exception as err:  # noqa: BLE001 - a bug met by one record (fusion, claims): named, batch goes on
+            fail(result.where, StoreError(E.E054, where=result.where, detail=f"{type(err).__name__}: {err}"))
             continue
         if outcome == STORED:
             summary.stored += 1
