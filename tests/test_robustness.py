@@ -310,3 +310,32 @@ def test_a_bug_met_while_writing_one_article_fails_it_alone(tmp_path, pipeline, 
         assert (summary.stored, dict(summary.failed)) == (1, {"E054": 1})
         assert "ValueError: boom" in summary.failures[0][1]
         assert store.counts()["articles"] == 1 and store.integrity_check() == ["ok"]
+
+
+class _OffContract:
+    """An item a buggy stage might leave: it cannot become a record."""
+
+    def to_record(self, text):
+        raise ValueError("confidence must be between 0 and 1")
+
+
+class _LeavesBadItems:
+    name = "bad_items"
+    requires = ("tokens",)
+    assigns = ("quotes",)
+
+    def __call__(self, doc):
+        if "bad" in doc.text:
+            doc._.wc.quotes = [_OffContract()]
+
+
+@pytest.mark.model
+def test_an_item_outside_the_record_contract_fails_its_article_alone(monkeypatch):
+    from wirecoder import stages
+    from wirecoder.pipeline import Pipeline
+
+    monkeypatch.setitem(stages.REGISTRY, "bad_items", f"{__name__}:_LeavesBadItems")
+    texts = [ARTICLE, "A bad one.", "Talks resumed in Geneva."]
+    results = list(Pipeline(["bad_items"]).pipe([make_article(t, f"t{i}") for i, t in enumerate(texts)]))
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].error.code == "E030" and "confidence" in str(results[1].error)

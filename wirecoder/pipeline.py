@@ -166,7 +166,10 @@ class Pipeline:
                 return Result(where=where, error=StageError(stage.name, where, cause))
             finally:
                 self.timings[stage.name] += time.perf_counter() - begun
-        return Result(where=where, record=assemble(doc))
+        try:
+            return Result(where=where, record=assemble(doc))
+        except Exception as cause:  # noqa: BLE001 - an item outside the record contract: named, batch goes on
+            return Result(where=where, error=StageError("record", where, cause))
 
 
 def _checked(item, position: int) -> ArticleInput | WirecoderError:
