@@ -339,3 +339,10 @@ def test_an_item_outside_the_record_contract_fails_its_article_alone(monkeypatch
     results = list(Pipeline(["bad_items"]).pipe([make_article(t, f"t{i}") for i, t in enumerate(texts)]))
     assert [r.ok for r in results] == [True, False, True]
     assert results[1].error.code == "E030" and "confidence" in str(results[1].error)
+
+
+def test_extract_on_a_folder_without_articles_says_so(tmp_path, capsys):
+    (tmp_path / "photo.pdf").write_bytes(b"%PDF-1.4")
+    assert cli.main(["extract", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no articles in" in captured.err and ".jsonl" in captured.err

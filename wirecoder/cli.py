@@ -125,9 +125,10 @@ def _extract(args) -> int:
 
     items, batch = _inputs(args)
     stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else DEFAULT_STAGES
-    failed = 0
+    failed = seen = 0
     indent = None if batch else (2 if args.indent is None else args.indent)
     for result in _run(items, lambda: Pipeline(stages)):
+        seen += 1
         if result.ok:
             print(result.record.to_json(indent=indent))
         else:
@@ -139,6 +140,11 @@ def _extract(args) -> int:
     if failed and batch:
         print(f"wirecoder: {failed} article(s) failed", file=sys.stderr)
         return EXIT_PARTIAL
+    if not seen:  # an empty folder or JSON Lines file: nothing there, said so rather than silence
+        from .readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, WARC_SUFFIXES
+
+        kinds = sorted(s for s in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES if s) + list(WARC_SUFFIXES)
+        print(f"wirecoder: no articles in {args.path} (files read: {', '.join(kinds)})", file=sys.stderr)
     return EXIT_OK
 
 
