@@ -346,3 +346,12 @@ def test_extract_on_a_folder_without_articles_says_so(tmp_path, capsys):
     assert cli.main(["extract", str(tmp_path)]) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and "no articles in" in captured.err and ".jsonl" in captured.err
+
+
+@pytest.mark.model
+def test_extract_jsonl_flag_reads_a_file_of_any_name_as_json_lines(tmp_path, capsys):
+    feed = tmp_path / "feed.txt"
+    feed.write_text(json.dumps({"id": "x1", "text": ARTICLE}) + "\n" + json.dumps({"id": "x2", "text": ARTICLE + " More."}))
+    assert cli.main(["extract", str(feed), "--jsonl", "--stages", "actors"]) == 0
+    ids = [json.loads(line)["article"]["id"] for line in capsys.readouterr().out.splitlines()]
+    assert ids == ["x1", "x2"]

@@ -113,10 +113,19 @@ def _inputs(args):
     path = Path(args.path)
     batch = (args.jsonl or path.is_dir() or path.suffix.lower() in (".jsonl", ".ndjson")
              or path.name.lower().endswith(WARC_SUFFIXES))
+    if args.jsonl and path.is_file():  # --jsonl says how to read the file, whatever its name
+        return _jsonl_file(path), True
     items = read_path(path)
     if not batch:
         return (item if isinstance(item, WirecoderError) else with_meta(item, **meta) for item in items), False
     return items, True
+
+
+def _jsonl_file(path: Path):
+    from .readers import read_jsonl_lines
+
+    with path.open("rb") as handle:
+        yield from read_jsonl_lines(handle, str(path))
 
 
 def _extract(args) -> int:
