@@ -355,3 +355,10 @@ def test_extract_jsonl_flag_reads_a_file_of_any_name_as_json_lines(tmp_path, cap
     assert cli.main(["extract", str(feed), "--jsonl", "--stages", "actors"]) == 0
     ids = [json.loads(line)["article"]["id"] for line in capsys.readouterr().out.splitlines()]
     assert ids == ["x1", "x2"]
+
+
+def test_metadata_flags_on_a_batch_are_not_dropped_silently(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n")
+    assert cli.main(["extract", str(feed), "--published", "2025-12-07", "--stages", "actors"]) == 0
+    assert "--published ignored" in capsys.readouterr().err

@@ -104,6 +104,7 @@ def _inputs(args):
     if args.path == "-":
         data = sys.stdin.buffer.read()
         if args.jsonl:
+            _ignored_meta(meta, "<stdin>")
             return read_jsonl_lines(data.splitlines(), "<stdin>"), True
         reader = read_html if args.html else read_text
         try:
@@ -113,12 +114,22 @@ def _inputs(args):
     path = Path(args.path)
     batch = (args.jsonl or path.is_dir() or path.suffix.lower() in (".jsonl", ".ndjson")
              or path.name.lower().endswith(WARC_SUFFIXES))
+    if batch:
+        _ignored_meta(meta, args.path)
     if args.jsonl and path.is_file():  # --jsonl says how to read the file, whatever its name
         return _jsonl_file(path), True
     items = read_path(path)
     if not batch:
         return (item if isinstance(item, WirecoderError) else with_meta(item, **meta) for item in items), False
     return items, True
+
+
+def _ignored_meta(meta: dict, where: str) -> None:
+    """Metadata flags describe one article: for a batch they are ignored, and said so."""
+    given = [f"--{key}" for key, value in meta.items() if value]
+    if given:
+        print(f"wirecoder: {', '.join(given)} ignored: metadata flags describe one article and {where} holds many "
+              "(give each article its own in its JSON line)", file=sys.stderr)
 
 
 def _jsonl_file(path: Path):
