@@ -362,3 +362,15 @@ def test_metadata_flags_on_a_batch_are_not_dropped_silently(tmp_path, capsys):
     feed.write_text("\n")
     assert cli.main(["extract", str(feed), "--published", "2025-12-07", "--stages", "actors"]) == 0
     assert "--published ignored" in capsys.readouterr().err
+
+
+def test_an_html_page_in_its_declared_charset_is_read(tmp_path):
+    body = "Russian forces shelled Kharkiv\u2019s caf\u00e9 on Monday, killing three people, officials said. " * 4
+    page = tmp_path / "saved.html"
+    page.write_bytes(f'<html><head><meta charset="windows-1252"><title>T</title></head><body><article><p>{body}'
+                     f"</p></article></body></html>".encode("cp1252"))
+    [article] = list(read_path(page))
+    assert "Kharkiv\u2019s caf\u00e9" in article.text
+    undeclared = tmp_path / "bare.html"
+    undeclared.write_bytes(b"<html><body><p>caf\xe9 au lait</p></body></html>")
+    assert [item.code for item in read_path(undeclared)] == ["E004"]

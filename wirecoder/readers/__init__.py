@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -162,10 +163,29 @@ def read_text(data: bytes, where: str, **meta) -> ArticleInput:
     return make_article(decode(data, where), where, **meta)
 
 
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+
+
+def decode_html(data: bytes, where: str) -> str:
+    """Like ``decode``, but a page that is not UTF-8 and declares its charset in a
+    <meta> tag (pages saved from a browser, often windows-1252) is read in it."""
+    try:
+        return decode(data, where)
+    except InputError as err:
+        declared = _META_CHARSET.search(data[:4096])
+        if err.code != "E004" or declared is None:
+            raise
+        charset = declared.group(1).decode("ascii")
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(E.E004, where=where, detail=f"not UTF-8, nor the declared {charset}") from None
+
+
 def read_html(data: bytes, where: str, **meta) -> ArticleInput:
     from .html import html_to_article  # trafilatura loads only when HTML is read
 
-    html = decode(data, where)
+    html = decode_html(data, where)
     text, found, warnings = html_to_article(html, where)
     for key, value in found.items():
         if not meta.get(key):
