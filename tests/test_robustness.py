@@ -374,3 +374,8 @@ def test_an_html_page_in_its_declared_charset_is_read(tmp_path):
     undeclared = tmp_path / "bare.html"
     undeclared.write_bytes(b"<html><body><p>caf\xe9 au lait</p></body></html>")
     assert [item.code for item in read_path(undeclared)] == ["E004"]
+
+
+def test_a_file_that_cannot_be_read_fails_alone():
+    [err] = list(read_path("/proc/self/mem"))  # exists, is a file, and reading it is an I/O error
+    assert err.code == "E013" and one_line_with_fix(err)

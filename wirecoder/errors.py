@@ -44,6 +44,8 @@ class E(Enum):
             "write the field as a JSON string", EXIT_INPUT, 422)
     E012 = ("{where}: the WARC file cannot be read ({detail})",
             "check that it is a complete .warc or .warc.gz file", EXIT_INPUT, 422)
+    E013 = ("{where}: the file cannot be read ({detail})",
+            "check that it is a readable file (permissions, a disk or network error)", EXIT_INPUT, 403)
     E020 = ("the spaCy pipeline {name!r} is not installed",
             "run `make demo` or `make test` (they install en_core_web_sm 3.8.0), "
             "or set WIRECODER_SPACY_MODEL to an installed pipeline", EXIT_SETUP, 500)

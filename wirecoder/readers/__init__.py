@@ -264,23 +264,21 @@ def read_path(path: str | Path, **meta) -> Iterator[ArticleInput | InputError]:
             yield from read_path(child)
         return
     kind = kind_of(path)
-    if kind == "warc":
-        from .warc import read_warc  # warcio loads only when a WARC is read
-
-        yield from read_warc(path)
-        return
-    if kind == "jsonl":
-        with path.open("rb") as handle:
-            yield from read_jsonl_lines(handle, str(path))
-        return
     try:
-        data = path.read_bytes()
-        if kind == "html":
-            yield read_html(data, str(path), **meta)
+        if kind == "warc":
+            from .warc import read_warc  # warcio loads only when a WARC is read
+
+            yield from read_warc(path)
+        elif kind == "jsonl":
+            with path.open("rb") as handle:
+                yield from read_jsonl_lines(handle, str(path))
         else:
-            yield read_text(data, str(path), **meta)
+            data = path.read_bytes()
+            yield read_html(data, str(path), **meta) if kind == "html" else read_text(data, str(path), **meta)
     except InputError as err:
         yield err
+    except OSError as err:  # permissions, an I/O error: this file fails, the folder goes on
+        yield InputError(E.E013, where=str(path), detail=err.strerror or type(err).__name__)
 
 
 def with_meta(article: ArticleInput, **meta) -> ArticleInput:
