@@ -28,6 +28,7 @@ from .lexicon import PlaceLexicon
 RELATION_WEIGHT = {"explicit": 6.0, "sentence": 3.0, "article": 1.5}
 NEAR_KM = 300.0  # scale of the proximity bonus
 LOCAL_EXTENT_KM = 300.0  # places smaller than this count for proximity
+DOMINATED_RATIO = 10  # a town named so only in an alternate, this many times smaller than the name's bearer, is dropped
 INNER_MIN_POPULATION = 50_000  # a town a name holds ("Birmingham City") must be known
 REGION_POPULATION = 10_000_000  # the prior of a region or sea, which has no population
 
@@ -155,7 +156,7 @@ class PlaceResolver:
         if cue.full_names and all(n.isupper() and len(n) <= 3 for n in cue.full_names):
             # "US", "UK": an acronym is not the hamlet "Us"
             return tuple(p for p in found.values() if p.kind != "city")
-        return tuple(found.values())
+        return _undominated(tuple(found.values()))
 
     def _facility_cues(self, entity) -> Cues:
         """The toponym a facility's name embeds: "Pechenihy hydroelectric dam" -> "Pechenihy".
@@ -219,3 +220,13 @@ class PlaceResolver:
         if near and p.extent < LOCAL_EXTENT_KM:
             s += 2.5 * math.exp(-min(near) / NEAR_KM)
         return s
+
+
+def _undominated(places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Drop a town matched only on an alternate name when a place ten times its size bears
+    that name as its own: "Idaho" is the state, not a village once called so."""
+    mains = [p.population for p in places if p.main]
+    if not mains:
+        return places
+    top = max(mains)
+    return tuple(p for p in places if p.main or p.kind != "city" or p.population * DOMINATED_RATIO > top)
