@@ -188,11 +188,11 @@ class PlaceResolver:
 
     def score(self, entity, cue: Cues, p: Place, found, ctx: ArticleContext, entities, chosen) -> float:
         population = p.population or (REGION_POPULATION if p.kind == "region" else 0)
-        s = 0.9 * math.log10(population + 10) + (1.0 if p.main else 0.0)
+        s = 1.2 * math.log10(population + 10) + (1.0 if p.main else 0.0)
         s += {"country": 2.0, "region": 2.0, "admin1": 0.5, "admin2": -1.5}.get(p.kind, 0.0)
         names = {normalize(n) for n in cue.base_names}
         if any(p in self.gaz.lookup(n) for n in cue.full_names if n not in cue.base_names):
-            s += 2.0  # the whole mention is this place's name: "Kyiv Oblast", "Orange County"
+            s += 4.0  # the whole mention is this place's name: "Kyiv Oblast", "Orange County"
         if p.kind == "city" and any(self.lex.capitals.get(n) == p.country for n in names):
             s += 2.5
         if cue.region:
