@@ -203,7 +203,7 @@ class PlaceResolver:
         if cue.town:
             s += 2.0 if p.kind == "city" else -2.0
         share = ctx.country_share(p.country)
-        s += 4.0 * share + (1.0 if share else 0.0)
+        s += 2.0 * share + (1.0 if share else 0.0)
         near = []
         for other in entities:
             pick = chosen.get(id(other))
