@@ -1,0 +1,39 @@
+"""Places whose name is shared or was cut in two: size against context, whole names."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def named(record, text):
+    found = [e for e in record.entities if any(m.text == text for m in e.mentions)]
+    assert found, (text, [(e.kind, e.name, [m.text for m in e.mentions]) for e in record.entities])
+    return found[0]
+
+
+def test_a_world_city_named_in_an_american_story(extract):
+    r = extract("United States officials said the talks in London would resume, and the U.S. "
+                "delegation flew back to Washington and Chicago on Friday.")
+    london = named(r, "London")
+    assert london.country == "GBR" and london.geo.admin1 == "England"
+
+
+def test_a_state_is_not_a_village_once_called_by_its_name(extract):
+    r = extract("Wildfires spread across Idaho this week, and crews from Colorado joined the fight.")
+    idaho = named(r, "Idaho")
+    assert idaho.geo.precision == "admin1" and idaho.geo.admin1 == "Idaho"
+
+
+@pytest.mark.parametrize("sentence,name,admin1", [
+    ("Thousands of migrants now live in Boa Vista, the capital of Roraima.", "Boa Vista", "Roraima"),
+    ("Work on the sewage plant in Baja California will start in ten days.", "Baja California", "Baja California"),
+])
+def test_a_name_the_model_cut_in_two_is_one_place(extract, sentence, name, admin1):
+    place = named(extract(sentence), name)
+    assert place.kind == "place" and place.geo.admin1 == admin1
+
+
+def test_a_list_of_places_stays_a_list(extract):
+    r = extract("Youth unemployment is high in Cyprus, Greece and Spain.")
+    for country in ("Cyprus", "Greece", "Spain"):
+        assert named(r, country).kind == "country"
