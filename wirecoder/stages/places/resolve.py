@@ -30,6 +30,7 @@ NEAR_KM = 300.0  # scale of the proximity bonus
 LOCAL_EXTENT_KM = 300.0  # places smaller than this count for proximity
 DOMINATED_RATIO = 10  # a town named so only in an alternate, this many times smaller than the name's bearer, is dropped
 INNER_MIN_POPULATION = 50_000  # a town a name holds ("Birmingham City") must be known
+ABBREVIATION_WEIGHT = 6.0  # a state's abbreviation ("Calif.", "Wash.") names that state alone
 REGION_POPULATION = 10_000_000  # the prior of a region or sea, which has no population
 
 
@@ -51,7 +52,7 @@ class PlaceResolver:
         pending, unresolved = [], []
         for entity in entities:
             if entity.kind == "country":
-                place = self.gaz.country(entity.country) if entity.country else None
+                place = self._nation(entity) or (self.gaz.country(entity.country) if entity.country else None)
                 if place is not None:
                     chosen[id(entity)] = Choice(place, 99.0, 99.0)
             elif entity.kind in ("place", "facility"):
@@ -81,6 +82,14 @@ class PlaceResolver:
             if place is not None:
                 chosen[id(entity)] = Choice(place, 0.0, 0.0)
         return chosen
+
+    def _nation(self, entity) -> Place | None:
+        """The part of a country its adjective names: "English" is England, "Welsh" Wales."""
+        if not entity.country or any(m.form != "demonym" for m in entity.mentions):
+            return None
+        areas = {p for m in entity.mentions for p in self.gaz.demonym(m.text)
+                 if p.kind == "admin1" and p.country == entity.country}
+        return areas.pop() if len(areas) == 1 and entity.mentions else None
 
     def _explicit_area(self, entity, ctx: ArticleContext, entities, chosen) -> Place | None:
         """The admin area or region the text puts the place in: "X, Kharkiv Oblast", "Ukraine's X"."""
@@ -158,6 +167,10 @@ class PlaceResolver:
             return tuple(p for p in found.values() if p.kind != "city")
         return _undominated(tuple(found.values()))
 
+    def _abbreviates(self, name: str, place: Place) -> bool:
+        """ "Wash." names the state, whatever "Washington" alone would mean."""
+        return "." in name and place in self.gaz.lookup(name) and place not in self.gaz.lookup(name.replace(".", ""))
+
     def _facility_cues(self, entity) -> Cues:
         """The toponym a facility's name embeds: "Pechenihy hydroelectric dam" -> "Pechenihy".
 
@@ -193,6 +206,8 @@ class PlaceResolver:
         names = {normalize(n) for n in cue.base_names}
         if any(p in self.gaz.lookup(n) for n in cue.full_names if n not in cue.base_names):
             s += 4.0  # the whole mention is this place's name: "Kyiv Oblast", "Orange County"
+        if any(self._abbreviates(n, p) for n in cue.full_names):
+            s += ABBREVIATION_WEIGHT
         if p.kind == "city" and any(self.lex.capitals.get(n) == p.country for n in names):
             s += 2.5
         if cue.region:
