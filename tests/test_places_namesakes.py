@@ -37,3 +37,9 @@ def test_a_list_of_places_stays_a_list(extract):
     r = extract("Youth unemployment is high in Cyprus, Greece and Spain.")
     for country in ("Cyprus", "Greece", "Spain"):
         assert named(r, country).kind == "country"
+
+
+def test_a_village_put_in_its_area_keeps_its_own_name(extract):
+    r = extract("Russian forces shelled Zzyzvarivka, Sumy Oblast, officials said.")
+    village, oblast = named(r, "Zzyzvarivka"), named(r, "Sumy Oblast")
+    assert village is not oblast and village.name == "Zzyzvarivka" and village.geo.admin1 == "Sumy"

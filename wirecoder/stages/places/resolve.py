@@ -39,6 +39,7 @@ class Choice:
     place: Place
     score: float
     margin: float  # over the runner-up
+    named: bool = True  # the place the name denotes, not the town or area it lies in
 
 
 class PlaceResolver:
@@ -73,14 +74,14 @@ class PlaceResolver:
             pick = chosen[id(entity)].place
             if area is not None and pick.kind == "city" and area.kind in ("admin1", "admin2") \
                     and not contains(area, pick):
-                chosen[id(entity)] = Choice(area, 0.0, 0.0)  # "X, Donetsk Oblast" where no X lies in it
+                chosen[id(entity)] = Choice(area, 0.0, 0.0, named=False)  # "X, Donetsk Oblast": no X in it
         for entity in unresolved:
             local = any(self._is_local(m.text) for m in entity.mentions)
             place = self._explicit_area(entity, ctx, entities, chosen) or (
                 self._local_town(entity, ctx, chosen) or self._inner_name(entity) if local else
                 self._inner_name(entity) or self._local_town(entity, ctx, chosen))
             if place is not None:
-                chosen[id(entity)] = Choice(place, 0.0, 0.0)
+                chosen[id(entity)] = Choice(place, 0.0, 0.0, named=False)
         return chosen
 
     def _nation(self, entity) -> Place | None:
