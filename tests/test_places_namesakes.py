@@ -43,3 +43,12 @@ def test_a_village_put_in_its_area_keeps_its_own_name(extract):
     r = extract("Russian forces shelled Zzyzvarivka, Sumy Oblast, officials said.")
     village, oblast = named(r, "Zzyzvarivka"), named(r, "Sumy Oblast")
     assert village is not oblast and village.name == "Zzyzvarivka" and village.geo.admin1 == "Sumy"
+
+
+@pytest.mark.parametrize("sentence,town,iso3", [
+    ("Thousands of fans queued outside the Rogers Centre in Toronto on Sunday.", "Toronto", "CAN"),
+    ("Police closed the Collins Theatre in Cork after the fire.", "Cork", "IRL"),
+])
+def test_a_facility_named_after_a_person_lies_in_the_article_town(extract, sentence, town, iso3):
+    facility = [e for e in extract(sentence).entities if e.kind == "facility"][0]
+    assert facility.geo.name == town and facility.geo.country == iso3

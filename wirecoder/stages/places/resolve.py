@@ -31,6 +31,7 @@ LOCAL_EXTENT_KM = 300.0  # places smaller than this count for proximity
 DOMINATED_RATIO = 10  # a town named so only in an alternate, this many times smaller than the name's bearer, is dropped
 INNER_MIN_POPULATION = 50_000  # a town a name holds ("Birmingham City") must be known
 ABBREVIATION_WEIGHT = 6.0  # a state's abbreviation ("Calif.", "Wash.") names that state alone
+PROMINENT_POPULATION = 100_000  # a town this big is what a facility's name means by it
 REGION_POPULATION = 10_000_000  # the prior of a region or sea, which has no population
 
 
@@ -75,6 +76,11 @@ class PlaceResolver:
             if area is not None and pick.kind == "city" and area.kind in ("admin1", "admin2") \
                     and not contains(area, pick):
                 chosen[id(entity)] = Choice(area, 0.0, 0.0, named=False)  # "X, Donetsk Oblast": no X in it
+        for entity, _, _ in pending:
+            if entity.kind == "facility" and not self._plausible(entity, chosen[id(entity)].place, entities, chosen):
+                town = self._local_town(entity, ctx, chosen)
+                if town is not None:
+                    chosen[id(entity)] = Choice(town, 0.0, 0.0, named=False)
         for entity in unresolved:
             local = any(self._is_local(m.text) for m in entity.mentions)
             place = self._explicit_area(entity, ctx, entities, chosen) or (
@@ -91,6 +97,23 @@ class PlaceResolver:
         areas = {p for m in entity.mentions for p in self.gaz.demonym(m.text)
                  if p.kind == "admin1" and p.country == entity.country}
         return areas.pop() if len(areas) == 1 and entity.mentions else None
+
+    def _plausible(self, entity, place: Place, entities, chosen) -> bool:
+        """A facility's name may hold a person's name, not a town's: "Percy French Hotel" is not
+        in a village called Percy. A small town is kept only when the article's other places
+        are near it or hold it."""
+        if place.kind != "city" or place.population >= PROMINENT_POPULATION:
+            return True
+        for other in entities:
+            pick = chosen.get(id(other))
+            if other is entity or other.kind == "facility" or pick is None or not pick.named:
+                continue
+            there = pick.place
+            if there.kind in ("admin1", "admin2") and contains(there, place):
+                return True
+            if there.kind == "city" and haversine(there.lat, there.lon, place.lat, place.lon) <= NEAR_KM:
+                return True
+        return False
 
     def _explicit_area(self, entity, ctx: ArticleContext, entities, chosen) -> Place | None:
         """The admin area or region the text puts the place in: "X, Kharkiv Oblast", "Ukraine's X"."""
@@ -128,7 +151,7 @@ class PlaceResolver:
             return None
         first = min((m.start for m in entity.mentions), default=0)
         towns = [(m.start, chosen[id(m.entity)].place) for m in ctx.mentions
-                 if id(m.entity) in chosen and chosen[id(m.entity)].place.kind == "city"]
+                 if m.entity is not entity and id(m.entity) in chosen and chosen[id(m.entity)].place.kind == "city"]
         before = [place for start, place in towns if start < first]
         if before:
             return before[-1]
