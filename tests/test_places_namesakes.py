@@ -52,3 +52,10 @@ def test_a_village_put_in_its_area_keeps_its_own_name(extract):
 def test_a_facility_named_after_a_person_lies_in_the_article_town(extract, sentence, town, iso3):
     facility = [e for e in extract(sentence).entities if e.kind == "facility"][0]
     assert facility.geo.name == town and facility.geo.country == iso3
+
+
+def test_a_town_named_inside_an_organisation_is_read_whole(extract):
+    r = extract("A man attacked a parked car in Beverly Hills, the Beverly Hills Police Department said.")
+    town = named(r, "Beverly Hills")
+    assert len([m for m in town.mentions if m.text == "Beverly Hills"]) == 2
+    assert not [e for e in r.entities for m in e.mentions if m.text == "Hills"]
