@@ -59,3 +59,8 @@ def test_a_town_named_inside_an_organisation_is_read_whole(extract):
     town = named(r, "Beverly Hills")
     assert len([m for m in town.mentions if m.text == "Beverly Hills"]) == 2
     assert not [e for e in r.entities for m in e.mentions if m.text == "Hills"]
+
+
+def test_an_area_around_a_town_is_the_town(extract):
+    r = extract("Police searched several homes in the Garden City area on Tuesday.")
+    assert named(r, "Garden City area").geo.precision == "town"

@@ -123,7 +123,7 @@ def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
         words = m.text.split()
         full.append(m.text)
         if len(words) > 1 and words[-1].lower() in lex.region_words:
-            region = True
+            region = region or words[-1].lower() not in lex.loose_region_words
             names.append(" ".join(words[:-1]))
         else:
             names.append(m.text)
@@ -133,8 +133,8 @@ def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
                 region = True
             else:
                 town = True
-    if entity.kind == "place" and normalize(entity.name).split()[-1:] and \
-            normalize(entity.name).split()[-1] in lex.region_words:
+    last = normalize(entity.name).split()[-1:]
+    if entity.kind == "place" and last and last[0] in lex.region_words and last[0] not in lex.loose_region_words:
         region = True
     unique = tuple(dict.fromkeys(n for n in names if normalize(n)))
     return Cues(unique, tuple(dict.fromkeys(full)), region, town)
