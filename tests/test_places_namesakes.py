@@ -64,3 +64,14 @@ def test_a_town_named_inside_an_organisation_is_read_whole(extract):
 def test_an_area_around_a_town_is_the_town(extract):
     r = extract("Police searched several homes in the Garden City area on Tuesday.")
     assert named(r, "Garden City area").geo.precision == "town"
+
+
+def test_a_name_listed_among_states_is_the_state(extract):
+    r = extract("Wildfires burned across California, Washington, Utah and Idaho this summer.")
+    washington = named(r, "Washington")
+    assert washington.geo.precision == "admin1" and washington.geo.admin1 == "Washington"
+
+
+def test_a_town_and_its_state_are_not_a_list(extract):
+    r = extract("Mary Smith of a bakery in Tacoma, Washington shared her recipes.")
+    assert named(r, "Tacoma").geo.admin1 == "Washington"

@@ -26,6 +26,7 @@ from .context import ArticleContext, Cues, contains, cues
 from .lexicon import PlaceLexicon
 
 RELATION_WEIGHT = {"explicit": 6.0, "sentence": 3.0, "article": 1.5}
+LIST_WEIGHT = 3.0  # listed beside places of the same level
 NEAR_KM = 300.0  # scale of the proximity bonus
 LOCAL_EXTENT_KM = 300.0  # places smaller than this count for proximity
 DOMINATED_RATIO = 10  # a town named so only in an alternate, this many times smaller than the name's bearer, is dropped
@@ -97,6 +98,21 @@ class PlaceResolver:
         areas = {p for m in entity.mentions for p in self.gaz.demonym(m.text)
                  if p.kind == "admin1" and p.country == entity.country}
         return areas.pop() if len(areas) == 1 and entity.mentions else None
+
+    @staticmethod
+    def _listed_with_peers(entity, p: Place, ctx: ArticleContext, chosen) -> bool:
+        """Listed beside places of its own level, none holding the other: "California,
+        Washington, Utah" lists states, so Washington is the state there. One neighbour
+        after a bare comma is not a list ("Tacoma, Washington"); two, or an "and", are."""
+        weight = 0.0
+        for other, comma in ctx.siblings(entity):
+            pick = chosen.get(id(other))
+            if pick is None or not pick.named or pick.place.geonameid == p.geonameid:
+                continue
+            there = pick.place
+            if there.kind == p.kind and not contains(there, p) and not contains(p, there):
+                weight += 0.5 if comma else 1.0
+        return weight >= 1.0
 
     def _plausible(self, entity, place: Place, entities, chosen) -> bool:
         """A facility's name may hold a person's name, not a town's: "Percy French Hotel" is not
@@ -241,6 +257,8 @@ class PlaceResolver:
             s -= 2.5  # a bare "Kharkiv" is the city, not the oblast named after it
         if cue.town:
             s += 2.0 if p.kind == "city" else -2.0
+        if self._listed_with_peers(entity, p, ctx, chosen):
+            s += LIST_WEIGHT
         share = ctx.country_share(p.country)
         s += 2.0 * share + (1.0 if share else 0.0)
         near = []
