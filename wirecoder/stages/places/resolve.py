@@ -158,7 +158,7 @@ class PlaceResolver:
                     places = [p for p in self.gaz.lookup(" ".join(part))
                               if p.kind != "city" or p.population >= INNER_MIN_POPULATION]
                     if places:
-                        return max(places, key=lambda p: (p.kind in ("country", "admin1", "region"), p.population))
+                        return max(places, key=lambda p: (p.kind in ("country", "region"), p.population))
         return None
 
     def _local_town(self, entity, ctx: ArticleContext, chosen) -> Place | None:
