@@ -75,3 +75,12 @@ def test_a_name_listed_among_states_is_the_state(extract):
 def test_a_town_and_its_state_are_not_a_list(extract):
     r = extract("Mary Smith of a bakery in Tacoma, Washington shared her recipes.")
     assert named(r, "Tacoma").geo.admin1 == "Washington"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Britain said the English team would travel, and UK officials agreed.",
+    "English fans celebrated in the streets.",
+])
+def test_a_nation_named_by_its_adjective_is_that_nation(extract, sentence):
+    geo = named(extract(sentence), "English").geo
+    assert geo.name == "England" and geo.precision == "admin1" and geo.country == "GBR"

@@ -1,4 +1,6 @@
-"""Names the small model cut in two: "Boa" + "Vista", "Baja" + "California", "ST." + "LOUIS".
+"""Mentions to regroup before resolution: names the small model cut in two ("Boa" +
+"Vista", "Baja" + "California", "ST." + "LOUIS"), and a nation's adjective filed under
+its country ("English" under the United Kingdom is England).
 
 The model sometimes labels the words of one place name as two entities. Two
 mentions that touch (only a space, or the dot of an abbreviation, between
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ...gazetteer import Gazetteer, Place
-from ..actors.items import Mention
+from ..actors.items import Actor, Mention
 
 _JOINER = re.compile(r"^(?:\.? )$")  # "Boa Vista", "ST. LOUIS"
 _KINDS = ("place", "person", "organization")
@@ -46,3 +48,27 @@ def join_fragments(text: str, entities: list, gaz: Gazetteer) -> list:
         first.name, first.kind, first.place_candidates, first.sector, first.country = joined, "place", (), None, None
         changed = True
     return [e for e in entities if e.mentions] if changed else entities
+
+
+def split_nations(entities: list, gaz: Gazetteer) -> list:
+    """Move a nation's adjective ("English", "Welsh") out of its country's entity into a
+    place of its own, when the country is also named otherwise ("Britain", "UK")."""
+    added = []
+    for entity in entities:
+        if entity.kind != "country" or not entity.country:
+            continue
+        moved: dict[int, list[Mention]] = {}
+        areas: dict[int, Place] = {}
+        for m in entity.mentions:
+            nations = [p for p in gaz.demonym(m.text) if p.kind == "admin1" and p.country == entity.country] \
+                if m.form == "demonym" else []
+            if len(nations) == 1:
+                moved.setdefault(nations[0].geonameid, []).append(m)
+                areas[nations[0].geonameid] = nations[0]
+        if not moved or sum(len(v) for v in moved.values()) == len(entity.mentions):
+            continue  # all its mentions name the nation: the resolver reads it so
+        for gid, mentions in moved.items():
+            entity.mentions[:] = [m for m in entity.mentions if m not in mentions]
+            added.append(Actor(id="", kind="place", name=areas[gid].name, mentions=list(mentions),
+                               country=entity.country, key=f"place:{gid}", place_candidates=(areas[gid],)))
+    return entities + added if added else entities

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from ...gazetteer import Gazetteer, Place, normalize
 from ..actors.items import Actor, Mention
 from .evidence import Evidence
-from .fragments import join_fragments
+from .fragments import join_fragments, split_nations
 from .lexicon import PlaceLexicon
 
 MAX_WORDS = 4
@@ -41,7 +41,7 @@ class Recognizer:
         self.evidence = Evidence(gaz, lex)
 
     def run(self, doc: Doc, entities: list) -> list:
-        entities = join_fragments(doc.text, list(entities), self.gaz)
+        entities = split_nations(join_fragments(doc.text, list(entities), self.gaz), self.gaz)
         for entity in entities:
             if entity.kind in ("organization", "person", "place") and not entity.roles and entity.kb is None:
                 self._split_apposition(doc, entity)

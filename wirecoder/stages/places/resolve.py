@@ -266,11 +266,12 @@ class PlaceResolver:
             pick = chosen.get(id(other))
             if other is entity or pick is None:
                 continue
-            if other.kind != "country" and contains(pick.place, p):
+            nation = other.kind == "country" or all(m.form == "demonym" for m in other.mentions)
+            if not nation and contains(pick.place, p):
                 relation = ctx.relation(entity, other)
                 if relation:
                     s += RELATION_WEIGHT[relation]
-            elif other.kind == "country" and contains(pick.place, p) and ctx.relation(entity, other) == "explicit":
+            elif nation and contains(pick.place, p) and ctx.relation(entity, other) == "explicit":
                 s += RELATION_WEIGHT["explicit"]
             if pick.place.extent < LOCAL_EXTENT_KM and pick.place.kind != "country":
                 near.append(haversine(p.lat, p.lon, pick.place.lat, pick.place.lon))
