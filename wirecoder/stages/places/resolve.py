@@ -118,7 +118,7 @@ class PlaceResolver:
         """A facility's name may hold a person's name, not a town's: "Percy French Hotel" is not
         in a village called Percy. A small town is kept only when the article's other places
         are near it or hold it."""
-        if place.kind != "city" or place.population >= PROMINENT_POPULATION:
+        if place.kind not in ("city", "admin2") or place.population >= PROMINENT_POPULATION:
             return True
         for other in entities:
             pick = chosen.get(id(other))
