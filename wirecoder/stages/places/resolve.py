@@ -2,14 +2,21 @@
 
 A candidate's score adds up what a careful reader weighs:
 
-- prior: population (log scale), the place's own name over an alternate,
-  a capital for a bare capital's name ("Washington");
+- prior: population (log scale), the place's own name over an alternate
+  (a town named so only in an alternate gives way to a place ten times its
+  size that bears the name as its own), a capital for a bare capital's name
+  ("Washington"), a state for its abbreviation ("Wash.");
 - the words around it: "X region" wants an admin area, "the town of X" a town;
   a bare "Kyiv" or "Kharkiv" is the city, not the oblast named after it;
-- the article: its countries (by how often each is named), the admin areas and
-  regions it names -- explicitly ("Pechenihy, Kharkiv"; "Ukraine's Kharkiv
-  region"), in the same sentence, or anywhere -- and, in a second pass, how
-  near the candidate is to the article's other places.
+- the article: its countries (by how often each is named; weighed so that a
+  world city is not lost to a village in the article's country), the admin
+  areas and regions it names -- explicitly ("Pechenihy, Kharkiv"; "Ukraine's
+  Kharkiv region"), in the same sentence, or anywhere -- the places listed
+  beside it ("California, Washington, Utah": states) and, in a second pass,
+  how near the candidate is to the article's other places.
+
+A facility whose name holds a small town far from everything else the
+article names ("Percy French Hotel") is put in the article's town instead.
 
 Countries, regions and admin areas are resolved first, so towns can use them.
 """
