@@ -30,16 +30,15 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, haversine, normalize
 from .context import ArticleContext, Cues, contains, cues
+from .peers import listed_with_peers, plausible, undominated
 from .lexicon import PlaceLexicon
 
 RELATION_WEIGHT = {"explicit": 6.0, "sentence": 3.0, "article": 1.5}
 LIST_WEIGHT = 3.0  # listed beside places of the same level
 NEAR_KM = 300.0  # scale of the proximity bonus
 LOCAL_EXTENT_KM = 300.0  # places smaller than this count for proximity
-DOMINATED_RATIO = 10  # a town named so only in an alternate, this many times smaller than the name's bearer, is dropped
 INNER_MIN_POPULATION = 50_000  # a town a name holds ("Birmingham City") must be known
 ABBREVIATION_WEIGHT = 6.0  # a state's abbreviation ("Calif.", "Wash.") names that state alone
-PROMINENT_POPULATION = 100_000  # a town this big is what a facility's name means by it
 REGION_POPULATION = 10_000_000  # the prior of a region or sea, which has no population
 
 
@@ -85,7 +84,7 @@ class PlaceResolver:
                     and not contains(area, pick):
                 chosen[id(entity)] = Choice(area, 0.0, 0.0, named=False)  # "X, Donetsk Oblast": no X in it
         for entity, _, _ in pending:
-            if entity.kind == "facility" and not self._plausible(entity, chosen[id(entity)].place, entities, chosen):
+            if entity.kind == "facility" and not plausible(entity, chosen[id(entity)].place, entities, chosen):
                 town = self._local_town(entity, ctx, chosen)
                 if town is not None:
                     chosen[id(entity)] = Choice(town, 0.0, 0.0, named=False)
@@ -105,38 +104,6 @@ class PlaceResolver:
         areas = {p for m in entity.mentions for p in self.gaz.demonym(m.text)
                  if p.kind == "admin1" and p.country == entity.country}
         return areas.pop() if len(areas) == 1 and entity.mentions else None
-
-    @staticmethod
-    def _listed_with_peers(entity, p: Place, ctx: ArticleContext, chosen) -> bool:
-        """Listed beside places of its own level, none holding the other: "California,
-        Washington, Utah" lists states, so Washington is the state there. One neighbour
-        after a bare comma is not a list ("Tacoma, Washington"); two, or an "and", are."""
-        weight = 0.0
-        for other, comma in ctx.siblings(entity):
-            pick = chosen.get(id(other))
-            if pick is None or not pick.named or pick.place.geonameid == p.geonameid:
-                continue
-            there = pick.place
-            if there.kind == p.kind and not contains(there, p) and not contains(p, there):
-                weight += 0.5 if comma else 1.0
-        return weight >= 1.0
-
-    def _plausible(self, entity, place: Place, entities, chosen) -> bool:
-        """A facility's name may hold a person's name, not a town's: "Percy French Hotel" is not
-        in a village called Percy. A small town is kept only when the article's other places
-        are near it or hold it."""
-        if place.kind not in ("city", "admin2") or place.population >= PROMINENT_POPULATION:
-            return True
-        for other in entities:
-            pick = chosen.get(id(other))
-            if other is entity or other.kind == "facility" or pick is None or not pick.named:
-                continue
-            there = pick.place
-            if there.kind in ("admin1", "admin2") and contains(there, place):
-                return True
-            if there.kind == "city" and haversine(there.lat, there.lon, place.lat, place.lon) <= NEAR_KM:
-                return True
-        return False
 
     def _explicit_area(self, entity, ctx: ArticleContext, entities, chosen) -> Place | None:
         """The admin area or region the text puts the place in: "X, Kharkiv Oblast", "Ukraine's X"."""
@@ -212,7 +179,7 @@ class PlaceResolver:
         if cue.full_names and all(n.isupper() and len(n) <= 3 for n in cue.full_names):
             # "US", "UK": an acronym is not the hamlet "Us"
             return tuple(p for p in found.values() if p.kind != "city")
-        return _undominated(tuple(found.values()))
+        return undominated(tuple(found.values()))
 
     def _abbreviates(self, name: str, place: Place) -> bool:
         """ "Wash." names the state, whatever "Washington" alone would mean."""
@@ -264,7 +231,7 @@ class PlaceResolver:
             s -= 2.5  # a bare "Kharkiv" is the city, not the oblast named after it
         if cue.town:
             s += 2.0 if p.kind == "city" else -2.0
-        if self._listed_with_peers(entity, p, ctx, chosen):
+        if listed_with_peers(entity, p, ctx, chosen):
             s += LIST_WEIGHT
         share = ctx.country_share(p.country)
         s += 2.0 * share + (1.0 if share else 0.0)
@@ -286,12 +253,3 @@ class PlaceResolver:
             s += 2.5 * math.exp(-min(near) / NEAR_KM)
         return s
 
-
-def _undominated(places: tuple[Place, ...]) -> tuple[Place, ...]:
-    """Drop a town matched only on an alternate name when a place ten times its size bears
-    that name as its own: "Idaho" is the state, not a village once called so."""
-    mains = [p.population for p in places if p.main]
-    if not mains:
-        return places
-    top = max(mains)
-    return tuple(p for p in places if p.main or p.kind != "city" or p.population * DOMINATED_RATIO > top)
