@@ -92,7 +92,7 @@ class PlaceResolver:
             local = any(self._is_local(m.text) for m in entity.mentions)
             place = self._explicit_area(entity, ctx, entities, chosen) or (
                 self._local_town(entity, ctx, chosen) or self._inner_name(entity) if local else
-                self._inner_name(entity) or self._local_town(entity, ctx, chosen))
+                self._inner_name(entity) or self._local_town(entity, ctx, chosen, unknown=entity.kind == "place"))
             if place is not None:
                 chosen[id(entity)] = Choice(place, 0.0, 0.0, named=False)
         return chosen
@@ -135,13 +135,18 @@ class PlaceResolver:
                         return max(places, key=lambda p: (p.kind in ("country", "region"), p.population))
         return None
 
-    def _local_town(self, entity, ctx: ArticleContext, chosen) -> Place | None:
-        """A facility or street the gazetteer lacks lies in the town the article was last at."""
-        if entity.kind != "facility" and not any(self._is_local(m.text) for m in entity.mentions):
+    def _local_town(self, entity, ctx: ArticleContext, chosen, unknown: bool = False) -> Place | None:
+        """A facility or street the gazetteer lacks lies in the town the article was last at;
+        so does any ``unknown`` place name (a suburb, a township), when that town is named in
+        its own paragraph."""
+        if not unknown and entity.kind != "facility" and not any(self._is_local(m.text) for m in entity.mentions):
             return None
         first = min((m.start for m in entity.mentions), default=0)
         towns = [(m.start, chosen[id(m.entity)].place) for m in ctx.mentions
                  if m.entity is not entity and id(m.entity) in chosen and chosen[id(m.entity)].place.kind == "city"]
+        if unknown:
+            towns = [(start, place) for start, place in towns
+                     if "\n\n" not in ctx.text[min(start, first):max(start, first)]]
         before = [place for start, place in towns if start < first]
         if before:
             return before[-1]
