@@ -86,8 +86,8 @@ def test_a_nation_named_by_its_adjective_is_that_nation(extract, sentence):
     assert geo.name == "England" and geo.precision == "admin1" and geo.country == "GBR"
 
 
-def test_a_place_the_gazetteer_lacks_lies_in_the_town_of_its_paragraph(extract):
+def test_a_place_the_gazetteer_lacks_lies_in_the_town_of_its_sentence(extract):
     r = extract("The school moved from Cairo to Zzyzvatown in 2016.\n\nIn Zzyzburg, prices rose.")
     suburb, far = named(r, "Zzyzvatown"), named(r, "Zzyzburg")
     assert suburb.name == "Zzyzvatown" and suburb.geo.name == "Cairo" and suburb.geo.country == "EGY"
-    assert far.geo is None  # no town of its own paragraph to put it in
+    assert far.geo is None  # no town of its own sentence to put it in

@@ -138,15 +138,16 @@ class PlaceResolver:
     def _local_town(self, entity, ctx: ArticleContext, chosen, unknown: bool = False) -> Place | None:
         """A facility or street the gazetteer lacks lies in the town the article was last at;
         so does any ``unknown`` place name (a suburb, a township), when that town is named in
-        its own paragraph."""
+        the same sentence ("moved from Cairo to Madinaty"): further off, the town named last
+        may be anywhere (a reporter's London beside a Syrian village)."""
         if not unknown and entity.kind != "facility" and not any(self._is_local(m.text) for m in entity.mentions):
             return None
         first = min((m.start for m in entity.mentions), default=0)
         towns = [(m.start, chosen[id(m.entity)].place) for m in ctx.mentions
                  if m.entity is not entity and id(m.entity) in chosen and chosen[id(m.entity)].place.kind == "city"]
         if unknown:
-            towns = [(start, place) for start, place in towns
-                     if "\n\n" not in ctx.text[min(start, first):max(start, first)]]
+            here = {ctx.sentence(m.start) for m in entity.mentions}
+            towns = [(start, place) for start, place in towns if ctx.sentence(start) in here]
         before = [place for start, place in towns if start < first]
         if before:
             return before[-1]
