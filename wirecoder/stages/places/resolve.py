@@ -30,8 +30,8 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, haversine, normalize
 from .context import ArticleContext, Cues, contains, cues
-from .peers import listed_with_peers, plausible, undominated
 from .lexicon import PlaceLexicon
+from .peers import listed_with_peers, plausible, undominated
 
 RELATION_WEIGHT = {"explicit": 6.0, "sentence": 3.0, "article": 1.5}
 LIST_WEIGHT = 3.0  # listed beside places of the same level
@@ -258,4 +258,3 @@ class PlaceResolver:
         if near and p.extent < LOCAL_EXTENT_KM:
             s += 2.5 * math.exp(-min(near) / NEAR_KM)
         return s
-
