@@ -31,7 +31,7 @@ from .geometry import haversine
 from .names import admin_words, is_useful_alias, normalize
 from .sources import Row
 
-BUILD_VERSION = "7"  # bump when the schema or the sources change
+BUILD_VERSION = "8"  # bump when the schema or the sources change
 
 SCHEMA = """
 CREATE TABLE place (

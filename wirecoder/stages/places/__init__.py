@@ -39,22 +39,26 @@ class PlacesStage(Stage):
             if choice is None:
                 continue
             entity.geo = to_geo(choice.place)
-            entity.name = canonical_name(entity, choice.place)
+            if choice.named:  # a street or a village the gazetteer lacks keeps its own name
+                entity.name = canonical_name(entity, choice.place)
             if entity.kind != "country" and not _is_metonym(entity):
                 entity.country = choice.place.country or entity.country
-        layers.entities = renumber(merge_same_places(entities))
+        named = {id(e) for e in entities if id(e) in chosen and chosen[id(e)].named}
+        layers.entities = renumber(merge_same_places(entities, named))
 
 
 def _is_metonym(entity) -> bool:
     return any(m.form == "metonym" for m in entity.mentions)
 
 
-def merge_same_places(entities: list) -> list:
-    """Two place entities resolved to one place are one entity ("Kiev" and "Kyiv")."""
+def merge_same_places(entities: list, named: set[int]) -> list:
+    """Two place entities whose names denote one place are one entity ("Kiev" and "Kyiv");
+    a place merely put in a town or area (``id`` not in ``named``) stays itself."""
     kept, by_place = [], {}
     for entity in entities:
         geo = entity.geo
-        key = (geo.geonameid, geo.name) if entity.kind == "place" and geo is not None else None
+        key = (geo.geonameid, geo.name) if entity.kind == "place" and geo is not None and id(entity) in named \
+            else None
         if key is not None and key in by_place:
             for mention in entity.mentions:
                 by_place[key].add(mention)

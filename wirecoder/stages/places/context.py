@@ -22,6 +22,7 @@ from .lexicon import PlaceLexicon
 PLACE_KINDS = ("place", "country", "facility")
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
 _APPOSITION = re.compile(r"^\s*,\s*(?:in\s+)?$")
+_LIST = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|/)\s*$")
 
 
 @dataclass
@@ -49,6 +50,26 @@ class ArticleContext:
         total = sum(self.countries.values())
         return self.countries.get(iso3, 0) / total if total and iso3 else 0.0
 
+    def siblings(self, entity: object) -> list[tuple[object, bool]]:
+        """The entities listed right beside ``entity``, each with whether only a comma parts
+        them (which may also mean "Tacoma, Washington"): "California, Washington, Utah"."""
+        key = ("siblings", id(entity))
+        if key not in self._relations:
+            found = []
+            for a, b in zip(self.mentions, self.mentions[1:]):
+                between = self.text[a.end:b.start]
+                if (a.entity is entity) != (b.entity is entity) and _LIST.match(between):
+                    found.append((b.entity if a.entity is entity else a.entity, between.strip() == ","))
+            self._relations[key] = found
+        return self._relations[key]
+
+    def _listed(self, mention: Named) -> bool:
+        """Is ``mention`` an item after the first of a list ("California, Washington, Utah"),
+        where a comma then parts two items rather than a place and what holds it?"""
+        k = bisect.bisect_left([m.start for m in self.mentions], mention.start)
+        return k > 0 and self.mentions[k - 1].end <= mention.start \
+            and bool(_LIST.match(self.text[self.mentions[k - 1].end:mention.start]))
+
     def relation(self, inner: object, outer: object) -> str | None:
         """How closely ``outer`` is named to ``inner``: explicit, sentence, article or None."""
         key = (id(inner), id(outer))
@@ -64,7 +85,8 @@ class ArticleContext:
         best = "article"
         for a in inner_mentions:
             for b in outer_mentions:
-                if _APPOSITION.match(self.text[a.end:b.start]) if a.end <= b.start else False:
+                if (_APPOSITION.match(self.text[a.end:b.start]) if a.end <= b.start else False) \
+                        and not self._listed(a):
                     return "explicit"
                 if b.end <= a.start and _POSSESSIVE.match(self.text[b.end:a.start]):
                     return "explicit"
@@ -123,7 +145,7 @@ def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
         words = m.text.split()
         full.append(m.text)
         if len(words) > 1 and words[-1].lower() in lex.region_words:
-            region = True
+            region = region or words[-1].lower() not in lex.loose_region_words
             names.append(" ".join(words[:-1]))
         else:
             names.append(m.text)
@@ -133,8 +155,8 @@ def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
                 region = True
             else:
                 town = True
-    if entity.kind == "place" and normalize(entity.name).split()[-1:] and \
-            normalize(entity.name).split()[-1] in lex.region_words:
+    last = normalize(entity.name).split()[-1:]
+    if entity.kind == "place" and last and last[0] in lex.region_words and last[0] not in lex.loose_region_words:
         region = True
     unique = tuple(dict.fromkeys(n for n in names if normalize(n)))
     return Cues(unique, tuple(dict.fromkeys(full)), region, town)

@@ -4,6 +4,7 @@
 - data/gazetteer/place_verbs.txt: verbs whose object is a place ("shelled X");
 - data/gazetteer/org_words.txt: words that make a name an organisation's;
 - data/gazetteer/generic_words.txt: capitalised words that name no place alone;
+- data/gazetteer/loose_region_words.txt: region words that mean "X and around" ("area");
 - data/lexicons/place_nouns.txt, region_words.txt, facility_nouns.txt: the cue
   words shared with the actors stage ("the town of X", "X region", "X dam");
 - data/kb/countries.csv: country names, aliases, demonyms, capitals and government metonyms (a capital is the
@@ -41,6 +42,7 @@ class PlaceLexicon:
     owner_heads: frozenset  # facilities a country owns abroad: "embassy", "consulate"
     place_nouns: frozenset  # "town", "city", ... before "of X"
     region_words: frozenset  # "region", "oblast", ... after X
+    loose_region_words: frozenset  # "area": after X, X and around, not an admin area
     facility_nouns: frozenset
     max_facility_words: int
     demonyms: dict  # normalize("Ukrainian") -> "UKR"
@@ -90,6 +92,7 @@ def place_lexicon() -> PlaceLexicon:
         last, first, frozenset(local), frozenset(owner),
         frozenset(line.lower() for line in _lines("lexicons/place_nouns.txt")),
         frozenset(line.lower() for line in _lines("lexicons/region_words.txt")),
+        frozenset(line.lower() for line in _lines("gazetteer/loose_region_words.txt")),
         facility, max(len(noun.split()) for noun in facility), demonyms, capitals, names,
         frozenset(line.lower() for line in _lines("gazetteer/place_verbs.txt")),
         frozenset(line.lower() for line in _lines("gazetteer/org_words.txt")),

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ...gazetteer import Gazetteer, Place, normalize
 from ..actors.items import Actor, Mention
 from .evidence import Evidence
+from .fragments import join_fragments, split_nations
 from .lexicon import PlaceLexicon
 
 MAX_WORDS = 4
@@ -40,7 +41,7 @@ class Recognizer:
         self.evidence = Evidence(gaz, lex)
 
     def run(self, doc: Doc, entities: list) -> list:
-        entities = list(entities)
+        entities = split_nations(join_fragments(doc.text, list(entities), self.gaz), self.gaz)
         for entity in entities:
             if entity.kind in ("organization", "person", "place") and not entity.roles and entity.kb is None:
                 self._split_apposition(doc, entity)
@@ -146,17 +147,23 @@ class Recognizer:
                     continue
                 i = span.start
                 while i < span.end:
-                    found = self._longest(doc, i, span.end, inside=(span.start, span.end))
+                    found = self._longest(doc, i, span.end, (span.start, span.end), index)
                     if found is None:
                         i += 1
                         continue
                     end, target = found
+                    if target is None:  # a small place's whole name: no bigger one inside it
+                        i = end
+                        continue
                     piece = doc[i:end]
                     index.attach(entities, target, Mention(piece.start_char, piece.end_char, piece.text, "embedded"))
                     i = end
 
-    def _longest(self, doc: Doc, start: int, limit: int, inside: tuple[int, int]):
-        """The longest capitalised run from ``start`` naming a country, region or prominent place."""
+    def _longest(self, doc: Doc, start: int, limit: int, inside: tuple[int, int], index: "_Index"):
+        """The longest capitalised run from ``start`` naming a country, region or prominent place,
+        or a place the article names by itself elsewhere ("Beverly Hills" in "Beverly Hills
+        Police Department"). A run of two or more words naming a smaller place ends with no
+        target, so the words inside it are not read as other places ("Hills")."""
         if not doc[start].text[:1].isupper():
             return None
         for end in range(min(limit, start + MAX_WORDS), start, -1):
@@ -180,6 +187,10 @@ class Recognizer:
                 if best.kind == "country":
                     return end, ("country", best.country, best)
                 return end, ("place", None, best)
+            if places and "name:" + normalize(text) in index.by_key:
+                return end, ("place", None, max(places, key=lambda p: p.population))
+            if places and end - start > 1:
+                return end, None
         return None
 
     # -- 3 and 4. names outside every mention -------------------------------------------------

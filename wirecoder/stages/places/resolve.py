@@ -2,14 +2,21 @@
 
 A candidate's score adds up what a careful reader weighs:
 
-- prior: population (log scale), the place's own name over an alternate,
-  a capital for a bare capital's name ("Washington");
+- prior: population (log scale), the place's own name over an alternate
+  (a town named so only in an alternate gives way to a place ten times its
+  size that bears the name as its own), a capital for a bare capital's name
+  ("Washington"), a state for its abbreviation ("Wash.");
 - the words around it: "X region" wants an admin area, "the town of X" a town;
   a bare "Kyiv" or "Kharkiv" is the city, not the oblast named after it;
-- the article: its countries (by how often each is named), the admin areas and
-  regions it names -- explicitly ("Pechenihy, Kharkiv"; "Ukraine's Kharkiv
-  region"), in the same sentence, or anywhere -- and, in a second pass, how
-  near the candidate is to the article's other places.
+- the article: its countries (by how often each is named; weighed so that a
+  world city is not lost to a village in the article's country), the admin
+  areas and regions it names -- explicitly ("Pechenihy, Kharkiv"; "Ukraine's
+  Kharkiv region"), in the same sentence, or anywhere -- the places listed
+  beside it ("California, Washington, Utah": states) and, in a second pass,
+  how near the candidate is to the article's other places.
+
+A facility whose name holds a small town far from everything else the
+article names ("Percy French Hotel") is put in the article's town instead.
 
 Countries, regions and admin areas are resolved first, so towns can use them.
 """
@@ -24,11 +31,14 @@ from spacy.tokens import Doc
 from ...gazetteer import Gazetteer, Place, haversine, normalize
 from .context import ArticleContext, Cues, contains, cues
 from .lexicon import PlaceLexicon
+from .peers import listed_with_peers, plausible, undominated
 
 RELATION_WEIGHT = {"explicit": 6.0, "sentence": 3.0, "article": 1.5}
+LIST_WEIGHT = 3.0  # listed beside places of the same level
 NEAR_KM = 300.0  # scale of the proximity bonus
 LOCAL_EXTENT_KM = 300.0  # places smaller than this count for proximity
 INNER_MIN_POPULATION = 50_000  # a town a name holds ("Birmingham City") must be known
+ABBREVIATION_WEIGHT = 6.0  # a state's abbreviation ("Calif.", "Wash.") names that state alone
 REGION_POPULATION = 10_000_000  # the prior of a region or sea, which has no population
 
 
@@ -37,6 +47,7 @@ class Choice:
     place: Place
     score: float
     margin: float  # over the runner-up
+    named: bool = True  # the place the name denotes, not the town or area it lies in
 
 
 class PlaceResolver:
@@ -50,7 +61,7 @@ class PlaceResolver:
         pending, unresolved = [], []
         for entity in entities:
             if entity.kind == "country":
-                place = self.gaz.country(entity.country) if entity.country else None
+                place = self._nation(entity) or (self.gaz.country(entity.country) if entity.country else None)
                 if place is not None:
                     chosen[id(entity)] = Choice(place, 99.0, 99.0)
             elif entity.kind in ("place", "facility"):
@@ -71,15 +82,28 @@ class PlaceResolver:
             pick = chosen[id(entity)].place
             if area is not None and pick.kind == "city" and area.kind in ("admin1", "admin2") \
                     and not contains(area, pick):
-                chosen[id(entity)] = Choice(area, 0.0, 0.0)  # "X, Donetsk Oblast" where no X lies in it
+                chosen[id(entity)] = Choice(area, 0.0, 0.0, named=False)  # "X, Donetsk Oblast": no X in it
+        for entity, _, _ in pending:
+            if entity.kind == "facility" and not plausible(entity, chosen[id(entity)].place, entities, chosen):
+                town = self._local_town(entity, ctx, chosen)
+                if town is not None:
+                    chosen[id(entity)] = Choice(town, 0.0, 0.0, named=False)
         for entity in unresolved:
             local = any(self._is_local(m.text) for m in entity.mentions)
             place = self._explicit_area(entity, ctx, entities, chosen) or (
                 self._local_town(entity, ctx, chosen) or self._inner_name(entity) if local else
-                self._inner_name(entity) or self._local_town(entity, ctx, chosen))
+                self._inner_name(entity) or self._local_town(entity, ctx, chosen, unknown=entity.kind == "place"))
             if place is not None:
-                chosen[id(entity)] = Choice(place, 0.0, 0.0)
+                chosen[id(entity)] = Choice(place, 0.0, 0.0, named=False)
         return chosen
+
+    def _nation(self, entity) -> Place | None:
+        """The part of a country its adjective names: "English" is England, "Welsh" Wales."""
+        if not entity.country or any(m.form != "demonym" for m in entity.mentions):
+            return None
+        areas = {p for m in entity.mentions for p in self.gaz.demonym(m.text)
+                 if p.kind == "admin1" and p.country == entity.country}
+        return areas.pop() if len(areas) == 1 and entity.mentions else None
 
     def _explicit_area(self, entity, ctx: ArticleContext, entities, chosen) -> Place | None:
         """The admin area or region the text puts the place in: "X, Kharkiv Oblast", "Ukraine's X"."""
@@ -108,16 +132,22 @@ class PlaceResolver:
                     places = [p for p in self.gaz.lookup(" ".join(part))
                               if p.kind != "city" or p.population >= INNER_MIN_POPULATION]
                     if places:
-                        return max(places, key=lambda p: (p.kind in ("country", "admin1", "region"), p.population))
+                        return max(places, key=lambda p: (p.kind in ("country", "region"), p.population))
         return None
 
-    def _local_town(self, entity, ctx: ArticleContext, chosen) -> Place | None:
-        """A facility or street the gazetteer lacks lies in the town the article was last at."""
-        if entity.kind != "facility" and not any(self._is_local(m.text) for m in entity.mentions):
+    def _local_town(self, entity, ctx: ArticleContext, chosen, unknown: bool = False) -> Place | None:
+        """A facility or street the gazetteer lacks lies in the town the article was last at;
+        so does any ``unknown`` place name (a suburb, a township), when that town is named in
+        the same sentence ("moved from Cairo to Madinaty"): further off, the town named last
+        may be anywhere (a reporter's London beside a Syrian village)."""
+        if not unknown and entity.kind != "facility" and not any(self._is_local(m.text) for m in entity.mentions):
             return None
         first = min((m.start for m in entity.mentions), default=0)
         towns = [(m.start, chosen[id(m.entity)].place) for m in ctx.mentions
-                 if id(m.entity) in chosen and chosen[id(m.entity)].place.kind == "city"]
+                 if m.entity is not entity and id(m.entity) in chosen and chosen[id(m.entity)].place.kind == "city"]
+        if unknown:
+            here = {ctx.sentence(m.start) for m in entity.mentions}
+            towns = [(start, place) for start, place in towns if ctx.sentence(start) in here]
         before = [place for start, place in towns if start < first]
         if before:
             return before[-1]
@@ -155,7 +185,11 @@ class PlaceResolver:
         if cue.full_names and all(n.isupper() and len(n) <= 3 for n in cue.full_names):
             # "US", "UK": an acronym is not the hamlet "Us"
             return tuple(p for p in found.values() if p.kind != "city")
-        return tuple(found.values())
+        return undominated(tuple(found.values()))
+
+    def _abbreviates(self, name: str, place: Place) -> bool:
+        """ "Wash." names the state, whatever "Washington" alone would mean."""
+        return "." in name and place in self.gaz.lookup(name) and place not in self.gaz.lookup(name.replace(".", ""))
 
     def _facility_cues(self, entity) -> Cues:
         """The toponym a facility's name embeds: "Pechenihy hydroelectric dam" -> "Pechenihy".
@@ -187,11 +221,13 @@ class PlaceResolver:
 
     def score(self, entity, cue: Cues, p: Place, found, ctx: ArticleContext, entities, chosen) -> float:
         population = p.population or (REGION_POPULATION if p.kind == "region" else 0)
-        s = 0.9 * math.log10(population + 10) + (1.0 if p.main else 0.0)
+        s = 1.2 * math.log10(population + 10) + (1.0 if p.main else 0.0)
         s += {"country": 2.0, "region": 2.0, "admin1": 0.5, "admin2": -1.5}.get(p.kind, 0.0)
         names = {normalize(n) for n in cue.base_names}
         if any(p in self.gaz.lookup(n) for n in cue.full_names if n not in cue.base_names):
-            s += 2.0  # the whole mention is this place's name: "Kyiv Oblast", "Orange County"
+            s += 4.0  # the whole mention is this place's name: "Kyiv Oblast", "Orange County"
+        if any(self._abbreviates(n, p) for n in cue.full_names):
+            s += ABBREVIATION_WEIGHT
         if p.kind == "city" and any(self.lex.capitals.get(n) == p.country for n in names):
             s += 2.5
         if cue.region:
@@ -201,18 +237,21 @@ class PlaceResolver:
             s -= 2.5  # a bare "Kharkiv" is the city, not the oblast named after it
         if cue.town:
             s += 2.0 if p.kind == "city" else -2.0
+        if listed_with_peers(entity, p, ctx, chosen):
+            s += LIST_WEIGHT
         share = ctx.country_share(p.country)
-        s += 4.0 * share + (1.0 if share else 0.0)
+        s += 2.0 * share + (1.0 if share else 0.0)
         near = []
         for other in entities:
             pick = chosen.get(id(other))
             if other is entity or pick is None:
                 continue
-            if other.kind != "country" and contains(pick.place, p):
+            nation = other.kind == "country" or all(m.form == "demonym" for m in other.mentions)
+            if not nation and contains(pick.place, p):
                 relation = ctx.relation(entity, other)
                 if relation:
                     s += RELATION_WEIGHT[relation]
-            elif other.kind == "country" and contains(pick.place, p) and ctx.relation(entity, other) == "explicit":
+            elif nation and contains(pick.place, p) and ctx.relation(entity, other) == "explicit":
                 s += RELATION_WEIGHT["explicit"]
             if pick.place.extent < LOCAL_EXTENT_KM and pick.place.kind != "country":
                 near.append(haversine(p.lat, p.lon, pick.place.lat, pick.place.lon))
