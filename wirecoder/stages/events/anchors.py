@@ -64,11 +64,13 @@ def when_of(time) -> WhenValue | None:
         return None  # "currently", "recently": no calendar date of their own
     end = getattr(time, "end_date", None) or start
     return WhenValue(start=start, end=end, precision=getattr(time, "precision", None) or "unknown",
-                     text=getattr(time, "text", None))
+                     text=getattr(time, "text", None), deictic=bool(getattr(time, "from_publication", False)))
 
 
 def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int]) -> tuple[dict, list]:
-    """Times of a sentence by anchor id (closest first), and those tied to no anchor."""
+    """Times of a sentence by anchor id, and those tied to no anchor: dates the text
+    states before those counted from publication ("today on January 19", "over the
+    weekend of 3 April": the stated day is the more reliable), closest first."""
     attached: dict[int, list[tuple[int, WhenValue]]] = {}
     loose: list[WhenValue] = []
     for time in times:
@@ -84,7 +86,8 @@ def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int])
             loose.append(value)
         else:
             attached.setdefault(where.anchor, []).append((where.distance, value))
-    return {k: [v for _, v in sorted(vs, key=lambda p: p[0])] for k, vs in attached.items()}, loose
+    loose.sort(key=lambda v: v.deictic)
+    return {k: [v for _, v in sorted(vs, key=lambda p: (p[1].deictic, p[0]))] for k, vs in attached.items()}, loose
 
 
 def place_rank(entity) -> float:

@@ -32,7 +32,8 @@ def plausible(match: Match, span: Span) -> Match | None:
     tokens = list(span)
     if not tokens:
         return None
-    if all(t.ent_type_ in NAME_LABELS for t in tokens) and rule not in NUMERIC_RULES:
+    if all(t.ent_type_ in NAME_LABELS for t in tokens) and rule not in NUMERIC_RULES \
+            and not _whole_date_named(reading, span):
         return None  # "Theresa May", "Orion 1980", "High Noon", ABC's "This Week" (not "03/05/2016")
     if rule == "expression" and reading.type == "SET" and len(tokens) == 1 and tokens[0].dep_ == "amod" \
             and tokens[0].lower_ in PERIODIC_ADJECTIVES:
@@ -79,3 +80,14 @@ def plausible(match: Match, span: Span) -> Match | None:
             if value:
                 return replace(match, reading=replace(reading, type="SET"))
     return match
+
+
+def _whole_date_named(reading: Reading, span: Span) -> bool:
+    """A day and month the model alone took for a name ("[9 February]" tagged a work of
+    art): the name is the date itself, not a longer one it is part of ("the Feb 20
+    Movement", "the October 6 suburb")."""
+    core = reading.core
+    if not (isinstance(core, Yearless) and core.day is not None and core.month is not None):
+        return False
+    first, last = span[0], span[-1]
+    return first.ent_iob_ == "B" and (last.i + 1 >= len(span.doc) or span.doc[last.i + 1].ent_iob_ != "I")
