@@ -90,14 +90,25 @@ def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int])
     return {k: [v for _, v in sorted(vs, key=lambda p: (p[1].deictic, p[0]))] for k, vs in attached.items()}, loose
 
 
-def place_rank(entity) -> float:
+# A place the gazetteer could not locate ranks after located towns, districts and
+# provinces and before countries: "in Daspoort, Pretoria" is placed where Pretoria is
+# (the village's district or city, which a map can show), "a village in Nigeria"
+# still at the village.
+UNLOCATED_RANK = 3.5
+
+
+def place_rank(entity, located: bool = False) -> float:
+    """How specific a place is; with ``located`` (the places stage gave some place of
+    the article a ``geo``), places without one rank after located ones."""
     geo = getattr(entity, "geo", None)
     if geo is not None:
         return PRECISION_RANK.get(geo.precision, 3)
-    if entity.kind == "facility":
-        return 0
     if entity.kind == "country":
         return 4
+    if located:
+        return UNLOCATED_RANK
+    if entity.kind == "facility":
+        return 0
     candidates = getattr(entity, "place_candidates", ()) or ()
     if candidates:
         return CANDIDATE_RANK.get(candidates[0].kind, 2.5)
@@ -116,4 +127,7 @@ def is_location_use(token: Token, entity, lexicon) -> bool:
 
 
 def most_specific(entities: list) -> object | None:
-    return min(entities, key=place_rank) if entities else None
+    if not entities:
+        return None
+    located = any(getattr(e, "geo", None) is not None for e in entities)
+    return min(entities, key=lambda e: place_rank(e, located))
