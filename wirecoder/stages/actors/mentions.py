@@ -510,13 +510,23 @@ def _title_before(doc: Doc, start: int, lex: Lexicons) -> bool:
 
 
 def _has_place_cue(doc: Doc, start: int, lex: Lexicons) -> bool:
-    """ "the town of X", "the city of X": a place noun and "of" right before; or the
-    name alone in brackets after one ("Horseed neighbourhood (X)": where it lies)."""
+    """ "the town of X", "the city of X", "12km SE of X": a place noun, a compass point
+    or a distance and "of" right before; or the name alone in brackets after a place
+    noun ("Horseed neighbourhood (X)": where it lies)."""
     if start < 2 or doc[start - 1].lower_ not in ("of", "("):
         return False
     if doc[start - 1].text == "(":
         return doc[start - 2].lower_ in lex.place_nouns and start + 1 < len(doc) and doc[start + 1].text == ")"
-    return doc[start - 2].lower_ in lex.place_nouns or doc[start - 3:start - 1].text.lower() in lex.place_nouns
+    return doc[start - 2].lower_ in lex.place_nouns or doc[start - 3:start - 1].text.lower() in lex.place_nouns \
+        or _direction_of(doc[start - 2], lex)
+
+
+def _direction_of(token: Token, lex: Lexicons) -> bool:
+    """ "12km SE of X", "south of X": a compass point or a distance before "of"."""
+    word = token.lower_
+    if word in lex.direction_words:
+        return len(word) > 2 or token.text.isupper() or token.i > 0 and token.nbor(-1).like_num
+    return word[:1].isdigit() and word.lstrip("0123456789.,") in lex.direction_words  # "12km"
 
 
 def _possessed(doc: Doc, end: int) -> bool:

@@ -102,7 +102,10 @@ def place_rank(entity, located: bool = False) -> float:
     the article a ``geo``), places without one rank after located ones."""
     geo = getattr(entity, "geo", None)
     if geo is not None:
-        return PRECISION_RANK.get(geo.precision, 3)
+        rank = PRECISION_RANK.get(geo.precision, 3)
+        if entity.kind == "facility" and geo.precision != "exact":
+            rank += 0.5  # located by the town in its name, not itself: the town named beside it wins
+        return rank
     if entity.kind == "country":
         return 4
     if located:
