@@ -135,6 +135,9 @@ class MentionFinder:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].lower_ in ("'s", "’s", "‘s")):
             end -= 1
+        for k in range(start + 1, end - 1):
+            if doc[k].lower_ in ("on", "since") and any(t.like_num for t in doc[k + 1:end]):
+                return start, k  # "Golo on Feb 12" taken as one name: the date is not part of it
         return start, end
 
     def _lexicon(self, doc: Doc, day: date | None) -> list[Candidate]:

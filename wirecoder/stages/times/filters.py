@@ -84,10 +84,12 @@ def plausible(match: Match, span: Span) -> Match | None:
 
 def _whole_date_named(reading: Reading, span: Span) -> bool:
     """A day and month the model alone took for a name ("[9 February]" tagged a work of
-    art): the name is the date itself, not a longer one it is part of ("the Feb 20
-    Movement", "the October 6 suburb")."""
+    art, "Golo on Feb 12" an organisation): the name is the date itself or ends "on"
+    it, not a longer one it is part of ("the Feb 20 Movement", "the October 6 suburb")."""
     core = reading.core
     if not (isinstance(core, Yearless) and core.day is not None and core.month is not None):
         return False
     first, last = span[0], span[-1]
+    if first.i > 0 and first.nbor(-1).lower_ in ("on", "since") and first.ent_iob_ == "I":
+        return True  # "Golo on Feb 12" taken for one name: names do not say "on <date>"
     return first.ent_iob_ == "B" and (last.i + 1 >= len(span.doc) or span.doc[last.i + 1].ent_iob_ != "I")
