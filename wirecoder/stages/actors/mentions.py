@@ -133,8 +133,9 @@ class MentionFinder:
                                or (end - start > 2 and doc[start].lower_ in self.lex.titles)):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in ("'s", "’s", "‘s")):
-            end -= 1
+                               or doc[end - 1].lower_ in ("'s", "’s", "‘s")
+                               or end - start > 1 and _numeric_date(doc[end - 1].text)):
+            end -= 1  # "Abdul-Aziz 28/01": the date after a name is not part of it
         for k in range(start + 1, end - 1):
             if doc[k].lower_ in ("on", "since") and any(t.like_num for t in doc[k + 1:end]):
                 return start, k  # "Golo on Feb 12" taken as one name: the date is not part of it
@@ -530,6 +531,10 @@ def _direction_of(token: Token, lex: Lexicons) -> bool:
     if word in lex.direction_words:
         return len(word) > 2 or token.text.isupper() or token.i > 0 and token.nbor(-1).like_num
     return word[:1].isdigit() and word.lstrip("0123456789.,") in lex.direction_words  # "12km"
+
+
+def _numeric_date(text: str) -> bool:
+    return "/" in text and text.replace("/", "").isdigit()
 
 
 def _possessed(doc: Doc, end: int) -> bool:

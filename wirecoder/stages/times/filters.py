@@ -22,7 +22,7 @@ SEASON_CONTEXT = frozenset({"in", "by", "until", "till", "since", "during", "thr
 SEASON_WORDS_AMBIGUOUS = frozenset({"fall", "spring"})
 REF_NOUNS = frozenset({"future", "past", "present"})
 RATE_WORDS = frozenset({"a", "an", "per"})
-NUMERIC_RULES = frozenset({"date_numeric", "date_numeric_short"})  # the model tags some "03/05/2016" ORG
+NUMERIC_RULES = frozenset({"date_numeric", "date_numeric_short", "date_range_numeric"})  # the model tags some "03/05/2016" ORG
 PERIODIC_ADJECTIVES = frozenset({"quarterly", "annual", "annually", "monthly", "yearly", "biweekly"})
 
 

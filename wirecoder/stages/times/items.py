@@ -22,7 +22,7 @@ KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
 # Rules whose match states its day and month ("9 February", "Feb 8-11", "16/03"): the
 # text gives the day, publication at most its year.
 CALENDAR_RULES = frozenset({"date_range_md", "date_range_dm", "date_mdy", "date_dmy", "date_iso", "date_numeric",
-                            "date_md", "date_numeric_short", "date_dm"})
+                            "date_md", "date_numeric_short", "date_dm", "date_range_numeric"})
 
 
 @dataclass
