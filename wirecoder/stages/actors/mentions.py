@@ -345,14 +345,9 @@ class MentionFinder:
             score["person"] += 3
         if _title_before(doc, cand.start, self.lex):
             score["person"] += 3
-        # "protested in Ben Gardane", "in Tolga": a town's name after "in" that is also a
-        # given name is the town (people are not "in" someone)
-        town_here = cand.start > 0 and doc[cand.start - 1].lower_ in STRONG_LOCATIVES and \
-            not _possessed(doc, cand.end) and any(p.main and p.population >= 10_000
-                                                   for p in (cand.places or self.gaz.lookup(text)))
-        if cand.length >= 2 and self.lex.is_given_name(span[0].text) and not cand.region and not town_here:
+        if cand.length >= 2 and self.lex.is_given_name(span[0].text) and not cand.region:
             score["person"] += 2
-        elif cand.length == 1 and self.lex.is_given_name(text) and not cand.cform and not town_here:
+        elif cand.length == 1 and self.lex.is_given_name(text) and not cand.cform:
             score["person"] += 2  # "Yulia" alone
         if cand.length == 1 and normalize(text) in surnames:
             score["person"] += 3
@@ -381,8 +376,8 @@ class MentionFinder:
             else:
                 score["place"] += 0.5
             previous = doc[cand.start - 1].lower_ if cand.start else ""
-            if previous in STRONG_LOCATIVES and not _possessed(doc, cand.end):
-                score["place"] += 2  # "moved to Thornhill", "protested in Ben Gardane": people are not in
+            if previous in STRONG_LOCATIVES:
+                score["place"] += 1  # "moved to Thornhill", "on Oahu"
             elif previous in LOCATIVE_PREPOSITIONS:
                 score["place"] += 0.5
             if cand.start >= 2 and previous == "of" and doc[cand.start - 2].text == "," \
@@ -520,7 +515,8 @@ def _has_place_cue(doc: Doc, start: int, lex: Lexicons) -> bool:
     if start < 2 or doc[start - 1].lower_ not in ("of", "("):
         return False
     if doc[start - 1].text == "(":
-        return doc[start - 2].lower_ in lex.place_nouns and start + 1 < len(doc) and doc[start + 1].text == ")"
+        before = doc[start - 2]  # a common noun, not the end of a name ("MEXICO CITY (AP)")
+        return before.is_lower and before.text in lex.place_nouns and start + 1 < len(doc) and doc[start + 1].text == ")"
     return doc[start - 2].lower_ in lex.place_nouns or doc[start - 3:start - 1].text.lower() in lex.place_nouns \
         or _direction_of(doc[start - 2], lex)
 
@@ -535,11 +531,6 @@ def _direction_of(token: Token, lex: Lexicons) -> bool:
 
 def _numeric_date(text: str) -> bool:
     return "/" in text and text.replace("/", "").isdigit()
-
-
-def _possessed(doc: Doc, end: int) -> bool:
-    """ "in Trump's speech": the name owns what the preposition is about."""
-    return end < len(doc) and doc[end].lower_ in ("'s", "’s", "'")
 
 
 def headline_tokens(doc: Doc) -> set[int]:
