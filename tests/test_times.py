@@ -159,3 +159,20 @@ def test_numeric_dates_read_in_the_order_the_text_uses(extract):
 def test_a_bracketed_date_gives_the_relative_one_its_value(extract):
     r = extract("Journalists held a rally the day before yesterday [15 February].", published="2016-06-01")
     assert the(r, "the day before yesterday [15 February]").value == "2016-02-15"
+
+
+def test_a_numeric_stretch_of_days_is_one_interval(extract):
+    r = extract("Fighting went on for four days (17-20/02) near the border.", published=WEDNESDAY)
+    t = the(r, "17-20/02")
+    assert (t.start_date, t.end_date) == ("2025-02-17", "2025-02-20")
+    assert not any(t.text == "3-4/5" for t in extract("Scores of 3-4/5 were given.").times)
+
+
+def test_a_purpose_infinitive_in_a_past_clause_is_no_plan(extract):
+    r = extract("Hundreds joined a rally to demand jobs on 17 February.", published="2025-06-01")
+    assert the(r, "17 February").value == "2025-02-17"
+
+
+def test_a_bracketed_date_the_model_calls_a_name_still_dates(extract):
+    r = extract("The unrest turned violent yesterday [9 February] when youths protested.", published="2025-06-01")
+    assert any(t.start_date == "2025-02-09" for t in r.times)

@@ -95,6 +95,7 @@ class Lexicons:
         self.title_modifiers = frozenset(_lines("kb/title_modifiers.txt"))
         self.honorifics = frozenset(_lines("lexicons/honorifics.txt"))
         self.place_nouns = frozenset(_lines("lexicons/place_nouns.txt"))
+        self.direction_words = frozenset(_lines("lexicons/direction_words.txt"))
         self.region_words = frozenset(_lines("lexicons/region_words.txt"))
         self.speech_verbs = frozenset(_lines("lexicons/speech_verbs.txt"))
         self.military_nouns = frozenset(_lines("lexicons/military_nouns.txt"))

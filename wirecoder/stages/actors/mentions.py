@@ -133,8 +133,12 @@ class MentionFinder:
                                or (end - start > 2 and doc[start].lower_ in self.lex.titles)):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in ("'s", "’s", "‘s")):
-            end -= 1
+                               or doc[end - 1].lower_ in ("'s", "’s", "‘s")
+                               or end - start > 1 and _numeric_date(doc[end - 1].text)):
+            end -= 1  # "Abdul-Aziz 28/01": the date after a name is not part of it
+        for k in range(start + 1, end - 1):
+            if doc[k].lower_ in ("on", "since") and any(t.like_num for t in doc[k + 1:end]):
+                return start, k  # "Golo on Feb 12" taken as one name: the date is not part of it
         return start, end
 
     def _lexicon(self, doc: Doc, day: date | None) -> list[Candidate]:
@@ -505,10 +509,28 @@ def _title_before(doc: Doc, start: int, lex: Lexicons) -> bool:
 
 
 def _has_place_cue(doc: Doc, start: int, lex: Lexicons) -> bool:
-    """ "the town of X", "the city of X": a place noun and "of" right before."""
-    if start < 2 or doc[start - 1].lower_ != "of":
+    """ "the town of X", "the city of X", "12km SE of X": a place noun, a compass point
+    or a distance and "of" right before; or the name alone in brackets after a place
+    noun ("Horseed neighbourhood (X)": where it lies)."""
+    if start < 2 or doc[start - 1].lower_ not in ("of", "("):
         return False
-    return doc[start - 2].lower_ in lex.place_nouns or doc[start - 3:start - 1].text.lower() in lex.place_nouns
+    if doc[start - 1].text == "(":
+        before = doc[start - 2]  # a common noun, not the end of a name ("MEXICO CITY (AP)")
+        return before.is_lower and before.text in lex.place_nouns and start + 1 < len(doc) and doc[start + 1].text == ")"
+    return doc[start - 2].lower_ in lex.place_nouns or doc[start - 3:start - 1].text.lower() in lex.place_nouns \
+        or _direction_of(doc[start - 2], lex)
+
+
+def _direction_of(token: Token, lex: Lexicons) -> bool:
+    """ "12km SE of X", "south of X": a compass point or a distance before "of"."""
+    word = token.lower_
+    if word in lex.direction_words:
+        return len(word) > 2 or token.text.isupper() or token.i > 0 and token.nbor(-1).like_num
+    return word[:1].isdigit() and word.lstrip("0123456789.,") in lex.direction_words  # "12km"
+
+
+def _numeric_date(text: str) -> bool:
+    return "/" in text and text.replace("/", "").isdigit()
 
 
 def headline_tokens(doc: Doc) -> set[int]:

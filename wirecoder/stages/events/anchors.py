@@ -64,11 +64,13 @@ def when_of(time) -> WhenValue | None:
         return None  # "currently", "recently": no calendar date of their own
     end = getattr(time, "end_date", None) or start
     return WhenValue(start=start, end=end, precision=getattr(time, "precision", None) or "unknown",
-                     text=getattr(time, "text", None))
+                     text=getattr(time, "text", None), deictic=bool(getattr(time, "from_publication", False)))
 
 
 def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int]) -> tuple[dict, list]:
-    """Times of a sentence by anchor id (closest first), and those tied to no anchor."""
+    """Times of a sentence by anchor id, and those tied to no anchor: dates the text
+    states before those counted from publication ("today on January 19", "over the
+    weekend of 3 April": the stated day is the more reliable), closest first."""
     attached: dict[int, list[tuple[int, WhenValue]]] = {}
     loose: list[WhenValue] = []
     for time in times:
@@ -84,17 +86,32 @@ def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int])
             loose.append(value)
         else:
             attached.setdefault(where.anchor, []).append((where.distance, value))
-    return {k: [v for _, v in sorted(vs, key=lambda p: p[0])] for k, vs in attached.items()}, loose
+    loose.sort(key=lambda v: v.deictic)
+    return {k: [v for _, v in sorted(vs, key=lambda p: (p[1].deictic, p[0]))] for k, vs in attached.items()}, loose
 
 
-def place_rank(entity) -> float:
+# A place the gazetteer could not locate ranks after located towns, districts and
+# provinces and before countries: "in Daspoort, Pretoria" is placed where Pretoria is
+# (the village's district or city, which a map can show), "a village in Nigeria"
+# still at the village.
+UNLOCATED_RANK = 3.5
+
+
+def place_rank(entity, located: bool = False) -> float:
+    """How specific a place is; with ``located`` (the places stage gave some place of
+    the article a ``geo``), places without one rank after located ones."""
     geo = getattr(entity, "geo", None)
     if geo is not None:
-        return PRECISION_RANK.get(geo.precision, 3)
-    if entity.kind == "facility":
-        return 0
+        rank = PRECISION_RANK.get(geo.precision, 3)
+        if entity.kind == "facility" and geo.precision != "exact":
+            rank += 0.5  # located by the town in its name, not itself: the town named beside it wins
+        return rank
     if entity.kind == "country":
         return 4
+    if located:
+        return UNLOCATED_RANK
+    if entity.kind == "facility":
+        return 0
     candidates = getattr(entity, "place_candidates", ()) or ()
     if candidates:
         return CANDIDATE_RANK.get(candidates[0].kind, 2.5)
@@ -113,4 +130,7 @@ def is_location_use(token: Token, entity, lexicon) -> bool:
 
 
 def most_specific(entities: list) -> object | None:
-    return min(entities, key=place_rank) if entities else None
+    if not entities:
+        return None
+    located = any(getattr(e, "geo", None) is not None for e in entities)
+    return min(entities, key=lambda e: place_rank(e, located))

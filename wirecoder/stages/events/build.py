@@ -90,6 +90,7 @@ class ArticleEvents:
         for event in unplaced:
             if event.location is not None:
                 self._target_place(event)
+        self.places.locate(events)
 
     def _paragraph_dates(self) -> dict[int, list[WhenValue]]:
         """The dates (not durations) each paragraph names."""

@@ -27,6 +27,7 @@ class WhenValue:
     text: str | None
     reported: bool = False  # the date the event was reported on, not a date of the event itself
     shared: bool = False  # taken from another event of its sentence or paragraph (dating.py)
+    deictic: bool = False  # counted from the publication date ("yesterday"), not stated by the text
 
     def to_record(self) -> record.When:
         return record.When(start=self.start, end=self.end, precision=self.precision, text=self.text)

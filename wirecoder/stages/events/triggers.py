@@ -68,6 +68,8 @@ def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
             senses, pos = lexicon.senses_for(stem), "VERB"
     if not senses:
         return None
+    if pos == "NOUN" and _telegraphic_verb(token) and not any(s.pos in ("NOUN", "ANY") for s in senses):
+        pos = "VERB"  # "SAF bomb Golo.": a verbless parse of a note's telegraphic clause
     context = None
     for sense in senses:
         if sense.pos not in (pos, "ANY"):
@@ -142,3 +144,15 @@ def _occurs(verb: Token, lexicon: EventLexicon) -> bool:
         if not phrase or any(c.lower_ == phrase and c.dep_ in ("prt", "dobj", "advmod", "prep") for c in verb.children):
             return True
     return False
+
+
+def _telegraphic_verb(token: Token) -> bool:
+    """A bare singular word between two names in a sentence the parser found no verb
+    in ("SAF bomb Golo", "Rebels attack Kauda"): the note's verb, tagged a noun."""
+    sent = token.sent
+    if token.tag_ != "NN" or token.i == sent.start or token.i + 1 >= sent.end:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    before, after = token.nbor(-1), token.nbor(1)
+    return before.pos_ in ("PROPN", "NOUN") and before.tag_ != "NN" and after.pos_ in ("PROPN", "NOUN", "DET", "NUM")

@@ -10,7 +10,7 @@ is usually told once). ``EventItem.location_how`` records which.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
@@ -21,6 +21,7 @@ from .lexicon import EventLexicon
 from .view import DocView
 
 LOCATIVE_OF_REPORT = frozenset({"in", "at", "near", "from"})
+LOCATIVE_OF_NAME = frozenset({"in", "at", "on", "near", "outside", "inside"})
 
 
 class PlaceFinder:
@@ -100,9 +101,74 @@ class PlaceFinder:
                     distance = self.view.sent_of[i] - event.sentence_i
                     found.append(((entity.kind == "country", distance != 0, distance < 0 and -distance or
                                    100 + distance), entity))
+            if not found:
+                found = self._embedded_places(low, high, event)
             if found:
                 event.location = min(found, key=lambda item: item[0])[1].id
                 event.location_how = "paragraph-place"
+
+    def _embedded_places(self, low: int, high: int | None, event: EventItem) -> list:
+        """The town in the name of an institution the paragraph places something at
+        ("on the University of Goma's campus", "at Kabul University"): where it stands."""
+        found = []
+        for i in self.roots:
+            token = self.doc[i]
+            if token.idx < low or high is not None and token.idx >= high:
+                continue
+            for entity, form in self.index.rooted.get(i, ()):
+                if form != "embedded" or entity.kind not in ("place", "facility") or \
+                        not any(self._locative_name(host, i) for host in self.index.covered.get(i, ())):
+                    continue
+                distance = self.view.sent_of[i] - event.sentence_i
+                found.append(((False, distance != 0, abs(distance)), entity))
+        return found
+
+    def _locative_name(self, host, i: int) -> bool:
+        """Whether ``host`` (an organization or facility whose name covers token ``i``)
+        is named as a place: the object of in/at/on, or the owner of what is ("the
+        University of Goma's campus")."""
+        if host.kind not in ("organization", "facility"):
+            return False
+        for mention in host.mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not span.start <= i < span.end:
+                continue
+            root = span.root
+            if root.dep_ == "poss" and root.head.dep_ == "pobj":
+                root = root.head
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_OF_NAME:
+                return True
+        return False
+
+    def locate(self, events: list[EventItem]) -> None:
+        """An event placed where the gazetteer knows no such place ("in Daspoort,
+        Pretoria", "the Carama neighborhood of Bujumbura") is placed at the located
+        town, district or province its sentence names nearest to it, else the one its
+        paragraph names last before it: the place a map can show that the text ties
+        to the event's place. ``location_how`` says "located-near"."""
+        located = [i for i in self.roots if any(_locatable(e) for e in self.index.places_at(self.doc[i]))]
+        if not located:
+            return
+        for event in events:
+            place = self.index.by_id.get(event.location) if event.location else None
+            if place is None or place.geo is not None or place.kind == "country":
+                continue
+            mentions = [self.doc.char_span(m.start, m.end, alignment_mode="expand") for m in place.mentions]
+            tokens = [span.root.i for span in mentions if span is not None and len(span)]
+            same = [t for t in tokens if self.view.sent_of[t] == event.sentence_i] or tokens
+            if not same:
+                continue
+            best = None
+            for i in located:
+                s_i = self.view.sent_of[i]
+                if bisect_right(self.view.paragraph_starts, self.doc[i].idx) - 1 != event.paragraph or s_i > event.sentence_i:
+                    continue
+                key = (s_i != event.sentence_i, -s_i, min(abs(i - t) for t in same))
+                if best is None or key < best[0]:
+                    best = (key, i)
+            if best is not None:
+                entity = next(e for e in self.index.places_at(self.doc[best[1]]) if _locatable(e))
+                event.location, event.location_how = entity.id, "located-near"
 
     def _acts(self, i: int, entity, token) -> bool:
         metonym = any(f == "metonym" for e, f in self.index.rooted.get(i, ()) if e is entity)
@@ -131,3 +197,9 @@ class PlaceFinder:
             if entity.kind in ("place", "facility") and entity.name.lower() == name.lower():
                 return entity
         return None
+
+
+def _locatable(entity) -> bool:
+    """A place the gazetteer located, finer than a country or a world region."""
+    geo = getattr(entity, "geo", None)
+    return geo is not None and entity.kind != "country" and geo.precision not in ("country", "region")

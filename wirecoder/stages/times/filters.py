@@ -22,7 +22,7 @@ SEASON_CONTEXT = frozenset({"in", "by", "until", "till", "since", "during", "thr
 SEASON_WORDS_AMBIGUOUS = frozenset({"fall", "spring"})
 REF_NOUNS = frozenset({"future", "past", "present"})
 RATE_WORDS = frozenset({"a", "an", "per"})
-NUMERIC_RULES = frozenset({"date_numeric", "date_numeric_short"})  # the model tags some "03/05/2016" ORG
+NUMERIC_RULES = frozenset({"date_numeric", "date_numeric_short", "date_range_numeric"})  # the model tags some "03/05/2016" ORG
 PERIODIC_ADJECTIVES = frozenset({"quarterly", "annual", "annually", "monthly", "yearly", "biweekly"})
 
 
@@ -32,7 +32,8 @@ def plausible(match: Match, span: Span) -> Match | None:
     tokens = list(span)
     if not tokens:
         return None
-    if all(t.ent_type_ in NAME_LABELS for t in tokens) and rule not in NUMERIC_RULES:
+    if all(t.ent_type_ in NAME_LABELS for t in tokens) and rule not in NUMERIC_RULES \
+            and not _whole_date_named(reading, span):
         return None  # "Theresa May", "Orion 1980", "High Noon", ABC's "This Week" (not "03/05/2016")
     if rule == "expression" and reading.type == "SET" and len(tokens) == 1 and tokens[0].dep_ == "amod" \
             and tokens[0].lower_ in PERIODIC_ADJECTIVES:
@@ -79,3 +80,16 @@ def plausible(match: Match, span: Span) -> Match | None:
             if value:
                 return replace(match, reading=replace(reading, type="SET"))
     return match
+
+
+def _whole_date_named(reading: Reading, span: Span) -> bool:
+    """A day and month the model alone took for a name ("[9 February]" tagged a work of
+    art, "Golo on Feb 12" an organisation): the name is the date itself or ends "on"
+    it, not a longer one it is part of ("the Feb 20 Movement", "the October 6 suburb")."""
+    core = reading.core
+    if not (isinstance(core, Yearless) and core.day is not None and core.month is not None):
+        return False
+    first, last = span[0], span[-1]
+    if first.i > 0 and first.nbor(-1).lower_ in ("on", "since") and first.ent_iob_ == "I":
+        return True  # "Golo on Feb 12" taken for one name: names do not say "on <date>"
+    return first.ent_iob_ == "B" and (last.i + 1 >= len(span.doc) or span.doc[last.i + 1].ent_iob_ != "I")

@@ -39,6 +39,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("date_md", r"\b(?:(?P<pre><DPRE>)[\s-]+)?(?:(?P<weekday><WEEKDAY>),?\s+)?(?P<month><MONTH>)\s+(?P<day><DAY>)"
                 r"(?!\d|:\d|%|[.,]\d)"),
     ("date_numeric_short", numeric.SHORT),
+    ("date_range_numeric", numeric.RANGE),
     ("month_relyear", r"\b(?:(?P<pre><DPRE>)[\s-]+)?(?P<month><MONTH>)(?:\s+of)?\s+(?P<yrel>last|this|next)\s+year\b"),
     ("quarter_relyear", r"\b(?P<yrel>last|this|next)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)\s+)?"
                         r"(?P<unit>quarter|half)\b"),
@@ -108,7 +109,7 @@ RULES: tuple[tuple[str, str], ...] = (
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "expression": ("expression",), "event_offset": ("offset",), "event_span": ("unit",),
     "date_iso": ("digit",), "date_numeric": ("digit",), "date_numeric_short": ("digit",),
-    "decade": ("digit",), "year": ("digit",),
+    "date_range_numeric": ("digit",), "decade": ("digit",), "year": ("digit",),
     "clock": ("digit",), "clock24": ("digit",), "clock_zone": ("digit",),
     "century": ("century",), "the_year": ("year",), "year_earlier": ("year",),
     "quarter": ("quarter",), "quarter_year": ("quarter",), "quarter_rel": ("quarter",), "quarter_relyear": ("quarter",),

@@ -19,6 +19,10 @@ from datetime import date
 from ... import record
 
 KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
+# Rules whose match states its day and month ("9 February", "Feb 8-11", "16/03"): the
+# text gives the day, publication at most its year.
+CALENDAR_RULES = frozenset({"date_range_md", "date_range_dm", "date_mdy", "date_dmy", "date_iso", "date_numeric",
+                            "date_md", "date_numeric_short", "date_dm", "date_range_numeric"})
 
 
 @dataclass
@@ -39,6 +43,12 @@ class TimeItem:
     duration: str | None = None  # for durations and intervals: the TimeML duration
     rule: str = ""  # the grammar rule that found it (for explanations)
     tense: str | None = None  # the tense it was read with
+
+    @property
+    def from_publication(self) -> bool:
+        """Counted from the publication date ("yesterday", "the past two days", "on
+        Friday", "this month"), not stated by the text: only as good as that date."""
+        return self.anchor == "published" and self.rule not in CALENDAR_RULES
 
     @property
     def first_day(self) -> date | None:

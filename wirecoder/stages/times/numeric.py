@@ -1,4 +1,5 @@
-"""Numeric dates: "25/02", "16/04/2016", "07/02" -- day first or month first.
+"""Numeric dates: "25/02", "16/04/2016", "07/02" -- day first or month first;
+"15-16/02", a stretch of days, day first.
 
 A numeric date is read in the order that makes it a valid date. When both
 orders do ("03/05/2016"), the article decides: another numeric date of the
@@ -26,6 +27,9 @@ BUILDERS, builder = registry()
 # The grammar's patterns (no slots): a full date, and a two-digit day/month pair.
 FULL = r"(?<![\d/.,:])(?<!\d-)(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"
 SHORT = r"(?<![\d/.,:$£€])(?<!\d-)(?P<a>[0-3]\d)/(?P<b>[0-3]\d)(?![\d/%]|[.,]\d)"
+# "15-16/02", "17-20/03": a stretch of days of one month, day first (the only order
+# that writes a range this way).
+RANGE = r"(?<![\d/.,:])(?<!\d-)(?P<a>[0-3]?\d)\s?[-–]\s?(?P<a2>[0-3]\d)/(?P<b>[01]\d)(?![\d/%]|[.,]\d)"
 _PAIRS = re.compile(r"(?<![\d/.,:])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?:19|20)\d\d)?(?![\d/%])")
 
 
@@ -65,3 +69,11 @@ def _numeric(m, lex: TimeLexicon, text: str):
     if year is None:
         return Reading("DATE", Yearless(month=month, day=day))
     return Reading("DATE", Fixed(f"{year:04d}-{month:02d}-{day:02d}"))
+
+
+@builder("date_range_numeric")
+def _numeric_range(m, lex: TimeLexicon, text: str):
+    first, last, month = int(m.group("a")), int(m.group("a2")), int(m.group("b"))
+    if not first < last or not (valid_date(2000, month, first) and valid_date(2000, month, last)):
+        return None
+    return Reading("DATE", Yearless(month=month, day=first, until_day=last))

@@ -81,6 +81,11 @@ def verb_tense(verb: Token, cues: dict[str, str], depth: int = 0) -> str | None:
         if head.i != verb.i and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 3:
             inherited = verb_tense(head, cues, depth + 1) if head.pos_ != "ADJ" else _copula_tense(head, cues)
             return "future" if inherited in (None, "present", "progressive") else inherited
+        if head.pos_ in ("NOUN", "PROPN") and depth < 3:
+            # "a demonstration to show solidarity", "the inability to pay": the infinitive
+            # is no plan of its own; in a past clause its date may lie either way
+            framing = _inherit(head, cues, depth)
+            return None if framing == "past" else "future"
         return "future"
     if verb.tag_ == "VBD":
         return "past"
