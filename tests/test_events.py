@@ -361,3 +361,19 @@ def test_a_verb_that_says_an_event_happened_lends_it_date_and_place(extract):
     fighting = [e for e in r.events if e.evidence.trigger == "fighting"]
     assert fighting and fighting[0].status == "occurred" and fighting[0].when.start == "2016-03-02"
     assert r.entity(fighting[0].location).name == "Gao"
+
+
+@pytest.mark.model
+def test_a_country_acting_is_not_where_its_acts_happen(extract):
+    r = extract("Moldova is pressing Serbia to accept a trade deal that is tilted in Hungary's favor.\n"
+                "Norway has continued its air strikes on Sweden as winter sets in.")
+    places = {e.type: r.entity(e.location).name if e.location else None for e in r.events}
+    assert places.get("REQUEST") is None
+    assert places.get("ASSAULT") == "Sweden"  # an attack on a country is in it
+
+
+@pytest.mark.model
+def test_the_place_of_named_talks_is_not_lent_to_other_events(extract):
+    r = extract("Ahead of the Geneva talks, Prime Minister Anna Voss pledged to send more aid to Chad.")
+    pledge = [e for e in r.events if e.type in ("AID", "AGREE")]
+    assert pledge and all(e.location is None or r.entity(e.location).name != "Geneva" for e in pledge)

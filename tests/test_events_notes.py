@@ -25,7 +25,9 @@ def test_an_unlocated_neighbourhood_is_placed_at_its_located_city(extract):
     r = extract("Police fired tear gas at protesters in Zumbalele, Kampala on Tuesday.")
     event = only(r, "PROTEST") if any(e.type == "PROTEST" for e in r.events) else r.events[0]
     place = r.entity(event.location)
-    assert place.geo is not None and place.name == "Kampala"
+    # the neighbourhood keeps its name and is placed at its city (places stage), or the
+    # event takes the city itself (events stage): either way the event is at Kampala
+    assert place.geo is not None and place.geo.name == "Kampala" and place.name in ("Zumbalele", "Kampala")
 
 
 def test_a_town_named_in_an_institution_places_what_happens_at_it(extract):

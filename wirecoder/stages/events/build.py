@@ -88,8 +88,9 @@ class ArticleEvents:
         unplaced = [e for e in events if e.location is None]
         self.places.from_paragraph(unplaced)
         for event in unplaced:
-            if event.location is not None:
-                self._target_place(event)
+            if event.location is not None or event.context_place is not None:
+                self._target_place(event, event.location or event.context_place)
+        self.places.to_target_country(unplaced)
         self.places.locate(events)
 
     def _paragraph_dates(self) -> dict[int, list[WhenValue]]:
@@ -101,16 +102,18 @@ class ArticleEvents:
                 found.setdefault(self.paragraph_of(time.start), []).append(value)
         return found
 
-    def _target_place(self, event: EventItem) -> None:
-        if not event.target_actors and event.location and event.type not in UNDIRECTED and \
+    def _target_place(self, event: EventItem, place_id: str | None = None) -> None:
+        place_id = place_id or event.location
+        if not event.target_actors and place_id and event.type not in UNDIRECTED and \
                 (event.type != "CONSULT" or event.mode == "visit"):  # a meeting in London is not on the UK
-            self._target_from_place(event)
+            self._target_from_place(event, place_id)
 
-    def _target_from_place(self, event: EventItem) -> None:
+    def _target_from_place(self, event: EventItem, place_id: str | None = None) -> None:
         """An act on a place is an act on the state it lies in ("lifted the curfew in
         Montenegro", "struck a dam in Ukraine's Kharkiv region"), unless that is the
-        source's own state."""
-        place = self.index.by_id.get(event.location)
+        source's own state; so is an undirected act in a paragraph that names a
+        country only as an actor (``EventItem.context_place``)."""
+        place = self.index.by_id.get(place_id or event.location)
         if place is None:
             return
         target = place if place.kind == "country" else self.index.country_entity(place.country)

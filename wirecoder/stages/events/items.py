@@ -61,6 +61,7 @@ class EventItem:
     status_cue: str | None = None  # the word that set the status; None = the default
     weight: float = 0.5  # the trigger sense's prior
     location_how: str | None = None  # attached, sentence, speaker, paragraph
+    context_place: str | None = None  # a place its paragraph names only as an actor: no location, a likely target
     merged: int = 0  # how many later mentions were merged into this event
     depth: int = 0  # below the sentence's main clause (0: the main event)
     anaphoric: bool = False

@@ -5,7 +5,9 @@ when none is, the stage falls back, in order, on a place the sentence names
 loosely, "his city" of a speaker who is its mayor, the speaker's own place,
 the place a report was made from ("protests were reported in Bizerte"), then
 the place of another event of the same sentence or paragraph (a story's place
-is usually told once). ``EventItem.location_how`` records which.
+is usually told once), then a place the paragraph names as a place (not a
+country acting, not "the London talks" for another event), and last, for an
+attack, the one country it was on. ``EventItem.location_how`` records which.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ class PlaceFinder:
             low = self.view.paragraph_starts[event.paragraph]
             nxt = event.paragraph + 1
             high = self.view.paragraph_starts[nxt] if nxt < len(self.view.paragraph_starts) else None
-            found = []
+            found, acting = [], []
             for i in self.roots:
                 token = self.doc[i]
                 if token.idx < low or high is not None and token.idx >= high:
@@ -99,13 +101,16 @@ class PlaceFinder:
                     if self._acts(i, entity, token):
                         continue
                     distance = self.view.sent_of[i] - event.sentence_i
-                    found.append(((entity.kind == "country", distance != 0, distance < 0 and -distance or
-                                   100 + distance), entity))
+                    key = (entity.kind == "country", distance != 0, distance < 0 and -distance or 100 + distance)
+                    as_place = is_location_use(token, entity, self.lex) and not self._place_of_other_event(token, event)
+                    (found if as_place else acting).append((key, entity))
             if not found:
                 found = self._embedded_places(low, high, event)
             if found:
                 event.location = min(found, key=lambda item: item[0])[1].id
                 event.location_how = "paragraph-place"
+            elif acting:  # "Russia is pressing ...": no place, but likely what the act is on
+                event.context_place = min(acting, key=lambda item: item[0])[1].id
 
     def _embedded_places(self, low: int, high: int | None, event: EventItem) -> list:
         """The town in the name of an institution the paragraph places something at
@@ -169,6 +174,24 @@ class PlaceFinder:
             if best is not None:
                 entity = next(e for e in self.index.places_at(self.doc[best[1]]) if _locatable(e))
                 event.location, event.location_how = entity.id, "located-near"
+
+    def to_target_country(self, events: list[EventItem]) -> None:
+        """An attack still without a place happened in the country it was on: "Russia's
+        attacks on Ukraine" are in Ukraine (a country named as an actor is no place)."""
+        for event in events:
+            if event.location is not None or event.type != "ASSAULT" or event.background:
+                continue
+            countries = [e for e in (self.index.by_id.get(t) for t in event.target_actors)
+                         if e is not None and e.kind == "country"]
+            if len(countries) == 1:
+                event.location, event.location_how = countries[0].id, "target-country"
+
+    def _place_of_other_event(self, token, event: EventItem) -> bool:
+        """ "Ahead of the London talks, Meloni spoke ...": London is where the talks are,
+        not where the sentence's other events happened."""
+        head = token.head
+        return (token.dep_ in ("compound", "nmod", "amod", "poss") and head.i != event.trigger_i
+                and head.pos_ == "NOUN" and bool(self.lex.senses_for(head.lemma_.lower())))
 
     def _acts(self, i: int, entity, token) -> bool:
         metonym = any(f == "metonym" for e, f in self.index.rooted.get(i, ()) if e is entity)
