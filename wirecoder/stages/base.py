@@ -21,6 +21,18 @@ SPACY_LAYERS = frozenset({"tokens", "sents", "pos", "lemma", "deps", "ner"})
 if not Doc.has_extension("wc"):
     Doc.set_extension("wc", default=None)
 
+_TEXT_KEY = "wirecoder.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access,
+    which cost more than a whole small stage when each stage read it (the tokens,
+    and so the text, never change after the Doc is made)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
 
 @dataclass
 class Layers:

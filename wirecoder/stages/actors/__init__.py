@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import gazetteer
 from ...textspans import quoted_spans
-from ..base import Layers, Stage
+from ..base import Layers, Stage, text_of
 from .kb import office_holders
 from .lexicons import lexicons
 from .mentions import MentionFinder
@@ -26,5 +26,5 @@ class ActorsStage(Stage):
 
     def process(self, doc: Doc, layers: Layers) -> None:
         candidates = self.finder.find(doc, layers.published)
-        quoted = quoted_spans(doc.text)
+        quoted = quoted_spans(text_of(doc))
         layers.entities = self.resolver.run(doc, candidates, layers.published, quoted)

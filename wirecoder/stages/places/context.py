@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ...gazetteer import Place, haversine, normalize
+from ..base import text_of
 from .lexicon import PlaceLexicon
 
 PLACE_KINDS = ("place", "country", "facility")
@@ -97,7 +98,7 @@ class ArticleContext:
 
 def build_context(doc: Doc, entities: list) -> ArticleContext:
     starts = [sent.start_char for sent in doc.sents]
-    ctx = ArticleContext(doc.text, starts)
+    ctx = ArticleContext(text_of(doc), starts)
     for entity in entities:
         if entity.kind not in PLACE_KINDS:
             continue

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, normalize
 from ..actors.items import Actor, Mention
+from ..base import text_of
 from .evidence import Evidence
 from .fragments import join_fragments, split_nations
 from .lexicon import PlaceLexicon
@@ -41,14 +42,14 @@ class Recognizer:
         self.evidence = Evidence(gaz, lex)
 
     def run(self, doc: Doc, entities: list) -> list:
-        entities = split_nations(join_fragments(doc.text, list(entities), self.gaz), self.gaz)
+        entities = split_nations(join_fragments(text_of(doc), list(entities), self.gaz), self.gaz)
         for entity in entities:
             if entity.kind in ("organization", "person", "place") and not entity.roles and entity.kb is None:
                 self._split_apposition(doc, entity)
         self._relabel_by_head(entities)
         self._relabel_capitals(entities)
         self._relabel_by_evidence(doc, entities)
-        index = _Index(entities, self.lex.country_names, len(doc.text))
+        index = _Index(entities, self.lex.country_names, len(text_of(doc)))
         self._embedded(doc, entities, index)
         self._runs(doc, entities, index)
         return entities

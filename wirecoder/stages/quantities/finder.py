@@ -17,6 +17,7 @@ from datetime import date
 from spacy.attrs import LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
+from ..base import text_of
 from .items import QuantityItem
 from .lexicon import QuantityLexicon
 from .numbers import digit_value, is_number_word, read_number
@@ -37,7 +38,7 @@ class QuantityFinder:
         blocked = _blocked_tokens(doc, times, entities)
         found: list[QuantityItem] = []
         lower = _lower_words(doc)
-        self._text = text if text is not None else doc.text
+        self._text = text if text is not None else text_of(doc)
         sentence_start = _sentence_starts(doc)
         i = 0
         while i < len(doc):

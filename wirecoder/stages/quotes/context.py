@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...textspans import OPENING, Quotation, paragraphs, quotations
+from ..base import text_of
 
 QUOTE_CHARS = "".join(OPENING) + "".join(OPENING.values()) + "‘’"
 
@@ -45,7 +46,7 @@ class DocContext:
 
     @classmethod
     def build(cls, doc: Doc, entities: list, times: list) -> DocContext:
-        text = doc.text
+        text = text_of(doc)
         ctx = cls(doc=doc, text=text, quotes=quotations(text), times=list(times or []))
         number = -1
         for start, end in paragraphs(text):

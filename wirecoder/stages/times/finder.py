@@ -19,6 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..base import text_of
 from .builders import build
 from .filters import plausible
 from .grammar import Grammar
@@ -107,7 +108,7 @@ def merge(kept: list[Match], text: str) -> list[Match]:
 def find_times(doc: Doc, published: date | None, grammar: Grammar, lex: TimeLexicon,
                resolver: Resolver, names: list[tuple[int, int]] = ()) -> list[TimeItem]:
     """The time items of a parsed article; ``names`` are person-name spans ("April Ryan") to keep out of."""
-    text = doc.text  # built on each access: read it once
+    text = text_of(doc)
     found = [m for m in matches(doc, grammar, lex, text)
              if not any(start <= m.start and m.end <= end for start, end in names)]
     kept = merge(choose(found, grammar.priority), text)
