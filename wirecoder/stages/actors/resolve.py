@@ -6,7 +6,7 @@
   that surname, else stands alone;
 - roles come from the text (see roles.py) and, where it says nothing, from
   the knowledge base as of the article date;
-- descriptions ("the Ukrainian leader", "the mayor of X") and pronouns join an
+- descriptions ("the Norwegian leader", "the mayor of X") and pronouns join an
   entity only when exactly one compatible candidate is in reach.
 """
 
@@ -142,7 +142,7 @@ class Resolver:
         if holder is not None:
             actor = actors.get("person:" + holder.id)
         if actor is None:
-            # "Donald J. Trump" and "Donald Trump": same first and last word
+            # "John Q. Adams" and "John Adams": same first and last word
             for other in actors.values():
                 if other.kind == "person" and other.name.split()[-1] == tokens[-1] \
                         and other.name.split()[0] == tokens[0]:
@@ -205,7 +205,7 @@ class Resolver:
                 if phrase is not None:
                     actor.pending.append(phrase)
         # countries of possessors and complements are known only now; two passes let
-        # "Trump's envoy" take Trump's country once Trump's own role has given it.
+        # "the president's envoy" take the president's country once his own role has given it.
         for _ in range(2):
             for ref in refs:
                 actor = ref.actor
@@ -305,7 +305,7 @@ class Resolver:
             i = end
 
     def _description(self, doc: Doc, start: int, taken: set[int]):
-        """ "the Ukrainian leader", "the mayor of the central Ukrainian city of Kremenchuk"."""
+        """ "the Norwegian leader", "the mayor of the central Norwegian city of Lillehammer"."""
         i = start + 1
         countries = []
         while i < len(doc):

@@ -2,16 +2,16 @@
 
 Three constructions carry nearly all roles in news:
 
-- a title phrase before the name: "British Prime Minister Keir Starmer",
-  "senior British cabinet minister Pat McFadden", "Russia's foreign minister
-  Sergei Lavrov";
-- the same phrase set off by a comma: "Trump's outgoing Ukraine envoy, Keith
-  Kellogg, said";
-- an apposition after the name: "Oleksandr Gusarov, mayor of the town of
-  Pechenihy," or "Dmitry Peskov, the Kremlin spokesman,".
+- a title phrase before the name: "Norwegian Prime Minister Eva Holm",
+  "senior Danish cabinet minister Jens Berg", "Chile's foreign minister
+  Ana Soto";
+- the same phrase set off by a comma: "the president's outgoing Balkans
+  envoy, Tom Reed, said";
+- an apposition after the name: "Lars Vik, mayor of the town of Hamar," or
+  "Ivo Kral, the government spokesman,".
 
 A phrase is parsed into ``RolePhrase``: the title words, the country named by a
-demonym or country name inside it, a possessor ("Trump's") and an "of"
+demonym or country name inside it, a possessor ("Holm's") and an "of"
 complement. Turning possessor and complement into entities and countries is
 the resolver's job; this module only reads the tokens.
 """
@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from .lexicons import Lexicons
 
 # Relational titles: a country named inside them is where they are sent, when
-# someone else's possessive says whose they are ("Trump's Ukraine envoy").
+# someone else's possessive says whose they are ("the president's Balkans envoy").
 RELATIONAL = frozenset({"envoy", "ambassador", "representative", "negotiator", "emissary", "coordinator"})
 # Modifiers dropped from the recorded title: they qualify the person, not the office.
 DROPPED = frozenset({"senior", "top", "outgoing", "incoming", "longtime", "veteran", "new", "newly",
@@ -42,7 +42,7 @@ class RolePhrase:
     title_end: int
     countries: tuple[str, ...]  # ISO3 of demonyms/country names inside the phrase
     relational_country: str | None  # the country an envoy is sent to
-    possessor: tuple[int, int] | None  # token range of "Trump" in "Trump's ... envoy"
+    possessor: tuple[int, int] | None  # token range of "Holm" in "Holm's ... envoy"
     of: tuple[int, int] | None  # token range of the "of" complement's head name
     title_head: str  # the last title word, lower case ("minister")
 
@@ -76,7 +76,7 @@ class RoleReader:
         """The title phrase ending right before token ``start`` (or before ", " and the name)."""
         end = start
         if end >= 2 and doc[end - 1].text == "," and self._ends_with_title(doc, end - 1):
-            end -= 1  # "Trump's outgoing Ukraine envoy, Keith Kellogg"
+            end -= 1  # "the president's outgoing Balkans envoy, Tom Reed"
             if not self._clause_boundary_before_phrase(doc, end):
                 return None
         return self._phrase_ending_at(doc, end)
@@ -160,7 +160,7 @@ class RoleReader:
         relational = None
         head_word = doc[end - 1].lower_
         if head_word in RELATIONAL and possessor and country_nouns:
-            relational = country_nouns.pop()  # "Trump's Ukraine envoy": the destination stays in the title
+            relational = country_nouns.pop()  # "the president's Balkans envoy": the destination stays in the title
             country_tokens = {k for k in country_tokens
                               if self.lex.country_form(doc[k].text).country.iso3 != relational}
         skip_to = begin
@@ -194,7 +194,7 @@ class RoleReader:
 
     # -- after the name ---------------------------------------------------------
     def after(self, doc: Doc, end: int) -> RolePhrase | None:
-        """ "Name, mayor of the town of Pechenihy," / "Name, Russia's foreign minister," """
+        """ "Name, mayor of the town of Hamar," / "Name, Chile's foreign minister," """
         if end >= len(doc) or doc[end].text != ",":
             return None
         i = end + 1
@@ -219,7 +219,7 @@ class RoleReader:
                     and doc[limit].pos_ not in ("VERB", "AUX"):
                 limit += 1
             name_from = stop + 1
-            # "the town of Pechenihy", "the central Ukrainian city of Kremenchuk": the name itself
+            # "the town of Hamar", "the central Norwegian city of Lillehammer": the name itself
             for m in range(stop + 1, limit - 1):
                 if doc[m].lower_ == "of" and doc[m - 1].lower_ in self.lex.place_nouns:
                     name_from = m + 1

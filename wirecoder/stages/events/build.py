@@ -110,7 +110,7 @@ class ArticleEvents:
 
     def _target_from_place(self, event: EventItem, place_id: str | None = None) -> None:
         """An act on a place is an act on the state it lies in ("lifted the curfew in
-        Montenegro", "struck a dam in Ukraine's Kharkiv region"), unless that is the
+        Montenegro", "struck a dam in Norway's Innlandet county"), unless that is the
         source's own state; so is an undirected act in a paragraph that names a
         country only as an actor (``EventItem.context_place``)."""
         place = self.index.by_id.get(place_id or event.location)

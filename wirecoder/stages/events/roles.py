@@ -1,13 +1,13 @@
 """Who did it and to whom: the source and target phrases of a trigger.
 
 For a verb: its subject (or, when it has none, the subject its clause shares:
-"is due to arrive" -> the subject of "is", "pushed Kyiv to agree" -> Kyiv),
+"is due to arrive" -> the subject of "is", "pushed Oslo to agree" -> Oslo),
 the agent of a passive; its object, the passive subject and the objects of
 target prepositions ("meet with", "attack on", "protest against"). For an
-event noun: its possessor and nationality or actor modifiers ("Russian drone
-attacks", "Rome's solidarity"), "by"/"from" phrases, "between A and B", the
-objects of target prepositions, and what its light verb lends ("Russia has
-continued its air strikes", "Kremenchuk suffered an attack").
+event noun: its possessor and nationality or actor modifiers ("Swedish drone
+attacks", "Madrid's solidarity"), "by"/"from" phrases, "between A and B", the
+objects of target prepositions, and what its light verb lends ("Sweden has
+continued its air strikes", "Hamar suffered an attack").
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     objects = [c for c in token.children if c.dep_ in ("dobj", "iobj")]
     p.target_heads += objects
     p.target_heads += _prep_objects(token, preps)
-    for obj in objects:  # "provide support for Ukraine", "send weapons to Kyiv"
+    for obj in objects:  # "provide support for Norway", "send weapons to Oslo"
         p.target_heads += _prep_objects(obj, frozenset({"to", "for"}) & preps)
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "militants killed in the raid"
         p.target_heads.append(token.head)
@@ -165,7 +165,7 @@ def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:
 
 def _may_be(pronoun: Token, entity) -> bool:
     """Whether a pronoun can stand for the entity: "he"/"she" a person, "it" not one,
-    "they" not one person ("Macron said they would convene" is the leaders)."""
+    "they" not one person ("Holm said they would convene" is the leaders)."""
     word = pronoun.lower_
     if word in ("he", "she", "him", "her"):
         return entity.kind == "person"
@@ -208,7 +208,7 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _split_between(obj: Token, p: Participants) -> None:
-    """ "between Ukrainian and US officials": the first side is the source, the rest targets."""
+    """ "between Norwegian and Swedish officials": the first side is the source, the rest targets."""
     modifiers = [c for c in obj.children if c.dep_ in ("amod", "compound", "nmod")]
     if modifiers and any(c.dep_ == "conj" for m in modifiers for c in m.children):
         first = modifiers[0]

@@ -6,7 +6,7 @@ loosely, "his city" of a speaker who is its mayor, the speaker's own place,
 the place a report was made from ("protests were reported in Bizerte"), then
 the place of another event of the same sentence or paragraph (a story's place
 is usually told once), then a place the paragraph names as a place (not a
-country acting, not "the London talks" for another event), and last, for an
+country acting, not "the Oslo talks" for another event), and last, for an
 attack, the one country it was on. ``EventItem.location_how`` records which.
 """
 
@@ -39,11 +39,7 @@ class PlaceFinder:
         for i in self.roots[bisect_left(self.roots, start):bisect_left(self.roots, end)]:
             token = self.doc[i]
             for entity in self.index.places_at(token):
-                metonym = any(f == "metonym" for e, f in self.index.rooted.get(i, ()) if e is entity)
-                if metonym and not (token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near")
-                                    or token.dep_ in ("compound", "nmod")):
-                    continue  # "Kyiv said" is the government; "in Kyiv", "the London talks" the city
-                if not is_location_use(token, entity, self.lex):
+                if self._acts(i, entity, token) or not is_location_use(token, entity, self.lex):
                     continue
                 where = climb(token, anchors)
                 if where.anchor is None:
@@ -85,7 +81,7 @@ class PlaceFinder:
     def from_paragraph(self, events: list[EventItem]) -> None:
         """Events still without a place take the one their paragraph names: in their
         sentence, else the nearest before, else after it (towns before countries;
-        "Kyiv said" is the government, not a place)."""
+        "Oslo said" is the government, not a place)."""
         for event in events:
             if event.location is not None or event.mode == "phone" or event.background:
                 continue
@@ -109,7 +105,7 @@ class PlaceFinder:
             if found:
                 event.location = min(found, key=lambda item: item[0])[1].id
                 event.location_how = "paragraph-place"
-            elif acting:  # "Russia is pressing ...": no place, but likely what the act is on
+            elif acting:  # "Moldova is pressing ...": no place, but likely what the act is on
                 event.context_place = min(acting, key=lambda item: item[0])[1].id
 
     def _embedded_places(self, low: int, high: int | None, event: EventItem) -> list:
@@ -176,8 +172,8 @@ class PlaceFinder:
                 event.location, event.location_how = entity.id, "located-near"
 
     def to_target_country(self, events: list[EventItem]) -> None:
-        """An attack still without a place happened in the country it was on: "Russia's
-        attacks on Ukraine" are in Ukraine (a country named as an actor is no place)."""
+        """An attack still without a place happened in the country it was on: "Sweden's
+        attacks on Norway" are in Norway (a country named as an actor is no place)."""
         for event in events:
             if event.location is not None or event.type != "ASSAULT" or event.background:
                 continue
@@ -187,19 +183,20 @@ class PlaceFinder:
                 event.location, event.location_how = countries[0].id, "target-country"
 
     def _place_of_other_event(self, token, event: EventItem) -> bool:
-        """ "Ahead of the London talks, Meloni spoke ...": London is where the talks are,
+        """ "Ahead of the Oslo talks, the minister spoke ...": Oslo is where the talks are,
         not where the sentence's other events happened."""
         head = token.head
         return (token.dep_ in ("compound", "nmod", "amod", "poss") and head.i != event.trigger_i
                 and head.pos_ == "NOUN" and bool(self.lex.senses_for(head.lemma_.lower())))
 
     def _acts(self, i: int, entity, token) -> bool:
+        """ "Oslo said" is the government; "in Oslo", "the Oslo talks" the city."""
         metonym = any(f == "metonym" for e, f in self.index.rooted.get(i, ()) if e is entity)
         return metonym and not (token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near")
                                 or token.dep_ in ("compound", "nmod"))
 
     def _possessed_place(self, start: int, end: int):
-        """ "his city" said by the mayor of Kremenchuk: the place of the possessor's role."""
+        """ "his city" said by the mayor of a town: the place of the possessor's role."""
         for i in range(start, end):
             if self.view.lemma[i] not in self.lex.place_nouns:
                 continue
