@@ -4,6 +4,7 @@ import shutil
 from dataclasses import dataclass
 
 import pytest
+from hand_layers import HandTime
 
 from wirecoder.stages.events.lexicon import EVENTS_DIR, EventLexicon
 from wirecoder.stages.events.plover import plover_type
@@ -196,21 +197,6 @@ def test_no_event_in_plain_description(extract):
 
 
 # -- dates and places from other stages' layers (built by hand here) ---------------------------
-@dataclass
-class HandTime:
-    """A times-layer item as the times stage makes it (the fields the events stage reads)."""
-
-    id: str
-    text: str
-    start: int
-    end: int
-    kind: str
-    start_date: str | None
-    end_date: str | None
-    precision: str = "day"
-    value: str | None = None
-
-
 def _with_times(pipeline, text, published, times):
     from wirecoder.pipeline import _layers_for
     from wirecoder.readers import make_article

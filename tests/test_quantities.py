@@ -1,8 +1,7 @@
 """Quantities: counts, what they count, estimates and periods, one behaviour per test."""
 
-from dataclasses import dataclass
-
 import pytest
+from hand_layers import HandTime
 
 from wirecoder.stages.quantities.lexicon import quantity_lexicon
 from wirecoder.stages.quantities.numbers import read_number
@@ -62,21 +61,6 @@ def test_money_has_a_currency(extract):
     assert q.value == 400_000_000 and q.unit == "USD"
 
 
-@dataclass
-class HandTime:
-    """A times-layer item as the times stage makes it (only the fields read here)."""
-
-    id: str
-    text: str
-    start: int
-    end: int
-    kind: str
-    value: str | None
-    start_date: str | None
-    end_date: str | None
-    precision: str = "day"
-
-
 @pytest.mark.model
 def test_period_comes_from_a_time_in_the_same_sentence(pipeline):
     from wirecoder.pipeline import _layers_for
@@ -90,7 +74,7 @@ def test_period_comes_from_a_time_in_the_same_sentence(pipeline):
     doc = pipeline.nlp(doc)
     pipeline.stages[0](doc)  # actors
     doc._.wc.times = [HandTime("T1", "over the past week", at, len(text) - 1, "interval",
-                               "2025-11-30/2025-12-07", "2025-11-30", "2025-12-07", "week")]
+                               "2025-11-30", "2025-12-07", "week", value="2025-11-30/2025-12-07")]
     next(s for s in pipeline.stages if s.name == "quantities")(doc)
     q = doc._.wc.quantities[0]
     assert q.value == 1200 and q.period == "P7D"
