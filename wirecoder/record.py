@@ -165,7 +165,13 @@ class Event(_Model):
     fatalities: int | None = None
     injured: int | None = None
     reported_by: str | None = None
+    channel: str | None = Field(None, description="Where a speech act was made: Telegram, X, a TV outlet, a "
+                                                   "statement, a press conference (from the statement it is).")
     evidence: Evidence
+    inferred: list[Literal["source_actors", "target_actors"]] = Field(
+        default_factory=list,
+        description="Fields filled from the rest of the article rather than the event's own clause "
+                    "(an attack's source when the article names one attacking side against its target).")
     confidence: float = Field(ge=0.0, le=1.0)
 
 

@@ -22,6 +22,7 @@ from .confidence import confidence, features, model
 from .items import EventItem
 from .lexicon import event_lexicon
 from .merge import merge_mentions
+from .sides import infer_sides
 
 __all__ = ["EventsStage", "EventItem"]
 
@@ -44,6 +45,7 @@ class EventsStage(Stage):
         events = [e for e in merge_mentions(found, {e.id: e for e in layers.entities})
                   if e.type not in dyadic or e.source_actors or e.target_actors]
         article.place_unplaced(events)
+        infer_sides(events, article.index.by_id, article.index.country_entity)
         for n, event in enumerate(events, 1):
             event.id = f"V{n}"
             _future_is_planned(event, layers.published)

@@ -74,6 +74,9 @@ class EntityIndex:
         apposition, and every coordinated phrase."""
         found = self.actors_at(head)
         relational = head.lemma_.lower() in self.relational  # "his allies" are not him
+        if not found and depth < 2:  # "Kenya's foreign minister, Alice Mwangi,": the person, not Kenya
+            found = [e for child in head.children if child.dep_ == "appos"
+                     for e in self.actors_of_phrase(child, depth + 1) if e.kind == "person"]
         if not found:
             for child in head.children:
                 if child.dep_ in MODIFIER_DEPS and not (relational and child.dep_ == "poss"):
@@ -86,6 +89,10 @@ class EntityIndex:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
+                            found += self.actors_of_phrase(obj, depth + 1)
+                elif child.dep_ == "acl":  # "comments made by Trump": what someone said or did is theirs
+                    for agent in (c for c in child.children if c.dep_ == "agent"):
+                        for obj in (g for g in agent.children if g.dep_ == "pobj"):
                             found += self.actors_of_phrase(obj, depth + 1)
         for other in conjuncts(head):
             found += self.actors_of_phrase(other, depth + 1) if depth < 3 else []

@@ -24,6 +24,7 @@ from .dating import share_dates, share_loose
 from .items import EventItem, Trigger, WhenValue
 from .lexicon import EventLexicon, Sense
 from .roles import Participants, participants, subject_of
+from .speech import link_statements
 from .status import is_refusal, status_of
 from .triggers import find_triggers
 from .view import doc_view
@@ -56,6 +57,7 @@ class ArticleEvents:
         # quotes-layer items with a span (speaker, channel and date are read when present)
         self.quotes = [q for q in layers.quotes
                        if isinstance(getattr(q, "start", None), int) and isinstance(getattr(q, "end", None), int)]
+        self.sentence_starts = [doc[start].idx for start, _ in self.view.sents]
         self.events: list[EventItem] = []
         self.orphans: list = []  # (paragraph, casualty) reported where no event was coded
         self.blocked = frozenset(i for i, covering in self.index.name_tokens.items()
@@ -63,6 +65,9 @@ class ArticleEvents:
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.view.paragraph_starts, offset) - 1
+
+    def sentence_at(self, offset: int) -> int:
+        return bisect_right(self.sentence_starts, offset) - 1
 
     def run(self) -> list[EventItem]:
         text = self.layers.article.text
@@ -76,6 +81,8 @@ class ArticleEvents:
             if near:
                 casualty_words.record(min(near, key=lambda e: abs(e.trigger_i - casualty.token)),
                                       casualty.kind, casualty.value)
+        verbal = frozenset(t for t, quad in self.lex.quads.items() if quad.startswith("verbal"))
+        link_statements(self.events, self.quotes, verbal, self.sentence_at)
         share_dates(self.events, self._paragraph_dates())
         self.places.share(self.events)
         for event in self.events:
@@ -104,6 +111,10 @@ class ArticleEvents:
 
     def _target_place(self, event: EventItem, place_id: str | None = None) -> None:
         place_id = place_id or event.location
+        if event.mode == "intercept":
+            return  # the sky's state shoots down; it is no target (sides.py)
+        if self.lex.quads.get(event.type, "").startswith("verbal"):
+            return  # a speech in Cairo is not about Egypt: a verbal act's target is whom it addresses
         if not event.target_actors and place_id and event.type not in UNDIRECTED and \
                 (event.type != "CONSULT" or event.mode == "visit"):  # a meeting in London is not on the UK
             self._target_from_place(event, place_id)
@@ -145,6 +156,7 @@ class ArticleEvents:
             event = self._event(s_i, span, trigger, anchors, times, places, preset.get(trigger.i))
             if event is not None:
                 made.append(event)
+        _hostile_promises(self.doc, made, lex)
         made_at = {e.trigger_i for e in made}
         untied = loose_times + [v for a, vs in times.items() if a >= 0 and a not in made_at for v in vs]
         share_loose(made, untied)  # times of triggers that made no event are untied too
@@ -301,6 +313,20 @@ class ArticleEvents:
             return by_trigger[where.anchor]
         violent = [e for e in made if e.type in ("ASSAULT", "PROTEST", "COERCE")]
         return min(violent, key=lambda e: abs(e.trigger_i - token_i)) if violent else None
+
+
+def _hostile_promises(doc: Doc, made: list[EventItem], lex: EventLexicon) -> None:
+    """ "vowed to expel every last Iranian boot", "promised a strong response to any
+    attack": a promise whose content is a hostile act is a threat (PLOVER codes an
+    announced act as its intent type, plover_types.csv ``intent_as``)."""
+    for event in made:
+        if event.type != "AGREE" or event.trigger_is_noun:
+            continue
+        content = [c for c in doc[event.trigger_i].children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+        inside = {t.i for c in content for t in c.subtree}
+        if any(other.trigger_i in inside and lex.intents.get(other.type) == "THREATEN" and other.type != "THREATEN"
+               for other in made if other is not event):
+            event.type, event.mode, event.acled = "THREATEN", None, None
 
 
 def _needs_met(needs: str, parts) -> bool:

@@ -27,7 +27,7 @@ def features(event: EventItem, crowd: int) -> dict[str, float]:
     return {
         "prior_logit": math.log(weight / (1 - weight)),
         "noun": 1.0 if event.trigger_is_noun else 0.0,
-        "has_source": 1.0 if event.source_actors else 0.0,
+        "has_source": 1.0 if event.source_actors and "source_actors" not in event.inferred else 0.0,
         "has_target": 1.0 if event.target_actors else 0.0,
         # the cue of an event named only to date another ("after the talks") says nothing of its type
         "status_cue": 1.0 if event.status_cue and not event.background else 0.0,

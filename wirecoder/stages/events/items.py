@@ -57,6 +57,7 @@ class EventItem:
     fatalities: int | None = None
     injured: int | None = None
     reported_by: str | None = None
+    channel: str | None = None  # where a speech act was made (from its statement, speech.py)
     confidence: float = 0.5
     status_cue: str | None = None  # the word that set the status; None = the default
     weight: float = 0.5  # the trigger sense's prior
@@ -66,6 +67,7 @@ class EventItem:
     depth: int = 0  # below the sentence's main clause (0: the main event)
     anaphoric: bool = False
     background: bool = False
+    inferred: list[str] = field(default_factory=list)  # fields read from the article, not the clause (sides.py)
     joined_to: int | None = None  # trigger of the coordinated verb it shares a clause with  # named only to place another event in time ("after the talks")  # "the talks", "those discussions": a definite mention of an event told before
 
     def to_record(self, text: str = "") -> record.Event:
@@ -75,6 +77,7 @@ class EventItem:
             source_actors=list(self.source_actors), target_actors=list(self.target_actors),
             location=self.location, when=self.when.to_record() if self.when else None,
             counts=[record.Count(value=v, unit=u) for v, u in self.counts],
-            fatalities=self.fatalities, injured=self.injured, reported_by=self.reported_by,
+            fatalities=self.fatalities, injured=self.injured, reported_by=self.reported_by, channel=self.channel,
             evidence=record.Evidence(start=self.evidence_start, end=self.evidence_end, trigger=self.trigger_text),
+            inferred=list(self.inferred),
             confidence=round(self.confidence, 3))

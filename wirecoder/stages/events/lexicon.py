@@ -109,6 +109,7 @@ class EventLexicon:
         self.refusals = frozenset(self.status_cues.pop("refusal", {}))
         types = read_rows(folder / "plover_types.csv")
         self.quads = {row["type"]: row["quad"] for row in types}
+        self.intents = {row["type"]: row["intent_as"] for row in types}  # an announced act of the type
         self.dyadic = frozenset(row["type"] for row in types if row["dyadic"] == "yes")
         self.place_nouns = read_words(folder / "place_nouns.txt")
         self.relational_nouns = read_words(folder / "relational_nouns.txt") | self.place_nouns

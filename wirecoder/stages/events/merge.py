@@ -117,6 +117,7 @@ def _absorb(a: EventItem, b: EventItem, entities: dict) -> None:
         a.mode, a.acled = b.mode, b.acled or a.acled
     a.acled = a.acled or b.acled
     a.reported_by = a.reported_by or b.reported_by
+    a.channel = a.channel or b.channel
     a.weight = max(a.weight, b.weight)
     a.merged += 1 + b.merged
 

@@ -109,6 +109,8 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     p.target_heads += _prep_objects(token, preps)
     for obj in objects:  # "provide support for Norway", "send weapons to Oslo"
         p.target_heads += _prep_objects(obj, frozenset({"to", "for"}) & preps)
+        # "fought an insurgency against the state", "waged a war on the group"
+        p.target_heads += _prep_objects(obj, frozenset({"against"}))
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "militants killed in the raid"
         p.target_heads.append(token.head)
 
@@ -116,10 +118,15 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
 
 def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
                 lexicon: EventLexicon, index: EntityIndex, p: Participants) -> None:
+    def acting(modifier: Token) -> bool:
+        return bool(index.actors_at(modifier)) or modifier.lemma_.lower() in lexicon.actor_nouns
+
     for child in token.children:
-        if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and (
-                index.actors_at(child) or child.lemma_.lower() in lexicon.actor_nouns):
+        if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and acting(child):
             p.source_heads.append(child)
+        elif child.dep_ == "compound":  # "a Russian missile strike", "Israeli air strikes": the weapon's owner
+            p.source_heads += [g for g in child.children
+                               if g.dep_ in ("amod", "compound", "nmod", "poss") and acting(g)]
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             p.source_heads += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ == "between":

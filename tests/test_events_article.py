@@ -1,0 +1,100 @@
+"""Events read as an analyst reads a whole article (issue 12): speech acts, attackers
+named in the noun phrase or implied by the article, interceptions, promises of force.
+Invented sentences and names; one behaviour per test."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def names(record, ids):
+    return {record.entity(i).name for i in ids}
+
+
+def events_of(record, type_, trigger=None):
+    found = [e for e in record.events if e.type == type_ and (trigger is None or e.evidence.trigger == trigger)]
+    assert found, [(e.type, e.evidence.trigger) for e in record.events]
+    return found
+
+
+# -- class 4: the attacker in the noun phrase, or implied by the article ------------------
+
+def test_the_demonym_on_the_weapon_names_the_attacker(extract):
+    r = extract("A Russian missile strike on a power plant in Dnipro cut the power of 40,000 homes.")
+    strike = events_of(r, "ASSAULT", "strike")[0]
+    assert names(r, strike.source_actors) == {"Russia"}
+
+
+def test_an_unattributed_attack_is_by_the_one_side_the_article_names(extract):
+    r = extract("Russian forces shelled the town of Izium on Monday, the regional governor said.\n"
+                "On Tuesday the city of Balakliia came under a massive attack that damaged a school.")
+    attack = events_of(r, "ASSAULT", "attack")[0]
+    assert any(r.entity(i).country == "RUS" for i in attack.source_actors)
+    assert "source_actors" in attack.inferred
+
+
+def test_no_attacker_is_inferred_when_the_article_names_two_sides(extract):
+    r = extract("Russian forces shelled the town of Izium on Monday.\n"
+                "Belarusian troops also struck the town of Kupiansk on Monday.\n"
+                "On Tuesday the city of Balakliia came under a massive attack that damaged a school.")
+    attack = events_of(r, "ASSAULT", "attack")[0]
+    assert attack.source_actors == [] and attack.inferred == []
+
+
+def test_the_side_that_shoots_down_is_the_source_and_the_attacker_the_target(extract):
+    r = extract("Russian drones attacked the city of Sumy overnight, officials in Ukraine said.\n"
+                "Two more drones were shot down over the Okhtyrka district on Friday morning.")
+    interception = events_of(r, "ASSAULT", "shot")[0]
+    assert {r.entity(i).country for i in interception.source_actors} == {"UKR"}
+    assert {r.entity(i).country for i in interception.target_actors} == {"RUS"}
+
+
+# -- class 1: speech acts ---------------------------------------------------------------------
+
+def test_hitting_back_at_comments_accuses_their_author(extract):
+    r = extract("Moldova's president has hit back at comments made by Tomas Varga.")
+    accusation = events_of(r, "ACCUSE")[0]
+    assert names(r, accusation.target_actors) == {"Tomas Varga"}
+
+
+def test_a_rebuke_delivered_to_someone_targets_them(extract):
+    r = extract("The Polish foreign minister, Adam Zielinski, delivered a rebuke to Tomas Varga on Monday.")
+    accusation = events_of(r, "ACCUSE", "rebuke")[0]
+    assert names(r, accusation.source_actors) == {"Adam Zielinski"}
+    assert names(r, accusation.target_actors) == {"Tomas Varga"}
+
+
+def test_a_denial_is_a_rejection_by_the_one_who_denies(extract):
+    r = extract("The Kremlin denied there had been any change of policy, officials said on Monday.")
+    assert events_of(r, "REJECT", "denied")
+
+
+def test_a_speech_somewhere_is_not_about_the_country_it_is_given_in(extract):
+    r = extract("In a speech in Nairobi, the Danish minister Lars Holm praised the Somali government.")
+    praise = events_of(r, "SUPPORT", "praised")[0]
+    assert all(r.entity(i).country != "KEN" for i in praise.target_actors)
+
+
+def test_a_vow_to_use_force_is_a_threat(extract):
+    r = extract("Poland's defence minister, Jan Nowak, vowed that Poland would expel every Belarusian agent.")
+    assert events_of(r, "THREATEN", "vowed")
+
+
+def test_a_vow_to_help_stays_a_promise(extract):
+    r = extract("Poland's defence minister, Jan Nowak, vowed that Poland would send more aid to Ukraine.")
+    assert events_of(r, "AGREE", "vowed")
+
+
+def test_a_speech_act_is_dated_when_said(extract):
+    r = extract("Alice Mwangi, Kenya's foreign minister, urged Ethiopia on Tuesday to withdraw its troops, "
+                "saying their presence was illegal.", published="2025-03-12")
+    request = events_of(r, "REQUEST", "urged")[0]
+    assert names(r, request.source_actors) == {"Alice Mwangi"}
+    assert request.when is not None and request.when.start == "2025-03-11"
+
+
+def test_a_speech_act_keeps_the_channel_of_its_statement(extract):
+    r = extract("Omar Farah, the army chief, denied on Facebook that his troops had crossed the border.")
+    rejection = events_of(r, "REJECT", "denied")[0]
+    assert rejection.channel == "Facebook"
+    assert rejection.reported_by is not None

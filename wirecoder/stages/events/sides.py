@@ -1,0 +1,93 @@
+"""Who attacked when the clause does not say: the article's one attacking side.
+
+War reporting names the attacker once and then tells of "a massive overnight
+attack", "strikes on the city", "two more drones were shot down". An analyst
+reads these against the article: when every attack it attributes against one
+side comes from one other side, an unattributed attack on that side is by
+that other side. The inference is made only then -- exactly one attacking side
+named against the target's state, never the target's own -- and the event
+records that its source was inferred (``EventItem.inferred``), which lowers
+its confidence.
+
+An interception ("drones were shot down over the district") has the sides the
+other way round: the one who shoots down is the side whose sky it is, and the
+one shot at is that side's attacker.
+"""
+
+from __future__ import annotations
+
+from .items import EventItem
+
+REAL = frozenset({"occurred", "ongoing", "claimed"})
+INTERCEPT = "intercept"
+
+
+def infer_sides(events: list[EventItem], by_id: dict, country_entity) -> None:
+    """Fill the sources (and an interception's target) that the article implies.
+
+    ``by_id`` maps entity ids to entities; ``country_entity(iso3)`` gives the
+    article's entity for a state, or None when the article does not name it."""
+    attackers = _attackers(events, by_id, country_entity)
+    for event in events:
+        if event.type != "ASSAULT" or event.background:
+            continue
+        if event.mode == INTERCEPT:
+            _interception(event, by_id, country_entity, attackers)
+        elif not event.source_actors:
+            sides = _sides_of(_target_states(event, by_id), attackers)
+            if len(sides) == 1:
+                event.source_actors = [sides.pop()]
+                event.inferred.append("source_actors")
+
+
+def _attackers(events: list[EventItem], by_id: dict, country_entity) -> dict[str, set[str]]:
+    """Target state -> the entities (one per attacking state or group: the state's own
+    entity when the article names it) that the article says attacked it, from attacks
+    told with their source."""
+    found: dict[str, dict[str, str]] = {}
+    for event in events:
+        if event.type != "ASSAULT" or event.mode == INTERCEPT or event.status not in REAL \
+                or not event.source_actors or "source_actors" in event.inferred:
+            continue
+        sources = [by_id[i] for i in event.source_actors if i in by_id]
+        for state in _target_states(event, by_id):
+            for source in sources:
+                side = source.country or source.id
+                if side != state:
+                    state_entity = country_entity(source.country) if source.country else None
+                    found.setdefault(state, {}).setdefault(side, (state_entity or source).id)
+    return {state: set(sides.values()) for state, sides in found.items()}
+
+
+def _target_states(event: EventItem, by_id: dict) -> set[str]:
+    """The states an attack was on: its targets' and, for a place, the place's."""
+    states = {by_id[i].country for i in event.target_actors if i in by_id and by_id[i].country}
+    place = by_id.get(event.location) if event.location else None
+    if place is not None and place.country:
+        states.add(place.country)
+    return states
+
+
+def _sides_of(states: set[str], attackers: dict[str, set[str]]) -> set[str]:
+    sides: set[str] = set()
+    for state in states:
+        sides |= attackers.get(state, set())
+    return sides
+
+
+def _interception(event: EventItem, by_id: dict, country_entity, attackers: dict[str, set[str]]) -> None:
+    """The defender shoots down; the attacker is what was shot at."""
+    place = by_id.get(event.location) if event.location else None
+    sky = place.country if place is not None else None
+    if not event.source_actors and sky:
+        defender = country_entity(sky)
+        if defender is not None:
+            event.source_actors = [defender.id]
+            event.inferred.append("source_actors")
+            event.target_actors = [t for t in event.target_actors if t != defender.id]
+    defenders = {by_id[i].country for i in event.source_actors if i in by_id and by_id[i].country}
+    if not event.target_actors and defenders:
+        sides = _sides_of(defenders, attackers)
+        if len(sides) == 1:
+            event.target_actors = [sides.pop()]
+            event.inferred.append("target_actors")

@@ -1,0 +1,50 @@
+"""Speech acts told as statements: what the quotes stage knows of who said it, where and when.
+
+"The foreign minister condemned the strike in a post on X", "the envoy urged both
+sides to ...", "the ministry denied ...": the verb is an act (ACCUSE, REQUEST,
+REJECT ...) and at the same time the cue of a statement that the quotes stage
+attributed -- its speaker resolved through pronouns and continuation, its channel
+and the date it was said. A verbal event whose trigger is such a cue takes from
+that statement what its own clause lacks: the speaker as its source, the date said
+as its date (a speech act happens when it is said), the channel, and the statement
+as what reports it. A plain report ("said a deal was close") is no event: only
+triggers of the event lexicon are read here.
+"""
+
+from __future__ import annotations
+
+from .items import EventItem, WhenValue
+
+
+def link_statements(events: list[EventItem], quotes: list, verbal: frozenset[str], sentence_of) -> None:
+    """``quotes`` are the quotes layer's items; ``verbal`` the PLOVER types of speech
+    acts; ``sentence_of(offset)`` the sentence number of a character offset."""
+    by_sentence: dict[int, list] = {}
+    for quote in quotes:
+        cue = (getattr(quote, "cue", None) or "").lower()
+        if cue:
+            for s_i in {sentence_of(quote.start), sentence_of(max(quote.start, quote.end - 1))}:
+                by_sentence.setdefault(s_i, []).append(quote)
+    for event in events:
+        if event.type not in verbal:
+            continue
+        statement = _statement_of(event, by_sentence.get(event.sentence_i, ()))
+        if statement is None:
+            continue
+        speaker = getattr(statement.speaker, "entity", None)
+        if speaker and not event.source_actors:
+            event.source_actors = [speaker]
+            event.target_actors = [t for t in event.target_actors if t != speaker]
+        if speaker and speaker not in event.source_actors:
+            continue  # a statement by someone else in the same sentence
+        if statement.date and (event.when is None or not event.when.start or event.when.reported):
+            event.when = WhenValue(statement.date, statement.date, "day", None)
+        event.channel = event.channel or statement.channel
+        event.reported_by = event.reported_by or statement.id or None
+
+
+def _statement_of(event: EventItem, quotes) -> object | None:
+    """The statement whose cue is the event's trigger word (the same word, same sentence)."""
+    word = event.trigger_text.lower()
+    found = [q for q in quotes if (q.cue or "").lower() == word]
+    return found[0] if len(found) == 1 else None
