@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ... import record
 from ...gazetteer import Gazetteer, normalize
+from .groups import GroupReader
 from .items import Actor, Mention, RoleFact
 from .kb import KB_SOURCE, Holder, OfficeHolders
 from .lexicons import Lexicons
@@ -46,6 +47,7 @@ class Resolver:
         self.kb = kb
         self.gaz = gaz
         self.roles = RoleReader(lex, places=gaz.lookup)
+        self.groups = GroupReader(lex)
 
     def run(self, doc: Doc, candidates: list[Candidate], day: date | None,
             quoted: list[tuple[int, int]]) -> list[Actor]:
@@ -67,6 +69,8 @@ class Resolver:
         self._kb_roles(actors.values(), day)
         self._person_countries(actors.values())
         self._nominals(doc, refs, actors, quoted)
+        self.groups.read(doc, refs, actors, lambda actor, start, end: refs.append(_Ref(actor, start, end)))
+        refs.sort(key=lambda r: r.start)
         self._pronouns(doc, refs, quoted)
         ordered = sorted(actors.values(), key=lambda a: (a.first, a.name))
         for number, actor in enumerate(ordered, start=1):

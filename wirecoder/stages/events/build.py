@@ -196,7 +196,7 @@ class ArticleEvents:
         event = EventItem(
             id="", type=event_type, mode=mode if event_type == trigger.sense.type else None,
             status=status, status_cue=cue, depth=prominence(token, trigger, lex),
-            evidence_start=span.start_char, evidence_end=span.end_char, trigger_text=token.text,
+            evidence_start=span.start_char, evidence_end=span.end_char, trigger_text=token.text, lemma=trigger.lemma,
             trigger_i=trigger.i, trigger_is_noun=trigger.is_noun, sentence_i=s_i,
             paragraph=self.paragraph_of(token.idx), weight=trigger.sense.weight,
             source_actors=[e.id for e in parts.sources], target_actors=[e.id for e in parts.targets],

@@ -49,6 +49,7 @@ class EventItem:
     sentence_i: int
     paragraph: int
     acled: tuple[str, str | None] | None = None
+    lemma: str = ""  # the trigger's lemma
     source_actors: list[str] = field(default_factory=list)
     target_actors: list[str] = field(default_factory=list)
     location: str | None = None

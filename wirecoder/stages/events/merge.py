@@ -17,8 +17,11 @@ from datetime import date
 from .anchors import place_rank
 from .dating import own_date
 from .items import EventItem
+from .roles import VICTIM_VERBS
 
 COMPATIBLE_STATUSES = ({"occurred", "ongoing"},)
+# Types whose several triggers in one sentence tell one incident ("shelled ..., killing").
+ONE_INCIDENT = frozenset({"ASSAULT"})
 
 
 def merge_mentions(events: list[EventItem], entities: dict) -> list[EventItem]:
@@ -53,7 +56,13 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
     bare = nothing and (b.anaphoric or b.type == "ASSAULT" and b.paragraph == a.paragraph)
     shared = bool(set(a.source_actors) & set(b.source_actors))
     same_date = own_date(a) and own_date(b)
-    return bool(place) or shared or same_date or bare
+    # "a wave of bombardment targeting the capital, killing 12": one attack told by several words
+    one_clause = a.type in ONE_INCIDENT and a.sentence_i == b.sentence_i and a.status == b.status \
+        and _targets_agree(a.target_actors, b.target_actors)
+    # "Clashes between the army and rebels. 3 soldiers and a woman killed.": the toll of the clash
+    toll = b.type == "ASSAULT" and b.lemma in VICTIM_VERBS and not b.source_actors and not own_date(b) \
+        and b.paragraph == a.paragraph and 0 <= b.sentence_i - a.sentence_i <= 1
+    return bool(place) or shared or same_date or bare or one_clause or toll
 
 
 def _dates_agree(a: EventItem, b: EventItem) -> bool:
@@ -97,6 +106,10 @@ def _actors_agree(a: list[str], b: list[str], entities: dict) -> bool:
     countries_a = {getattr(entities.get(x), "country", None) for x in a} - {None}
     countries_b = {getattr(entities.get(x), "country", None) for x in b} - {None}
     return bool(countries_a & countries_b)
+
+
+def _targets_agree(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
 
 
 def _absorb(a: EventItem, b: EventItem, entities: dict) -> None:

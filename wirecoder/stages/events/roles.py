@@ -25,6 +25,9 @@ EXTRA_TARGET_PREPS = {"REQUEST": frozenset({"from"}), "AID": frozenset({"for"})}
 OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "order", "tell", "persuade",
                             "encourage", "invite", "allow", "help", "pressure", "compel"})
 PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
+# Verbs whose object is the victim: a counted subject without auxiliary is a reduced passive.
+VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap", "arrest", "detain", "behead",
+                          "execute", "shoot", "massacre", "slaughter"})
 
 
 @dataclass
@@ -46,8 +49,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 3 or verb.head.i == verb.i:
         return []
     head = verb.head
-    if verb.dep_ == "relcl":
-        return [head]
+    if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [head]  # "the group that attacked", "fighters besieging the enclave"
     if verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in OBJECT_CONTROL:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if objects:
@@ -102,6 +105,8 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
         p.target_heads += passive
         for agent in (c for c in token.children if c.dep_ == "agent"):
             p.source_heads += [g for g in agent.children if g.dep_ == "pobj"]
+    elif _reduced_passive(token):
+        p.target_heads += subject_of(token)  # "3 soldiers and a woman killed": the victims
     else:
         p.source_heads += subject_of(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "iobj")]
@@ -114,6 +119,19 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "militants killed in the raid"
         p.target_heads.append(token.head)
 
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "3 soldiers killed", "Two civilians wounded in Gao": a headline's or a note's
+    passive without its auxiliary -- a past form with no object and no auxiliary
+    whose subject is counted."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in VICTIM_VERBS:
+        return False
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "agent") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and any(g.dep_ == "nummod" for s in subjects for g in [s, *conjuncts(s)]
+                                  for g in g.children)
 
 
 def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],

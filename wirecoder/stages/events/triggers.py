@@ -21,6 +21,7 @@ POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "A
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "pobj"})
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 
 
 def context_words(token: Token) -> set[str]:
@@ -61,6 +62,8 @@ def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
     pos = POS.get(token.pos_)
     if pos is None:
         return None
+    if pos == "ADJ" and token.dep_ in NOMINAL_DEPS:
+        pos = "NOUN"  # "launched a ground offensive": the small model tags the noun an adjective
     senses = lexicon.senses_for(token.lemma_.lower()) or lexicon.senses_for(token.lower_)
     if not senses and pos != "VERB":
         stem = past_stem(token.lower_, lexicon.senses)
@@ -103,7 +106,7 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
         if sense is not None:
             stem = None if lemma in senses or view.lower[i] in senses else past_stem(view.lower[i], senses)
             found[token.i] = Trigger(token.i, sense, stem or token.lemma_.lower(),  # "clashed" tagged a noun
-                                     POS[token.pos_] == "NOUN" and stem is None)
+                                     _nominal(token) and stem is None)
     nouns = {i for i, t in found.items() if t.is_noun}
     for i, trigger in list(found.items()):
         token = doc[i]
@@ -119,6 +122,10 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
             if verb.i in found and not found[verb.i].is_noun:
                 del found[verb.i]  # "struck a deal", "signed an agreement": one event, the noun's
     return [found[i] for i in sorted(found)]
+
+
+def _nominal(token: Token) -> bool:
+    return POS[token.pos_] == "NOUN" or token.pos_ == "ADJ" and token.dep_ in NOMINAL_DEPS
 
 
 def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:

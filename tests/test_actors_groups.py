@@ -1,0 +1,62 @@
+"""Actors named by description become group entities (groups.py): invented sentences."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def entity(record, name):
+    found = [e for e in record.entities if e.name == name]
+    assert found, [(e.kind, e.name) for e in record.entities]
+    return found[0]
+
+
+def test_a_described_group_is_an_entity_with_the_country_its_demonym_gives(extract):
+    r = extract("Moldovan officials said the border crossing would reopen on Monday.")
+    officials = entity(r, "Moldovan officials")
+    assert officials.kind == "group" and officials.country == "MDA" and officials.sector == "GOV"
+
+
+def test_a_group_backed_by_a_state_does_not_take_its_country(extract):
+    r = extract("French-backed fighters advanced on the town of Kidal.")
+    fighters = entity(r, "French-backed fighters")
+    assert fighters.country is None
+
+
+def test_a_place_the_group_is_in_gives_its_country(extract):
+    r = extract("Officials in Chisinau said the talks had failed.")
+    assert entity(r, "Officials").country == "MDA"
+
+
+def test_a_states_soldiers_are_its_armed_forces(extract):
+    r = extract("Moldovan soldiers crossed the river on Sunday.")
+    forces = [e for e in r.entities if e.kind == "organization" and e.country == "MDA" and e.sector == "MIL"]
+    assert forces and forces[0].mentions[0].text == "Moldovan soldiers"
+
+
+def test_members_named_by_their_group_are_a_mention_of_it(extract):
+    r = extract("Hamas fighters fired rockets at the town.")
+    assert not [e for e in r.entities if e.kind == "group" and "fighters" in e.name]
+
+
+def test_the_same_description_again_is_the_same_entity(extract):
+    r = extract("Rebel militias shelled the town. Later the militias withdrew to the hills.")
+    militias = [e for e in r.entities if "militias" in e.name]
+    assert len(militias) == 1 and len(militias[0].mentions) == 2
+
+
+def test_a_body_named_by_its_noun_alone_is_an_entity(extract):
+    r = extract("Police arrested two protesters outside the embassy.")
+    arrest = [e for e in r.events if e.type == "COERCE"][0]
+    assert {r.entity(i).name for i in arrest.source_actors} == {"Police"}
+    assert {r.entity(i).name for i in arrest.target_actors} == {"protesters"}
+
+
+def test_a_named_office_holder_is_no_group(extract):
+    r = extract("The Moldovan foreign minister, Ana Rusu, condemned the strike.")
+    assert not [e for e in r.entities if e.kind == "group"]
+
+
+def test_the_group_alone_is_no_new_actor(extract):
+    r = extract("The group said on Monday that it would keep fighting.")
+    assert not [e for e in r.entities if e.kind == "group"]

@@ -1,0 +1,192 @@
+"""Actors named by what they are: "Kurdish militias", "rebel groups", "police".
+
+News names most of its actors by description rather than by name: "government
+forces launched an offensive against rebels", "police arrested two protesters",
+"officials in Kyiv said". Each such noun phrase -- headed by a group noun
+(data/lexicons/group_nouns.csv) and naming no entity of its own -- becomes a
+group entity, so that events and quotes can link it as source or target:
+
+- its name is the description without determiners and counts ("Kurdish
+  militias", "Syrian government forces", "officials");
+- its country is the one the description gives: a state's demonym or name
+  ("Turkish soldiers", "US officials"), a possessor ("Russia's negotiators", "the
+  Assad regime"), a place it is in ("officials in Kyiv"); "US-backed fighters" are
+  not American, and nothing is guessed from the rest of the article;
+- a state's soldiers are its armed forces ("Turkish soldiers" join "Turkish
+  Armed Forces"), and members named by their group ("YPG fighters", "Isis
+  militants") are a mention of that group;
+- the same description again, or the bare noun with a definite article ("the
+  militias") when one group of that noun is in the article, is the same entity.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ...errors import E, SetupError
+from ...gazetteer import normalize
+from ...settings import DATA_DIR
+from .items import Actor, Mention
+from .lexicons import Lexicons
+
+GROUP_NOUNS = DATA_DIR / "lexicons" / "group_nouns.csv"
+GROUP_RELATIONS = DATA_DIR / "lexicons" / "group_relations.txt"
+MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
+# Words before a group noun that count or qualify it without saying who it is.
+NOT_NAMING = frozenset({"many", "several", "other", "more", "few", "some", "most", "all", "both", "such", "various",
+                        "numerous", "countless", "dozens", "hundreds", "thousands", "scores", "least", "own",
+                        "remaining", "last", "first", "fellow", "former", "senior", "top", "unnamed", "anonymous"})
+ARMED = frozenset({"MIL"})
+LOCATIVE = frozenset({"in", "from"})
+ORG_KINDS = frozenset({"organization", "group"})
+
+
+@dataclass(frozen=True)
+class GroupNoun:
+    lemma: str
+    sector: str | None
+    collective: bool
+    bare: bool  # may stand without a word saying who ("the police", but not "the group")
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> dict[str, GroupNoun]:
+    try:
+        with open(GROUP_NOUNS, encoding="utf-8", newline="") as handle:
+            rows = [line for line in handle if line.strip() and not line.startswith("#")]
+    except OSError as err:
+        raise SetupError(E.E021, path=str(GROUP_NOUNS), detail=str(err)) from None
+    return {row["lemma"].strip().lower(): GroupNoun(row["lemma"].strip().lower(), row["sector"].strip() or None,
+                                                    row["collective"].strip() == "yes",
+                                                    (row.get("bare") or "").strip() != "no")
+            for row in csv.DictReader(rows)}
+
+
+@lru_cache(maxsize=1)
+def group_relations() -> frozenset[str]:
+    try:
+        text = GROUP_RELATIONS.read_text(encoding="utf-8")
+    except OSError as err:
+        raise SetupError(E.E021, path=str(GROUP_RELATIONS), detail=str(err)) from None
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+class GroupReader:
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.nouns = group_nouns()
+        self.relations = group_relations()
+
+    def read(self, doc: Doc, refs: list, actors: dict[str, Actor], make_ref) -> None:
+        """Add group entities (and mentions of known ones) for the article's descriptions.
+        ``refs`` are the mentions already resolved (objects with ``actor``, ``start`` and
+        ``end`` token indices); ``make_ref(actor, start, end)`` records a new one."""
+        owner_of = {}
+        for ref in refs:
+            for i in range(ref.start, ref.end):
+                owner_of[i] = ref.actor
+        last_by_noun: dict[str, list[Actor]] = {}
+        for token in doc:
+            noun = self.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+            if noun is None or token.i in owner_of or token.dep_ == "compound":
+                continue  # "police station", "army base": the noun modifies, it does not act
+            if self._office_holder(token, owner_of):
+                continue  # "the foreign minister, Adam Zielinski,": a person, the actors' own business
+            found = self._phrase(doc, token, noun, owner_of)
+            if found is None:
+                continue
+            start, key, name, country, member_of, kind = found
+            if member_of is not None:
+                actor = member_of
+            elif key is None:
+                known = last_by_noun.get(noun.lemma, [])
+                if len({a.key for a in known}) == 1:
+                    actor = known[-1]  # "the militias": the militias told before
+                elif not known and noun.collective:
+                    actor = actors.setdefault("group:" + noun.lemma, Actor(id="", kind="group", name=token.text,
+                                                                            key="group:" + noun.lemma))
+                    actor.sector = noun.sector  # "the army", "the police": the body itself
+                else:
+                    continue  # none or two kinds told before
+            else:
+                actor = actors.get(key)
+                if actor is None:
+                    actor = actors[key] = Actor(id="", kind=kind, name=name, key=key)
+                    actor.country, actor.sector = country, noun.sector
+            span = doc[start:token.i + 1]
+            actor.add(Mention(span.start_char, span.end_char, span.text, "nominal"))
+            make_ref(actor, start, token.i + 1)
+            for i in range(start, token.i + 1):
+                owner_of[i] = actor
+            if actor.kind == "group":
+                last_by_noun.setdefault(noun.lemma, []).append(actor)
+
+    def _phrase(self, doc: Doc, head: Token, noun: GroupNoun, owner_of: dict):
+        """(first token, key, name, country, the entity it is members of) of the
+        description headed by ``head``; key None for a bare definite anaphor."""
+        naming = [c for c in head.children if c.i < head.i and c.dep_ in MODIFIERS | {"npadvmod"}
+                  and c.lower_ not in NOT_NAMING and not c.like_num]
+        country, member_of = None, None
+        for child in naming:
+            owner = owner_of.get(child.i)
+            if owner is not None and owner.kind in ORG_KINDS and child.dep_ != "poss":
+                member_of = owner  # "YPG fighters", "Isis militants"
+            elif owner is not None and owner.country and not _backed(child, self.relations):
+                country = country or owner.country  # "Russia's negotiators", "the Assad regime"
+            else:
+                form = self.lex.country_form(child.text)
+                if form is not None and not _backed(child, self.relations):
+                    country = country or form.country.iso3
+        if country is None:
+            country = self._located(head, owner_of)
+        if member_of is not None:
+            return min(c.left_edge.i for c in naming), None, None, None, member_of, None
+        if not naming:
+            if not noun.bare:
+                return None
+            if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children) \
+                    and not country:
+                return head.i, None, None, None, None, None
+            start = head.i
+        else:
+            start = min(c.left_edge.i for c in naming)
+        if country and noun.sector in ARMED and not any(c.dep_ in ("compound", "amod") and not _demonym(self.lex, c)
+                                                        for c in naming):
+            forces = self.lex.military_of(country)  # "Turkish soldiers" are the Turkish Armed Forces
+            return start, "org:" + normalize(forces.name), forces.name, country, None, "organization"
+        words = [t for t in doc[start:head.i + 1] if not t.is_punct or t.text in "-–"]
+        name = "".join(t.text_with_ws for t in doc[start:head.i]) + head.text
+        key = "group:" + normalize(" ".join(t.lemma_.lower() for t in words)) + (f"@{country}" if country else "")
+        return start, key, name.strip(), country, None, "group"
+
+    def _office_holder(self, head: Token, owner_of: dict) -> bool:
+        """A singular office ("the minister", "a judge") or a description with a named
+        person in apposition is one person, read by the descriptions of resolve.py."""
+        if any(c.dep_ == "appos" and getattr(owner_of.get(c.i), "kind", None) == "person" for c in head.children):
+            return True
+        title = self.lex.titles.get(head.lemma_.lower())
+        return head.tag_ == "NN" and title is not None and title.person_role == "office"
+
+    def _located(self, head: Token, owner_of: dict) -> str | None:
+        """ "officials in Kyiv", "residents of Kharkiv": the place's state."""
+        for child in head.children:
+            if child.dep_ == "prep" and (child.lower_ in LOCATIVE or child.lower_ == "of"):
+                for obj in child.children:
+                    owner = owner_of.get(obj.i)
+                    if obj.dep_ == "pobj" and owner is not None and owner.kind in ("place", "country"):
+                        return owner.country
+        return None
+
+
+def _backed(token: Token, relations: frozenset[str]) -> bool:
+    """ "US-backed", "Iran-aligned", "pro-Russian", "anti-government": a relation to
+    the state named, not membership (group_relations.txt)."""
+    return any(t.lower_ in relations for t in token.subtree) or token.head.lower_ in relations
+
+
+def _demonym(lex: Lexicons, token: Token) -> bool:
+    return lex.country_form(token.text) is not None
