@@ -25,6 +25,7 @@ EXTRA_TARGET_PREPS = {"REQUEST": frozenset({"from"}), "AID": frozenset({"for"})}
 OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "order", "tell", "persuade",
                             "encourage", "invite", "allow", "help", "pressure", "compel"})
 PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
+LEADING = frozenset({"led", "-led"})
 # Verbs whose object is the victim: a counted subject without auxiliary is a reduced passive.
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap", "arrest", "detain", "behead",
                           "execute", "shoot", "massacre", "slaughter"})
@@ -145,6 +146,8 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
         elif child.dep_ == "compound":  # "a Russian missile strike", "Israeli air strikes": the weapon's owner
             p.source_heads += [g for g in child.children
                                if g.dep_ in ("amod", "compound", "nmod", "poss") and acting(g)]
+        elif child.dep_ == "amod" and child.lower_ in LEADING:  # "a US-led attack", "the SDF-led assault"
+            p.source_heads += [g for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod") and acting(g)]
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             p.source_heads += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ == "between":

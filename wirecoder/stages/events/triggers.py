@@ -35,6 +35,8 @@ def context_words(token: Token) -> set[str]:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pobj", "compound", "amod", "nummod", "pcomp"):
                     words.add(grandchild.lemma_.lower())
+                if grandchild.dep_ == "pobj" and grandchild.ent_type_ in PLACE_LABELS:
+                    words.add("<place>")  # "the fall of Mosul"
                 if child.dep_ == "dobj" and grandchild.dep_ == "prep" and grandchild.lower_ == "of":
                     words.update(g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj")
     if token.head.dep_ == "prep":
