@@ -129,8 +129,12 @@ class GroupReader:
         """(first token, key, name, country, the entity it is members of) of the
         description headed by ``head``; key None for a bare definite anaphor."""
         naming = [c for c in head.children if c.i < head.i and c.dep_ in MODIFIERS | {"npadvmod"}
-                  and c.lower_ not in NOT_NAMING and not c.like_num]
+                  and c.lower_ not in NOT_NAMING and not c.like_num and c.pos_ not in ("PRON", "DET")]
         country, member_of = None, None
+        for child in head.children:  # "Putin, whose military intervened": the military of Putin's state
+            if child.dep_ == "poss" and child.lower_ == "whose" and head.head.dep_ == "relcl":
+                antecedent = owner_of.get(head.head.head.i)
+                country = getattr(antecedent, "country", None)
         for child in naming:
             owner = owner_of.get(child.i)
             if owner is not None and owner.kind in ORG_KINDS and child.dep_ != "poss":

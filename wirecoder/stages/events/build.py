@@ -24,7 +24,7 @@ from .dating import share_dates, share_loose
 from .items import EventItem, Trigger, WhenValue
 from .lexicon import EventLexicon, Sense
 from .roles import Participants, participants, subject_of
-from .speech import link_statements
+from .speech import announced_threats, link_statements
 from .status import is_refusal, status_of
 from .triggers import find_triggers
 from .view import doc_view
@@ -83,6 +83,8 @@ class ArticleEvents:
                                       casualty.kind, casualty.value)
         verbal = frozenset(t for t, quad in self.lex.quads.items() if quad.startswith("verbal"))
         link_statements(self.events, self.quotes, verbal, self.sentence_at)
+        threats = announced_threats(self.events, self.quotes, lambda i: self.doc[i].idx, self.index.by_id)
+        self.events = sorted(self.events + threats, key=lambda e: (e.trigger_i, e.type != "THREATEN"))
         share_dates(self.events, self._paragraph_dates())
         self.places.share(self.events)
         for event in self.events:

@@ -26,6 +26,7 @@ OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "or
                             "encourage", "invite", "allow", "help", "pressure", "compel"})
 PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
 LEADING = frozenset({"led", "-led"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # Verbs whose object is the victim: a counted subject without auxiliary is a reduced passive.
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap", "arrest", "detain", "behead",
                           "execute", "shoot", "massacre", "slaughter"})
@@ -46,6 +47,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     wanted = ("nsubj", "csubj") if depth == 0 else ("nsubj", "csubj", "nsubjpass")
     for child in verb.children:
         if child.dep_ in wanted:
+            if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                return [verb.head]  # "the PKK, which has fought ...": the phrase the clause is about
             return [child]
     if depth > 3 or verb.head.i == verb.i:
         return []

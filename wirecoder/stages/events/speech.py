@@ -13,6 +13,8 @@ triggers of the event lexicon are read here.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .items import EventItem, WhenValue
 
 
@@ -48,3 +50,40 @@ def _statement_of(event: EventItem, quotes) -> object | None:
     word = event.trigger_text.lower()
     found = [q for q in quotes if (q.cue or "").lower() == word]
     return found[0] if len(found) == 1 else None
+
+
+ANNOUNCED_THREATS = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def announced_threats(events: list[EventItem], quotes: list, offset_of, by_id: dict) -> list[EventItem]:
+    """ "Turkey said it would shortly mount an assault on Afrin", "Ankara would defeat the
+    YPG there, he said": a hostile act announced by its own side is a threat made when
+    it was said (PLOVER codes an announced hostile act as THREATEN). Returns the new
+    THREATEN events; the announced act stays, planned."""
+    made = []
+    for event in events:
+        if event.type not in ANNOUNCED_THREATS or event.status != "planned":
+            continue
+        at = offset_of(event.trigger_i)
+        statement = next((q for q in quotes if q.start <= at < q.end and getattr(q.speaker, "entity", None)), None)
+        if statement is None:
+            continue
+        speaker = by_id.get(statement.speaker.entity)
+        if speaker is None or not _own_side(event, speaker, by_id):
+            continue
+        threat = replace(event, type="THREATEN", mode=None, acled=None, status="occurred", status_cue=None,
+                         source_actors=[speaker.id], target_actors=list(event.target_actors),
+                         location=None, location_how=None, counts=[], fatalities=None, injured=None,
+                         when=WhenValue(statement.date, statement.date, "day", None) if statement.date else None,
+                         channel=statement.channel, reported_by=statement.id or None, inferred=[], merged=0,
+                         joined_to=None)
+        made.append(threat)
+    return made
+
+
+def _own_side(event: EventItem, speaker, by_id: dict) -> bool:
+    """The announced act is the speaker's own: no other source, the speaker, or its state."""
+    if not event.source_actors:
+        return True
+    sides = {speaker.id, speaker.country} - {None}
+    return any(i in sides or getattr(by_id.get(i), "country", None) in sides for i in event.source_actors)
