@@ -146,6 +146,8 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
     for child in token.children:
         if child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and acting(child):
             p.source_heads.append(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and any(acting(c) for c in conjuncts(child)):
+            p.source_heads += [c for c in conjuncts(child) if acting(c)]  # "in Kurdish and US custody"
         elif child.dep_ == "compound":  # "a Russian missile strike", "Israeli air strikes": the weapon's owner
             p.source_heads += [g for g in child.children
                                if g.dep_ in ("amod", "compound", "nmod", "poss") and acting(g)]

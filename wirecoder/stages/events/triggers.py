@@ -22,6 +22,8 @@ NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "pobj"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
+TERRITORY = "territory"
+PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "you"})
 
 
 def context_words(token: Token) -> set[str]:
@@ -79,6 +81,8 @@ def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
     for sense in senses:
         if sense.pos not in (pos, "ANY"):
             continue
+        if sense.mode == TERRITORY and _person_taken(token):
+            continue  # "he had been captured in the city": a capture of a person, not of the city
         if not sense.context:
             return sense
         if context is None:
@@ -124,6 +128,12 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
             if verb.i in found and not found[verb.i].is_noun:
                 del found[verb.i]  # "struck a deal", "signed an agreement": one event, the noun's
     return [found[i] for i in sorted(found)]
+
+
+def _person_taken(verb: Token) -> bool:
+    """A person is what was taken: the passive subject or the object is a person."""
+    return any(c.dep_ in ("nsubjpass", "dobj") and (c.lower_ in PERSONAL or c.ent_type_ == "PERSON")
+               for c in verb.children)
 
 
 def _nominal(token: Token) -> bool:
