@@ -45,6 +45,7 @@ def status_of(trigger: Trigger, doc, lexicon: EventLexicon) -> tuple[str, str | 
     """(status, the cue word that set it, or None for the default)."""
     cues = lexicon.status_cues
     token = doc[trigger.i]
+    material = lexicon.quads.get(trigger.sense.type, "").startswith("material")
     if trigger.is_noun:
         found = _noun_status(token, cues)
         if found:
@@ -58,15 +59,21 @@ def status_of(trigger: Trigger, doc, lexicon: EventLexicon) -> tuple[str, str | 
             return found
         if light_status:
             return light_status, verb.text
-        return _tense(verb)
+        return _tense(verb, material)
     found = _verb_chain_status(token, cues, lexicon.reporting_verbs)
-    return found or _tense(token)
+    return found or _tense(token, material)
 
 
-def _tense(verb: Token) -> tuple[str, str | None]:
-    """A past tense says the event occurred; otherwise "occurred" is only the default."""
+def _tense(verb: Token, material: bool = True) -> tuple[str, str | None]:
+    """A past tense says the event occurred, a present one that a material act goes on
+    ("Isis resurfaces in Anbar, conducting car bombings"; "Turkey accuses him" is a
+    statement made, not an ongoing act); otherwise "occurred" is only the default."""
     if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children):
         return "occurred", verb.text
+    present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and verb.dep_ == "advcl" and \
+        verb.head.tag_ in ("VBZ", "VBP")
+    if material and present:
+        return "ongoing", verb.text
     return "occurred", None
 
 
@@ -112,9 +119,12 @@ def _verb_chain_status(verb: Token, cues: dict[str, dict[str, str]],
                 return marks[word], child.text
         if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
             return "ongoing", verb.text
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "acl" and infinitive and verb.head.pos_ == "NOUN":
+            noun = verb.head.lemma_.lower()  # "the decision to withdraw", "a promise to keep troops"
+            return (cues["noun"][noun], verb.head.text) if noun in cues.get("noun", {}) else None
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             return None
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         temporal = any(c.dep_ == "advmod" and c.lower_ in WHEN_WORDS or c.dep_ == "mark" and c.lower_ in WHEN_WORDS
                        for c in verb.children)
         if verb.dep_ == "advcl" and not (infinitive or temporal):
