@@ -61,5 +61,5 @@ def _future_is_planned(event: EventItem, published: date | None) -> None:
         start = date.fromisoformat(event.when.start[:10])
     except ValueError:
         return
-    if start > published and event.status == "occurred":
+    if start > published and event.status in ("occurred", "ongoing"):
         event.status = "planned"

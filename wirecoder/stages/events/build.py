@@ -36,6 +36,7 @@ UNDIRECTED = frozenset({"PROTEST", "MOBILIZE"})
 # How a reported event hangs on its reporting verb ("said that ...", "adding there were ...").
 REPORTED_CONTENT = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "conj", "advcl", "csubj"})
 _WORD = re.compile(r"[^\W\d_]+")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 
 
 def is_headline(text: str) -> bool:
@@ -115,11 +116,40 @@ class ArticleEvents:
         place_id = place_id or event.location
         if event.mode == "intercept":
             return  # the sky's state shoots down; it is no target (sides.py)
-        if self.lex.quads.get(event.type, "").startswith("verbal"):
-            return  # a speech in Cairo is not about Egypt: a verbal act's target is whom it addresses
-        if not event.target_actors and place_id and event.type not in UNDIRECTED and \
+        if self.lex.quads.get(event.type, "").startswith("verbal") and not self._in_content(event, place_id):
+            return  # a speech in Cairo is not about Egypt: only a place its content names ("sanctions
+            # against Nigeria", "autonomy from Serbia") is what a verbal act is about
+        stateless = all(getattr(self.index.by_id.get(t), "kind", None) == "group" and
+                        not getattr(self.index.by_id.get(t), "country", None) for t in event.target_actors)
+        if stateless and place_id and event.type not in UNDIRECTED and \
                 (event.type != "CONSULT" or event.mode == "visit"):  # a meeting in London is not on the UK
             self._target_from_place(event, place_id)
+
+    def _in_content(self, event: EventItem, place_id: str) -> bool:
+        """Whether the verbal act is about the place: named below its trigger ("called for
+        sanctions against Nigeria", "sought refuge in Germany") but not in its subject
+        ("rebels in the Ivory Coast said") nor in the occasion it was made at ("in a speech
+        in Cairo", "at a press conference in Ankara": occasion_nouns.txt)."""
+        place = self.index.by_id.get(place_id)
+        if place is None:
+            return False
+        trigger = self.doc[event.light_verb if event.light_verb is not None else event.trigger_i]
+        for mention in place.mentions:
+            if not event.evidence_start <= mention.start < event.evidence_end:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            node, path = span.root, []
+            while node.i != trigger.i and node.head.i != node.i:
+                path.append(node)
+                node = node.head
+            if node.i != trigger.i or not path:
+                continue
+            if path[-1].dep_ in SUBJECT_DEPS or any(t.lemma_.lower() in self.lex.occasions for t in path[1:]):
+                continue
+            return True
+        return False
 
     def _target_from_place(self, event: EventItem, place_id: str | None = None) -> None:
         """An act on a place is an act on the state it lies in ("lifted the curfew in
@@ -133,8 +163,9 @@ class ArticleEvents:
         if target is None:
             return
         own = {getattr(self.index.by_id.get(i), "country", None) for i in event.source_actors}
-        if target.country and target.country not in own:
-            event.target_actors = [target.id]
+        if target.country and target.country not in own and target.id not in event.target_actors:
+            # "aid to refugees fleeing the war in Liberia": the state first, then the described people
+            event.target_actors = [target.id, *event.target_actors]
 
     # -- one sentence ---------------------------------------------------------
     def _sentence(self, s_i: int, start: int, end: int) -> None:
@@ -199,7 +230,7 @@ class ArticleEvents:
             id="", type=event_type, mode=mode if event_type == trigger.sense.type else None,
             status=status, status_cue=cue, depth=prominence(token, trigger, lex),
             evidence_start=span.start_char, evidence_end=span.end_char, trigger_text=token.text, lemma=trigger.lemma,
-            trigger_i=trigger.i, trigger_is_noun=trigger.is_noun, sentence_i=s_i,
+            trigger_i=trigger.i, trigger_is_noun=trigger.is_noun, sentence_i=s_i, light_verb=trigger.light_verb,
             paragraph=self.paragraph_of(token.idx), weight=trigger.sense.weight,
             source_actors=[e.id for e in parts.sources], target_actors=[e.id for e in parts.targets],
             background=adjunct is not None, anaphoric=trigger.is_noun and is_anaphoric(token))
@@ -324,9 +355,14 @@ def _hostile_promises(doc: Doc, made: list[EventItem], lex: EventLexicon) -> Non
     for event in made:
         if event.type != "AGREE" or event.trigger_is_noun:
             continue
-        content = [c for c in doc[event.trigger_i].children if c.dep_ in ("xcomp", "ccomp", "dobj")]
-        inside = {t.i for c in content for t in c.subtree}
-        if any(other.trigger_i in inside and lex.intents.get(other.type) == "THREATEN" and other.type != "THREATEN"
+        content = {c.i for c in doc[event.trigger_i].children if c.dep_ in ("xcomp", "ccomp", "dobj")}
+
+        def promised(i: int) -> bool:  # the promised act itself, or the noun its light verb carries
+            token = doc[i]
+            return i in content or token.dep_ == "dobj" and token.head.i in content and \
+                token.head.lemma_.lower() in lex.light_verbs
+
+        if any(promised(other.trigger_i) and lex.intents.get(other.type) == "THREATEN" and other.type != "THREATEN"
                for other in made if other is not event):
             event.type, event.mode, event.acled = "THREATEN", None, None
 

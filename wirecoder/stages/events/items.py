@@ -50,6 +50,7 @@ class EventItem:
     paragraph: int
     acled: tuple[str, str | None] | None = None
     lemma: str = ""  # the trigger's lemma
+    light_verb: int | None = None  # token of the verb that carries a noun trigger ("launched strikes")
     source_actors: list[str] = field(default_factory=list)
     target_actors: list[str] = field(default_factory=list)
     location: str | None = None

@@ -27,6 +27,7 @@ OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "or
 PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
 LEADING = frozenset({"led", "-led"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+GIVING = frozenset({"AID", "AGREE", "COOPERATE", "CONCEDE"})
 # Verbs whose object is the victim: a counted subject without auxiliary is a reduced passive.
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap", "arrest", "detain", "behead",
                           "execute", "shoot", "massacre", "slaughter"})
@@ -90,12 +91,12 @@ def participants(doc: Doc, trigger: Trigger, index: EntityIndex, lexicon: EventL
         return unique([e for h in heads for e in
                        (index.actors_at(h) if h.i in p.alone else index.actors_of_phrase(h))])
 
-    p.sources = actors(p.source_heads)
+    p.sources = _stated_first(actors(p.source_heads))
     pronouns = [h for h in p.source_heads if h.pos_ == "PRON"]
     if not p.sources and pronouns:  # "Hungary said it will support"
         p.sources = [e for e in actors(_speaker_of_pronoun(token, lexicon)) if _may_be(pronouns[0], e)]
     source_ids = {e.id for e in p.sources}
-    p.targets = [e for e in actors(p.target_heads) if e.id not in source_ids]
+    p.targets = _stated_first([e for e in actors(p.target_heads) if e.id not in source_ids])
     if not p.targets and not trigger.is_noun and kind in lexicon.dyadic:
         further = _complement_heads(token, preps | {"for"})  # "promised to continue aid to Mozambique"
         p.targets = [e for e in actors(further) if e.id not in source_ids]
@@ -114,8 +115,11 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     else:
         p.source_heads += subject_of(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "iobj")]
-    p.target_heads += objects
-    p.target_heads += _prep_objects(token, preps)
+    recipients = _prep_objects(token, preps)
+    if not (kind in GIVING and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") or c.dep_ == "dative"
+                                   for c in token.children)):
+        p.target_heads += objects  # "offered its troops to Lebanon": what is given is no target
+    p.target_heads += recipients
     for obj in objects:  # "provide support for Norway", "send weapons to Oslo"
         p.target_heads += _prep_objects(obj, frozenset({"to", "for"}) & preps)
         # "fought an insurgency against the state", "waged a war on the group"
@@ -123,6 +127,12 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "militants killed in the raid"
         p.target_heads.append(token.head)
 
+
+
+def _stated_first(entities: list) -> list:
+    """Actors whose state is known before described groups without one ("refugees fleeing
+    the war in Liberia": Liberia first), in text order otherwise."""
+    return sorted(entities, key=lambda e: not getattr(e, "country", None))
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -175,6 +185,8 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
     if trigger.light_verb is not None:
         verb = doc[trigger.light_verb]
         role = lexicon.light_verbs.get(verb.lemma_.lower(), (None, None))[0]
+        if verb.lemma_ == "be" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            role = "source"  # "the US is in negotiations with Baghdad"
         subjects = subject_of(verb)
         if role == "source":
             p.source_heads += subjects

@@ -45,7 +45,8 @@ def status_of(trigger: Trigger, doc, lexicon: EventLexicon) -> tuple[str, str | 
     """(status, the cue word that set it, or None for the default)."""
     cues = lexicon.status_cues
     token = doc[trigger.i]
-    material = lexicon.quads.get(trigger.sense.type, "").startswith("material")
+    # a meeting told in the present goes on ("is in talks with"); a statement is made
+    material = lexicon.quads.get(trigger.sense.type, "").startswith("material") or trigger.sense.type == "CONSULT"
     if trigger.is_noun:
         found = _noun_status(token, cues)
         if found:
@@ -73,7 +74,7 @@ def _tense(verb: Token, material: bool = True) -> tuple[str, str | None]:
     present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and verb.dep_ == "advcl" and \
         verb.head.tag_ in ("VBZ", "VBP")
     if material and present:
-        return "ongoing", verb.text
+        return "ongoing", None  # no cue: "meet in Vienna on Friday" is still planned by its date
     return "occurred", None
 
 
