@@ -98,3 +98,11 @@ def test_a_speech_act_keeps_the_channel_of_its_statement(extract):
     rejection = events_of(r, "REJECT", "denied")[0]
     assert rejection.channel == "Facebook"
     assert rejection.reported_by is not None
+
+
+def test_an_unattributed_attack_on_a_place_is_by_the_side_that_struck_there(extract):
+    r = extract("Government forces shelled the town of Douma on Monday, killing six people. "
+                "Turkish troops attacked the Kurdish enclave of Afrin on Monday.\n"
+                "On Tuesday morning four rockets hit Douma.", published="2018-02-27")
+    hit = events_of(r, "ASSAULT", "hit")[0]
+    assert names(r, hit.source_actors) == {"Government forces"} and "source_actors" in hit.inferred

@@ -28,13 +28,16 @@ def infer_sides(events: list[EventItem], by_id: dict, country_entity) -> None:
     ``by_id`` maps entity ids to entities; ``country_entity(iso3)`` gives the
     article's entity for a state, or None when the article does not name it."""
     attackers = _attackers(events, by_id, country_entity)
+    at_place = _attackers_at(events, by_id, country_entity)
     for event in events:
         if event.type != "ASSAULT" or event.background:
             continue
         if event.mode == INTERCEPT:
             _interception(event, by_id, country_entity, attackers)
         elif not event.source_actors:
-            sides = _sides_of(_target_states(event, by_id), attackers)
+            # the attackers of its place first ("four rockets hit Douma" where only the regime
+            # struck the enclave), else of its target's state
+            sides = at_place.get(_area(event, by_id), set()) or _sides_of(_target_states(event, by_id), attackers)
             if len(sides) == 1:
                 event.source_actors = [sides.pop()]
                 event.inferred.append("source_actors")
@@ -57,6 +60,32 @@ def _attackers(events: list[EventItem], by_id: dict, country_entity) -> dict[str
                     state_entity = country_entity(source.country) if source.country else None
                     found.setdefault(state, {}).setdefault(side, (state_entity or source).id)
     return {state: set(sides.values()) for state, sides in found.items()}
+
+
+def _area(event: EventItem, by_id: dict) -> tuple | None:
+    """Where an attack struck, as the province it lies in when the gazetteer knows it."""
+    place = by_id.get(event.location) if event.location else None
+    if place is None or place.kind == "country":
+        return None
+    geo = getattr(place, "geo", None)
+    if geo is not None and geo.admin1:
+        return (geo.country, geo.admin1)
+    return (place.id,)
+
+
+def _attackers_at(events: list[EventItem], by_id: dict, country_entity) -> dict[tuple, set[str]]:
+    """Area -> the entities (one per attacking side) the article says attacked there."""
+    found: dict[tuple, dict[str, str]] = {}
+    for event in events:
+        area = _area(event, by_id)
+        if event.type != "ASSAULT" or event.mode == INTERCEPT or event.status not in REAL or area is None \
+                or not event.source_actors or "source_actors" in event.inferred:
+            continue
+        for source in (by_id[i] for i in event.source_actors if i in by_id):
+            side = source.country or source.id
+            state_entity = country_entity(source.country) if source.country else None
+            found.setdefault(area, {}).setdefault(side, (state_entity or source).id)
+    return {area: set(sides.values()) for area, sides in found.items()}
 
 
 def _target_states(event: EventItem, by_id: dict) -> set[str]:
