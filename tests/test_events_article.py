@@ -106,3 +106,18 @@ def test_an_unattributed_attack_on_a_place_is_by_the_side_that_struck_there(extr
                 "On Tuesday morning four rockets hit Douma.", published="2018-02-27")
     hit = events_of(r, "ASSAULT", "hit")[0]
     assert names(r, hit.source_actors) == {"Government forces"} and "source_actors" in hit.inferred
+
+
+# -- class 10: figurative objects ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["The decision will destroy any trust between the two governments.",
+                                  "The bombing was a strike at the heart of democracy, the minister said.",
+                                  "The new cabinet has promised that it will fight corruption."])
+def test_an_attack_on_something_no_one_can_strike_is_no_event(extract, text):
+    r = extract(text)
+    assert not [e for e in r.events if e.evidence.trigger in ("destroy", "strike", "fight")]
+
+
+def test_an_attack_on_a_thing_is_still_an_attack(extract):
+    r = extract("Troops destroyed the bridge over the river on Monday.")
+    assert events_of(r, "ASSAULT", "destroyed")

@@ -206,7 +206,7 @@ class ArticleEvents:
     def _event(self, s_i, span, trigger: Trigger, anchors, times, places, parts=None) -> EventItem | None:
         doc, lex = self.doc, self.lex
         parts = parts or participants(doc, trigger, self.index, lex)
-        if not _needs_met(trigger.sense.needs, parts):
+        if not _needs_met(trigger.sense.needs, parts) or _figurative(trigger, parts, lex):
             return None
         status, cue = status_of(trigger, doc, lex)
         event_type = trigger.sense.type
@@ -365,6 +365,27 @@ def _hostile_promises(doc: Doc, made: list[EventItem], lex: EventLexicon) -> Non
         if any(promised(other.trigger_i) and lex.intents.get(other.type) == "THREATEN" and other.type != "THREATEN"
                for other in made if other is not event):
             event.type, event.mode, event.acled = "THREATEN", None, None
+
+
+FIGURATIVE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _figurative(trigger: Trigger, parts: Participants, lex: EventLexicon) -> bool:
+    """ "will destroy any trust", "a strike at the heart of democracy", "fight corruption":
+    an attack whose only objects are things no one can strike (abstract_objects.txt)."""
+    if trigger.sense.type not in FIGURATIVE_TYPES or parts.targets or not parts.target_heads:
+        return False
+    return all(_abstract(head, lex) for head in parts.target_heads)
+
+
+def _abstract(head, lex: EventLexicon) -> bool:
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_:
+        return False
+    if head.lemma_.lower() in lex.abstract:
+        return True
+    # "the heart of democracy", "the foundations of the deal": a part of something abstract
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return bool(of) and all(g.lemma_.lower() in lex.abstract for g in of)
 
 
 def _needs_met(needs: str, parts) -> bool:

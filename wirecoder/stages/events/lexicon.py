@@ -113,6 +113,7 @@ class EventLexicon:
         self.dyadic = frozenset(row["type"] for row in types if row["dyadic"] == "yes")
         self.place_nouns = read_words(folder / "place_nouns.txt")
         self.occasions = read_words(folder / "occasion_nouns.txt")
+        self.abstract = read_words(folder / "abstract_objects.txt")
         self.relational_nouns = read_words(folder / "relational_nouns.txt") | self.place_nouns
         self.capitals: dict[str, str] = {}  # capital name -> ISO3 (for "Kyiv said", "pushed Moscow")
         for row in read_rows(DATA_DIR / "kb" / "countries.csv"):
