@@ -21,6 +21,7 @@ from .lexicon import EventLexicon
 # "would take stock when they convene": a clause of time shares its main clause's status.
 WHEN_WORDS = frozenset({"when", "once", "whenever"})
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "acomp", "pcomp", "conj", "prep", "oprd"})
+UNREAL = frozenset({"planned", "hypothetical", "negated", "claimed", "denied"})
 
 
 def is_refusal(doc, trigger: Trigger, status: str, cue: str | None, lexicon: EventLexicon) -> bool:
@@ -52,6 +53,12 @@ def status_of(trigger: Trigger, doc, lexicon: EventLexicon) -> tuple[str, str | 
         if found:
             return found
         if trigger.light_verb is None:
+            # "a full-scale assault could lead to ...", "fearing it will lead to a massacre":
+            # an event noun in a clause told as unreal is as unreal as the clause
+            governor = _governing_verb(token)
+            found = _verb_chain_status(governor, cues, lexicon.reporting_verbs) if governor is not None else None
+            if found and found[0] in UNREAL:
+                return found
             return "occurred", None
         verb = doc[trigger.light_verb]
         light_status = lexicon.light_verbs.get(verb.lemma_.lower(), (None, None))[1]
@@ -63,6 +70,16 @@ def status_of(trigger: Trigger, doc, lexicon: EventLexicon) -> tuple[str, str | 
         return _tense(verb, material)
     found = _verb_chain_status(token, cues, lexicon.reporting_verbs)
     return found or _tense(token, material)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the subject or object of, directly or through a preposition."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
 
 
 def _tense(verb: Token, material: bool = True) -> tuple[str, str | None]:
