@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .clauses import time_adjunct
 from .items import Trigger
 from .lexicon import EventLexicon
 
@@ -73,7 +74,11 @@ def status_of(trigger: Trigger, doc, lexicon: EventLexicon) -> tuple[str, str | 
 
 
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is the subject or object of, directly or through a preposition."""
+    """The verb a noun is the subject or object of, directly or through a preposition --
+    not a copula ("is not expected to be at the meeting" says nothing of the meeting), and
+    none for a noun placing another event in time ("following his team's talks")."""
+    if noun.head.lemma_ == "be" or time_adjunct(noun) is not None:
+        return None
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return head
