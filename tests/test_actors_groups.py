@@ -60,3 +60,9 @@ def test_a_named_office_holder_is_no_group(extract):
 def test_the_group_alone_is_no_new_actor(extract):
     r = extract("The group said on Monday that it would keep fighting.")
     assert not [e for e in r.entities if e.kind == "group"]
+
+
+def test_a_demonym_inside_a_description_is_still_a_toponym(extract):
+    r = extract("Turkish-backed rebels attacked 24 Kurdish fighters near the border.")
+    mentions = {m.text for e in r.entities if e.kind in ("place", "country") for m in e.mentions}
+    assert "Turkish" in mentions and "Turkish-" not in mentions

@@ -141,7 +141,9 @@ class Recognizer:
     def _embedded(self, doc: Doc, entities: list, index: "_Index") -> None:
         for host in [e for e in entities if e.kind in HOST_KINDS]:
             for mention in list(host.mentions):
-                if mention.form != "name":
+                # a name, or a group's description for its demonyms ("Kurdish fighters": the Kurdish region)
+                described = host.kind == "group" and mention.form == "nominal"
+                if mention.form != "name" and not described:
                     continue
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None or len(span) < 2:
@@ -157,6 +159,9 @@ class Recognizer:
                         i = end
                         continue
                     piece = doc[i:end]
+                    if described and not (self.gaz.demonym(piece.text) or target[0] == "country"):
+                        i = end
+                        continue  # "Nelson residents": a town named in a description is left to the runs
                     index.attach(entities, target, Mention(piece.start_char, piece.end_char, piece.text, "embedded"))
                     i = end
 
@@ -168,8 +173,9 @@ class Recognizer:
         if not doc[start].text[:1].isupper():
             return None
         for end in range(min(limit, start + MAX_WORDS), start, -1):
-            if (start, end) == inside or not all(t.text[:1].isupper() or t.is_punct for t in doc[start:end]):
-                continue
+            if (start, end) == inside or not all(t.text[:1].isupper() or t.is_punct for t in doc[start:end]) \
+                    or doc[end - 1].is_punct:
+                continue  # "Turkish-backed": the run ends before the hyphen
             text = doc[start:end].text
             if all(t.lower_ in self.lex.generic_words or t.is_punct for t in doc[start:end]):
                 continue  # "Central Mental Hospital" is not in a region called Central
