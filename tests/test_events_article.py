@@ -121,3 +121,23 @@ def test_an_attack_on_something_no_one_can_strike_is_no_event(extract, text):
 def test_an_attack_on_a_thing_is_still_an_attack(extract):
     r = extract("Troops destroyed the bridge over the river on Monday.")
     assert events_of(r, "ASSAULT", "destroyed")
+
+
+# -- class 6: roles ------------------------------------------------------------------------
+
+def test_the_one_accused_of_an_act_is_its_source(extract):
+    r = extract("Ankara accuses the Moldovan general Ion Popa of ordering the shelling of the village.")
+    shelling = events_of(r, "ASSAULT")[0]
+    assert names(r, shelling.source_actors) == {"Ion Popa"}
+
+
+def test_the_antecedent_of_whom_is_the_target(extract):
+    r = extract("Protesters marched against Ion Popa, whom the opposition has accused of fraud.")
+    accusation = events_of(r, "ACCUSE", "accused")[0]
+    assert names(r, accusation.target_actors) == {"Ion Popa"}
+
+
+def test_a_news_outlet_can_be_denounced(extract):
+    r = extract("The minister Ana Rusu went on television to denounce the Moldova Times for its reporting.")
+    denunciation = events_of(r, "ACCUSE", "denounce")[0]
+    assert names(r, denunciation.target_actors) == {"Moldova Times"}

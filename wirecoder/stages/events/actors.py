@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-ACTOR_KINDS = frozenset({"person", "organization", "country", "group"})
+ACTOR_KINDS = frozenset({"person", "organization", "country", "group", "media"})
 PLACE_KINDS = frozenset({"place", "facility", "country"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 

@@ -27,6 +27,9 @@ OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "or
 PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
 LEADING = frozenset({"led", "-led"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# "X accuses Y of doing", "blamed Y for allowing": Y is the one who did it.
+JUDGING = frozenset({"accuse", "suspect", "charge", "blame", "convict", "criticise", "criticize", "condemn",
+                     "praise", "thank", "credit", "fault", "rebuke", "punish", "sanction"})
 GIVING = frozenset({"AID", "AGREE", "COOPERATE", "CONCEDE"})
 # Verbs whose object is the victim: a counted subject without auxiliary is a reduced passive.
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap", "arrest", "detain", "behead",
@@ -60,6 +63,10 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if objects:
             return objects
+    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in JUDGING:
+        objects = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects:  # "accuses the prince of ordering the murder": the prince ordered it
+            return [head.head.head if o.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl" else o for o in objects]
     if verb.dep_ in ("xcomp", "advcl", "conj", "acomp", "pcomp") or \
             (verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX")):
         if head.dep_ == "prep":
@@ -114,7 +121,8 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
         p.target_heads += subject_of(token)  # "3 soldiers and a woman killed": the victims
     else:
         p.source_heads += subject_of(token)
-    objects = [c for c in token.children if c.dep_ in ("dobj", "iobj")]
+    objects = [token.head if c.tag_ in RELATIVE_TAGS and token.dep_ == "relcl" else c  # "whom Turkey accuses"
+               for c in token.children if c.dep_ in ("dobj", "iobj")]
     recipients = _prep_objects(token, preps)
     if not (kind in GIVING and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") or c.dep_ == "dative"
                                    for c in token.children)):
