@@ -141,3 +141,15 @@ def test_a_news_outlet_can_be_denounced(extract):
     r = extract("The minister Ana Rusu went on television to denounce the Moldova Times for its reporting.")
     denunciation = events_of(r, "ACCUSE", "denounce")[0]
     assert names(r, denunciation.target_actors) == {"Moldova Times"}
+
+
+def test_the_enemy_that_targeted_something_is_the_articles_one_attacker(extract):
+    r = extract("Russian drones struck the port of Izmail overnight, the governor said.\n"
+                "\"The enemy again targeted civilian infrastructure,\" he said.")
+    targeted = events_of(r, "ASSAULT", "targeted")[0]
+    assert {r.entity(i).country for i in targeted.source_actors} == {"RUS"}
+
+
+def test_its_forces_are_the_forces_of_the_group_that_speaks(extract):
+    r = extract("The Rapid Support Forces denied the attack, saying its forces had fired only at army positions.")
+    assert not [e for e in r.entities if e.kind == "group" and e.name == "forces"]

@@ -135,6 +135,10 @@ class GroupReader:
             if child.dep_ == "poss" and child.lower_ == "whose" and head.head.dep_ == "relcl":
                 antecedent = owner_of.get(head.head.head.i)
                 country = getattr(antecedent, "country", None)
+            elif child.dep_ == "poss" and child.lower_ in ("its", "their") and noun.sector in ARMED | {"REB"}:
+                owner = self._possessor(head, owner_of)  # "the RSF said its forces had fired"
+                if owner is not None:
+                    return child.i, None, None, None, owner, None
         for child in naming:
             owner = owner_of.get(child.i)
             if owner is not None and owner.kind in ORG_KINDS and child.dep_ != "poss":
@@ -174,6 +178,14 @@ class GroupReader:
             return True
         title = self.lex.titles.get(head.lemma_.lower())
         return head.tag_ == "NN" and title is not None and title.person_role == "office"
+
+    def _possessor(self, head: Token, owner_of: dict):
+        """Whom "its"/"their" stands for: the one organisation or group named before it in
+        its sentence (the subject that speaks of "its forces")."""
+        sentence = head.sent
+        before = {id(a): a for i in range(sentence.start, head.i) if (a := owner_of.get(i)) is not None
+                  and a.kind in ORG_KINDS}
+        return next(iter(before.values())) if len(before) == 1 else None
 
     def _located(self, head: Token, owner_of: dict) -> str | None:
         """ "officials in Kyiv", "residents of Kharkiv": the place's state."""

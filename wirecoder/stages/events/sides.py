@@ -5,7 +5,8 @@ attack", "strikes on the city", "two more drones were shot down". An analyst
 reads these against the article: when every attack it attributes against one
 side comes from one other side, an unattributed attack on that side is by
 that other side. The inference is made only then -- exactly one attacking side
-named against the target's state, never the target's own -- and the event
+named against the target's area or state (or, for an attack told with no target
+at all, in the whole article), never the target's own -- and the event
 records that its source was inferred (``EventItem.inferred``), which lowers
 its confidence.
 
@@ -37,7 +38,10 @@ def infer_sides(events: list[EventItem], by_id: dict, country_entity) -> None:
         elif not event.source_actors:
             # the attackers of its place first ("four rockets hit Douma" where only the regime
             # struck the enclave), else of its target's state
-            sides = at_place.get(_area(event, by_id), set()) or _sides_of(_target_states(event, by_id), attackers)
+            states = _target_states(event, by_id)
+            sides = at_place.get(_area(event, by_id), set()) or _sides_of(states, attackers)
+            if not states and _area(event, by_id) is None:  # "the enemy targeted civilian infrastructure"
+                sides = set().union(*attackers.values()) if attackers else set()
             if len(sides) == 1:
                 event.source_actors = [sides.pop()]
                 event.inferred.append("source_actors")
