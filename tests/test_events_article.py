@@ -153,3 +153,9 @@ def test_the_enemy_that_targeted_something_is_the_articles_one_attacker(extract)
 def test_its_forces_are_the_forces_of_the_group_that_speaks(extract):
     r = extract("The Rapid Support Forces denied the attack, saying its forces had fired only at army positions.")
     assert not [e for e in r.entities if e.kind == "group" and e.name == "forces"]
+
+
+def test_forces_that_are_deployed_are_the_deploying_sides_own(extract):
+    r = extract("About 2,500 additional Polish troops will be deployed to the border by the end of the month.")
+    deployment = events_of(r, "MOBILIZE")[0]
+    assert {r.entity(i).country for i in deployment.source_actors} == {"POL"} and not deployment.target_actors

@@ -31,6 +31,7 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 JUDGING = frozenset({"accuse", "suspect", "charge", "blame", "convict", "criticise", "criticize", "condemn",
                      "praise", "thank", "credit", "fault", "rebuke", "punish", "sanction"})
 GIVING = frozenset({"AID", "AGREE", "COOPERATE", "CONCEDE"})
+OWN_FORCES = frozenset({"MOBILIZE", "RETREAT"})  # what is deployed or withdrawn is the side's own
 # Verbs whose object is the victim: a counted subject without auxiliary is a reduced passive.
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap", "arrest", "detain", "behead",
                           "execute", "shoot", "massacre", "slaughter"})
@@ -113,7 +114,9 @@ def participants(doc: Doc, trigger: Trigger, index: EntityIndex, lexicon: EventL
 
 def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants) -> None:
     passive = [c for c in token.children if c.dep_ == "nsubjpass"]
-    if passive:
+    if passive and kind in OWN_FORCES:
+        p.source_heads += passive  # "2,500 troops will be deployed": the side moving its own forces
+    elif passive:
         p.target_heads += passive
         for agent in (c for c in token.children if c.dep_ == "agent"):
             p.source_heads += [g for g in agent.children if g.dep_ == "pobj"]
