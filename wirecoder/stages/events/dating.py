@@ -108,8 +108,10 @@ def narrate(doc: Doc, events: list[EventItem], story: Story, reporting_verbs: fr
             event.backstory = True
             if event.when is not None and event.when.inferred:
                 event.when = None  # background keeps only a date of its own
+            if event.status == "occurred" and aspects[id(event)].tense == "perfect" and event.when is None:
+                event.status = "ongoing"  # "the force that has led the war", "has fought for decades": still so
     news = _news_end(story)
-    _share_sentence(events, story, aspects, news)
+    _share_sentence(doc, events, story, aspects, news)
     for event in events:
         if news is not None and event.when is not None and not event.when.narrative:
             end = _day(event.when.end or event.when.start)
@@ -136,10 +138,13 @@ def _told_as_background(event: EventItem, aspect: Aspect) -> bool:
     return aspect.describing and aspect.tense in ("perfect", "pluperfect") and not own_date(event)
 
 
-def _share_sentence(events: list[EventItem], story: Story, aspects: dict, news: date | None) -> None:
-    """Rule 1: the sentence's untied date, else the nearest event of the sentence
-    with a date of its own (not across a relative clause)."""
+def _share_sentence(doc: Doc, events: list[EventItem], story: Story, aspects: dict, news: date | None) -> None:
+    """Rule 1: the sentence's untied date, else the nearest event of its clause with
+    a date of its own ("attacked ... on Sunday, killing four and wounding six"; not
+    across a relative or a reported clause: "defended it, writing that the
+    deployment was seven years ago")."""
     dated = [e for e in events if own_date(e) and not aspects[id(e)].describing]
+    heads = {id(e): _clause_head(doc, aspects[id(e)]) for e in events}
     for event in events:
         if event.background or event.backstory or (event.when is not None and event.when.start):
             continue
@@ -151,10 +156,20 @@ def _share_sentence(events: list[EventItem], story: Story, aspects: dict, news: 
             event.when = replace(loose[0], shared=True)
             continue
         donors = [d for d in dated if d.sentence_i == event.sentence_i and told_alike(d, event)
-                  and _fits(d.when, aspect, news)]
+                  and heads[id(d)] == heads[id(event)] and _fits(d.when, aspect, news)]
         if donors:
             donor = min(donors, key=lambda d: abs(d.trigger_i - event.trigger_i))
             event.when = replace(donor.when, shared=True)
+
+
+def _clause_head(doc: Doc, aspect: Aspect) -> int | None:
+    """The verb heading a chain of coordinated and adverbial clauses."""
+    if aspect.verb is None:
+        return None
+    node = doc[aspect.verb]
+    while node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return node.i
 
 
 def _fits(when: WhenValue, aspect: Aspect, news: date | None) -> bool:
@@ -216,8 +231,8 @@ def _reference(event: EventItem, marks: list, story: Story) -> WhenValue | None:
     if not short:
         return None
     named = story.paragraph_dates.get(story.sentence_paragraph[event.sentence_i], [])
-    if event.status in REAL and len({(w.start, w.end) for w in named}) == 1:
-        return named[0]
+    if event.status in REAL and len({(w.start, w.end) for w in named}) == 1 and _is_news(named[0], story.published):
+        return named[0]  # a year or a month names background ("leading the 2016 uprising"), not a scene
     return None
 
 
