@@ -115,7 +115,7 @@ def narrate(doc: Doc, events: list[EventItem], story: Story, reporting_verbs: fr
     for event in events:
         if news is not None and event.when is not None and not event.when.narrative:
             end = _day(event.when.end or event.when.start)
-            if end is not None and end < news - BACKGROUND_AGE:
+            if end is not None and end < _minus(news, BACKGROUND_AGE):
                 event.backstory = True
     old = {e.trigger_i for e in events if e.backstory}
     partners = _joined_to_old(events, old)
@@ -178,7 +178,7 @@ def _fits(when: WhenValue, aspect: Aspect, news: date | None) -> bool:
     if aspect.tense not in NOW_TENSES or news is None:
         return True
     end = _day(when.end or when.start)
-    return end is None or end >= news - BACKGROUND_AGE
+    return end is None or end >= _minus(news, BACKGROUND_AGE)
 
 
 def _news_end(story: Story) -> date | None:
@@ -209,12 +209,12 @@ def _narrative(doc: Doc, events: list[EventItem], story: Story, aspects: dict, n
             continue
         reference = _reference(event, marks, story)
         if aspect.tense in NOW_TENSES and story.published is not None and \
-                (reference is None or (_day(reference.end) or story.published) >= story.published - NEWS_WINDOW):
+                (reference is None or (_day(reference.end) or story.published) >= _minus(story.published, NEWS_WINDOW)):
             event.when = _up_to_publication(doc, story.published, aspect)
         elif reference is not None:
             event.when = replace(reference, narrative=True, shared=False, reported=False)
             end = _day(reference.end or reference.start)
-            event.backstory = news is not None and end is not None and end < news - BACKGROUND_AGE
+            event.backstory = news is not None and end is not None and end < _minus(news, BACKGROUND_AGE)
         elif aspect.tense != "pluperfect" and story.counts_from_publication:
             event.when = _up_to_publication(doc, story.published, aspect)
 
@@ -262,8 +262,13 @@ def _up_to_publication(doc: Doc, published: date | None, aspect: Aspect) -> When
         group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))]
         first, last = min(group, key=lambda t: t.i), max(group, key=lambda t: t.i)
         basis = (first.idx, last.idx + len(last.text))
-    return WhenValue((published - NEWS_WINDOW).isoformat(), published.isoformat(), "week", None,
+    return WhenValue(_minus(published, NEWS_WINDOW).isoformat(), published.isoformat(), "week", None,
                      narrative=True, basis=basis)
+
+
+def _minus(day: date, span: timedelta) -> date:
+    """``day - span``, or the first day of the calendar (an article dated year 1)."""
+    return day - span if day - date.min > span else date.min
 
 
 def _day(value: str | None) -> date | None:
