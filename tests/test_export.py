@@ -11,6 +11,7 @@ import pytest
 from store_records import meeting_report, odesa_report, strike_report
 from wirecoder.export import FORMATS, is_binary, writer
 from wirecoder.export.acled_csv import COLUMNS
+from wirecoder.record import When
 from wirecoder.store import Filters, Store, make_filters, records, write
 
 ACLED_CODEBOOK_COLUMNS = (
@@ -146,8 +147,6 @@ def test_every_format_is_registered_and_loads():
 
 
 def test_a_month_precise_event_gets_acled_time_precision_3(tmp_path):
-    from wirecoder.record import When
-
     record = odesa_report()
     event = record.events[0].model_copy(update={"when": When(start="2025-01", precision="month", text="in January")})
     with Store(tmp_path / "m.db") as opened:
@@ -156,3 +155,54 @@ def test_a_month_precise_event_gets_acled_time_precision_3(tmp_path):
         plover = json.loads(text_export(opened, "plover-json")[0])[0]
     assert (row["event_date"], row["year"], row["time_precision"]) == ("2025-01-01", "2025", "3")
     assert plover["date"] == "2025-01-01" and plover["wirecoder"]["when_precision"] == "month"
+
+
+def _with_background(tmp_path):
+    """The Odesa strike of the hand-built records, plus the same strike told as history."""
+    record = odesa_report()
+    old = record.events[0].model_copy(update={"id": "V2", "background": True,
+                                              "when": When(start="2014-05-02", end="2014-05-02", precision="day")})
+    opened = Store(tmp_path / "b.db")
+    write(opened, record.model_copy(update={"events": [record.events[0], old]}))
+    return opened
+
+
+def test_background_events_are_left_out_of_exports_unless_asked(tmp_path):
+    with _with_background(tmp_path) as opened:
+        for name in ("acled-csv", "plover-json", "geojson"):
+            assert text_export(opened, name)[1] == 1, name
+            assert text_export(opened, name, make_filters(background=True))[1] == 2, name
+        rows = list(csv.DictReader(io.StringIO(text_export(opened, "acled-csv", make_filters(background=True))[0])))
+        assert [r["tags"] for r in rows if r["event_date"] == "2014-05-02"] == ["background"]
+        features = json.loads(text_export(opened, "geojson", make_filters(background=True))[0])["features"]
+        assert sorted(f["properties"]["background"] for f in features) == [False, True]
+        assert json.loads(text_export(opened, "jsonl")[0])["events"][1]["background"] is True  # jsonl keeps all
+
+
+def test_parquet_has_a_background_column_and_leaves_them_out_by_default(tmp_path):
+    with _with_background(tmp_path) as opened:
+        writer("parquet")(opened, str(tmp_path / "e.parquet"), Filters(), "event")
+        writer("parquet")(opened, str(tmp_path / "all.parquet"), make_filters(background=True), "event")
+    assert pq.read_table(tmp_path / "e.parquet").column("background").to_pylist() == [False]
+    assert sorted(pq.read_table(tmp_path / "all.parquet").column("background").to_pylist()) == [False, True]
+
+
+def test_background_events_are_not_fused_into_stories(tmp_path):
+    with _with_background(tmp_path) as opened:
+        stories = {row[0]: row[1] for row in opened.execute("SELECT e.id, e.story FROM events e")}
+        assert stories["V1"] is not None and stories["V2"] is None
+        rows = text_export(opened, "acled-csv", make_filters(background=True), level="story")[0]
+        assert "2014-05-02" in rows  # asked for: written as its own row
+
+
+def test_the_background_option_of_the_events_command(tmp_path, capsys):
+    from wirecoder import cli
+
+    _with_background(tmp_path).close()
+    db = str(tmp_path / "b.db")
+    assert cli.main(["events", "--db", db, "--json"]) == 0
+    shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [e["background"] for e in shown] == [False]
+    assert cli.main(["events", "--db", db, "--json", "--background"]) == 0
+    shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(e["background"] for e in shown) == [False, True]

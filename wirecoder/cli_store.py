@@ -41,6 +41,7 @@ EXPORT_EXAMPLES = """examples:
   wirecoder export --format geojson --type ASSAULT > map.geojson
   wirecoder export --format plover-json --since 2025-12-01
   wirecoder export --format jsonl > records.jsonl   # the full records, exactly as extracted
+  wirecoder export --format acled-csv --background --out all.csv   # with events told as background
 """
 
 
@@ -69,7 +70,7 @@ def add_commands(commands) -> None:
 
     events = commands.add_parser("events", help="stored events, filtered", formatter_class=RAW,
                                  description="Events in the order they happened.", epilog=QUERY_EXAMPLES)
-    _filters(events, "actor country type status place since until article limit")
+    _filters(events, "actor country type status place since until article limit background")
     _db(events)
     _json(events)
     events.set_defaults(run=_events)
@@ -118,7 +119,7 @@ def add_commands(commands) -> None:
     export.add_argument("--out", help="file to write (default: stdout; Parquet needs a file)")
     export.add_argument("--level", choices=LEVELS, default="event",
                         help="event: each article's event; story: one row per fused story (default: event)")
-    _filters(export, "actor country type status place since until limit")
+    _filters(export, "actor country type status place since until limit background")
     _db(export)
     export.set_defaults(run=_export)
 
@@ -142,20 +143,26 @@ _FILTER_HELP = {
     "until": "on or before this date",
     "article": "one article id",
     "limit": "at most N rows",
+    "background": "include events told as history or habit (the record's background flag), left out by default; "
+                  "they are never fused into stories",
 }
 
 
 def _filters(parser, names: str) -> None:
     group = parser.add_argument_group("filters")
     for name in names.split():
-        group.add_argument(f"--{name}", type=int if name == "limit" else str, help=_FILTER_HELP[name])
+        if name == "background":
+            group.add_argument("--background", action="store_true", help=_FILTER_HELP[name])
+        else:
+            group.add_argument(f"--{name}", type=int if name == "limit" else str, help=_FILTER_HELP[name])
 
 
 def _make_filters(args):
     from .store import make_filters
 
     return make_filters(**{key: getattr(args, key, None) for key in
-                           ("actor", "country", "status", "place", "since", "until", "article", "limit")},
+                           ("actor", "country", "status", "place", "since", "until", "article", "limit",
+                            "background")},
                         types=getattr(args, "type", None), kinds=getattr(args, "kind", None))
 
 

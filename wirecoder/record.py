@@ -138,6 +138,11 @@ class When(_Model):
     end: str | None = None
     precision: TimePrecision = "unknown"
     text: str | None = None
+    inferred: bool = Field(False, description="True when the text gives no date for the event itself and the "
+                           "window was read from the narrative: the date of the report that tells it, of "
+                           "another event of its sentence, or the story's reference time and the clause's tense "
+                           "(a present perfect is the days up to publication).")
+    basis: Span | None = Field(None, description="The time expression or clause the date was taken from.")
 
 
 class Count(_Model):
@@ -173,6 +178,10 @@ class Event(_Model):
         description="Fields filled from the rest of the article rather than the event's own clause "
                     "(an attack's source when the article names one attacking side against its target).")
     confidence: float = Field(ge=0.0, le=1.0)
+    background: bool = Field(False, description="Told as history or habit rather than as the article's news "
+                             "(\"had fought in the insurgency\", \"regularly rallied\", an event dated long "
+                             "before the story's); status still says what happened. Exports and stories leave "
+                             "such events out unless asked to include them.")
 
 
 class Article(_Model):

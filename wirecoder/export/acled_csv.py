@@ -72,7 +72,7 @@ def row(item: Item) -> dict | None:
         f"{min(inter1, inter2)}{max(inter1, inter2)}" if inter2 else f"{inter1}0")
     civilians = event_type == "Violence against civilians" or any(a.sector == "CVL" for a in item.target_actors)
     tags = ([f"status={item.status}"] if item.status != "occurred" else []) + (
-        [f"sources={len(item.sources)}"] if item.is_story else [])
+        [f"sources={len(item.sources)}"] if item.is_story else []) + (["background"] if item.background else [])
     return {
         "event_id_cnty": f"{country.iso3 if country else 'XXX'}{'S' if item.is_story else ''}{item.pk}",
         "event_date": item.first_day, "year": item.first_day[:4],

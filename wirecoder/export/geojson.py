@@ -24,7 +24,7 @@ def feature(item: Item) -> dict | None:
         "id": item.id,
         "geometry": {"type": "Point", "coordinates": [round(place.lon, 6), round(place.lat, 6)]},
         "properties": {
-            "event": item.type, "mode": item.mode, "status": item.status,
+            "event": item.type, "mode": item.mode, "status": item.status, "background": item.background,
             "acled_event_type": item.acled_event_type, "acled_sub_event_type": item.acled_sub_event_type,
             "date_start": item.start, "date_end": item.end, "date_precision": item.precision,
             "place": place.name, "admin1": place.admin1, "country": place.country,

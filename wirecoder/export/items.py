@@ -56,6 +56,7 @@ class Item:
     ingested_at: str
     disagreements: dict = field(default_factory=dict)
     pk: int = 0  # the event's (or the story's) number in the store: stable across exports
+    background: bool = False  # told as history or habit; exported only with --background
 
     @property
     def is_story(self) -> bool:
@@ -80,7 +81,7 @@ def from_row(row: EventRow) -> Item:
         fatalities=row.fatalities, injured=row.injured,
         sources=(Source(row.article, row.url, row.title, row.source, row.published),),
         notes=" ".join(row.evidence.split()), trigger=row.trigger, confidence=row.confidence, story=row.story,
-        ingested_at=row.ingested_at, pk=row.pk)
+        ingested_at=row.ingested_at, pk=row.pk, background=row.background)
 
 
 def items(store: Store, f: Filters = Filters(), level: str = "event") -> Iterator[Item]:

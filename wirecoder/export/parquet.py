@@ -13,6 +13,7 @@ from .items import items
 
 COLUMNS = (  # (name, pyarrow type name)
     ("id", "string"), ("story", "int64"), ("event", "string"), ("mode", "string"), ("status", "string"),
+    ("background", "bool_"),
     ("acled_event_type", "string"), ("acled_sub_event_type", "string"),
     ("date_start", "string"), ("date_end", "string"), ("date_precision", "string"),
     ("source_actors", "list"), ("source_countries", "list"), ("target_actors", "list"),
@@ -36,6 +37,7 @@ def _values(item) -> dict:
     place = item.location
     return {
         "id": item.id, "story": item.story, "event": item.type, "mode": item.mode, "status": item.status,
+        "background": item.background,
         "acled_event_type": item.acled_event_type, "acled_sub_event_type": item.acled_sub_event_type,
         "date_start": item.start, "date_end": item.end, "date_precision": item.precision,
         "source_actors": [a.name for a in item.source_actors],

@@ -53,7 +53,8 @@ def record(item: Item) -> dict:
         "coder": f"wirecoder {__version__}",
         "dateCoded": item.ingested_at[:10] or None,
         "url": first.url,
-        "wirecoder": {"status": item.status, "confidence": item.confidence, "story": item.story,
+        "wirecoder": {"status": item.status, "background": item.background, "confidence": item.confidence,
+                      "story": item.story,
                       "sources": [s.article for s in item.sources], "when_precision": item.precision,
                       "disagreements": item.disagreements or None},
     }

@@ -32,6 +32,7 @@ class Filters:
     story: int | None = None
     kinds: tuple[str, ...] = ()  # entity kinds (the actors query)
     limit: int | None = None
+    background: bool = False  # include events told as history or habit (left out by default)
 
 
 def _split(value) -> tuple[str, ...]:
@@ -43,7 +44,7 @@ def _split(value) -> tuple[str, ...]:
 
 
 def make_filters(*, actor=None, country=None, types=None, status=None, place=None, since=None, until=None,
-                 article=None, story=None, kinds=None, limit=None) -> Filters:
+                 article=None, story=None, kinds=None, limit=None, background=False) -> Filters:
     """Validate user-given filter values (comma-separated strings or lists)."""
     checked_types = []
     for item in _split(types):
@@ -70,7 +71,8 @@ def make_filters(*, actor=None, country=None, types=None, status=None, place=Non
                    status=statuses, place=place or None,
                    since=parse_published(since, "--since")[:10] if since else None,
                    until=parse_published(until, "--until")[:10] if until else None,
-                   article=article or None, story=story, kinds=entity_kinds, limit=limit)
+                   article=article or None, story=story, kinds=entity_kinds, limit=limit,
+                   background=bool(background))
 
 
 SQLITE_MAX_INT = 2**63 - 1

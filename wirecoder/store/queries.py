@@ -75,6 +75,7 @@ class EventRow:
     source_actors: tuple[ActorRef, ...] = ()
     target_actors: tuple[ActorRef, ...] = ()
     counts: tuple[tuple[float, str | None], ...] = ()
+    background: bool = False  # told as history or habit (listed only when asked for)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -89,7 +90,7 @@ SELECT e.pk, a.id, a.url, a.title, a.source, a.published, e.id, e.type, e.mode, 
        substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), e.trigger, e.confidence,
        e.story, a.ingested_at,
        l.id, l.name, l.kind, COALESCE(l.geo_country, l.country), l.admin1, l.lat, l.lon, l.geo_precision,
-       l.geonameid
+       l.geonameid, e.background
 FROM events e JOIN articles a ON a.pk = e.article
 LEFT JOIN entities l ON l.article = e.article AND l.id = e.location
 LEFT JOIN quotes rq ON rq.article = e.article AND rq.id = e.reported_by
@@ -134,6 +135,8 @@ def _event_where(f: Filters) -> tuple[str, list]:
     if f.story is not None:
         clauses.append("e.story = ?")
         params.append(f.story)
+    if not f.background:
+        clauses.append("e.background = 0")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -163,11 +166,11 @@ def _complete(store: Store, batch: list[tuple]) -> list[EventRow]:
         counts.setdefault(event, []).append((value, unit))
     rows = []
     for row in batch:
-        place = PlaceRef(*row[25:]) if row[25] is not None else None
+        place = PlaceRef(*row[25:34]) if row[25] is not None else None
         rows.append(EventRow(*row[:25], location=place,
                              source_actors=tuple(actors.get((row[0], "source"), ())),
                              target_actors=tuple(actors.get((row[0], "target"), ())),
-                             counts=tuple(counts.get(row[0], ()))))
+                             counts=tuple(counts.get(row[0], ())), background=bool(row[34])))
     return rows
 
 

@@ -42,6 +42,11 @@ def _record_tables(db: sqlite3.Connection) -> None:
     run_script(db, _V1)
 
 
+@migration(2, "events told as background (history or habit), left out of stories and exports by default")
+def _event_background(db: sqlite3.Connection) -> None:
+    db.execute("ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0")
+
+
 def run_script(db: sqlite3.Connection, script: str) -> None:
     """Execute statements one by one inside the caller's transaction
     (``executescript`` would commit it first)."""

@@ -2,7 +2,8 @@
 
 When an article is written, each of its events is compared (``fusion.score``)
 with the events of stories of the same type whose dates come within a day of
-its own; it joins the best match or starts a new story. Deleting an article
+its own; it joins the best match or starts a new story. Events told as
+background (``Event.background``) are not fused: they keep no story. Deleting an article
 (a new version replaces it) takes its events out of their stories, and a story
 left without events is deleted. ``rebuild`` re-fuses everything in date order,
 e.g. after the fusion parameters change.
@@ -22,8 +23,10 @@ _PRECISION_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4
 
 
 def attach(db: sqlite3.Connection, article_pk: int) -> None:
-    """Fuse the events of one freshly written article into stories."""
-    events = db.execute("SELECT pk, claim FROM events WHERE article = ? ORDER BY pk", (article_pk,)).fetchall()
+    """Fuse the events of one freshly written article into stories (not those told as
+    background: a war's start recalled in every article is no story of its own)."""
+    events = db.execute("SELECT pk, claim FROM events WHERE article = ? AND background = 0 ORDER BY pk",
+                        (article_pk,)).fetchall()
     for event_pk, claim_json in events:
         _assign(db, event_pk, Claim.from_json(claim_json))
 
@@ -97,7 +100,8 @@ def rebuild(store: Store) -> int:
             record = stored_record(data, text)
             db.executemany("UPDATE events SET claim = ? WHERE article = ? AND id = ?",
                            [(claim_of(record, event).to_json(), article_pk, event.id) for event in record.events])
-        events = [(pk, Claim.from_json(claim)) for pk, claim in db.execute("SELECT pk, claim FROM events")]
+        events = [(pk, Claim.from_json(claim))
+                  for pk, claim in db.execute("SELECT pk, claim FROM events WHERE background = 0")]
         events.sort(key=lambda item: (item[1].start is None, item[1].start or 0, item[0]))
         for event_pk, claim in events:
             _assign(db, event_pk, claim)

@@ -116,12 +116,12 @@ def _insert_event(db: sqlite3.Connection, pk: int, record: Record, v) -> None:
     event_pk = db.execute(
         "INSERT INTO events (article, id, type, mode, acled_event_type, acled_sub_event_type, status, location,"
         " when_start, when_end, when_precision, when_text, fatalities, injured, reported_by, evidence_start,"
-        " evidence_end, trigger, confidence, claim) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " evidence_end, trigger, confidence, claim, background) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (pk, v.id, v.type, v.mode, acled.event_type if acled else None, acled.sub_event_type if acled else None,
          v.status, v.location, when.start if when else None, when.end if when else None,
          when.precision if when else None, when.text if when else None, v.fatalities, v.injured,
          v.reported_by, v.evidence.start, v.evidence.end, v.evidence.trigger, v.confidence,
-         claim_of(record, v).to_json())).lastrowid
+         claim_of(record, v).to_json(), int(v.background))).lastrowid
     db.executemany("INSERT INTO event_actors VALUES (?,?,?,?,?)",
                    [(event_pk, "source", i, pk, e) for i, e in enumerate(v.source_actors)]
                    + [(event_pk, "target", i, pk, e) for i, e in enumerate(v.target_actors)])

@@ -4,7 +4,10 @@ A time expression or a place name belongs to the nearest event trigger above
 it in the dependency tree ("struck a dam in Ukraine's Kharkiv region": the
 region belongs to "struck"). One that hangs on a reporting verb instead ("said
 on Telegram on December 7 that ...") dates the report, not the event; it is
-used only when the event has no date of its own, and marked as such. The
+used only when the event has no date of its own, and marked as such. A time
+never climbs past the first verb above it: one that another clause governs
+("Putin, whose army intervened in 2015, welcomed the move") dates only the
+events of that clause. The
 times come from the times stage (``layers.times``) and the places from the
 actors stage's entities (with ``geo`` from the places stage when it ran);
 without them events simply have no ``when`` or ``location``.
@@ -19,6 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from .items import WhenValue
 
 USABLE_TIME_KINDS = frozenset({"date", "time", "interval"})
+TOO_WIDE = frozenset({"century"})
+# A date before a noun modifies that noun: "a June agreement", "Friday's purchases".
+PREMODIFIER = frozenset({"poss", "compound", "nummod", "amod"})
 REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "within", "near", "outside", "at", "around", "into"})
 # How specific a place is: smaller is more specific.
@@ -49,45 +55,104 @@ def climb(token: Token, anchors: dict[int, int], limit: int = 10) -> Attachment:
     return Attachment(None, False, steps)
 
 
-def span_root(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def when_of(time) -> WhenValue | None:
-    """A times-layer item as an event date (None for durations and sets, and for dates
-    the times stage could not resolve: "on Monday" with no publication date)."""
+    """A times-layer item as an event date (None for durations and sets, for dates the
+    times stage could not resolve -- "on Monday" with no publication date -- and for
+    centuries: no event is dated "the 21st century" or by "seventh-century precepts")."""
     if getattr(time, "kind", None) not in USABLE_TIME_KINDS:
         return None
     start = getattr(time, "start_date", None)
-    if not start or getattr(time, "value", None) in REFERENCES:
+    if not start or getattr(time, "value", None) in REFERENCES or getattr(time, "precision", None) in TOO_WIDE:
         return None  # "currently", "recently": no calendar date of their own
     end = getattr(time, "end_date", None) or start
+    begin = getattr(time, "start", None)
+    basis = (begin, getattr(time, "end", begin)) if isinstance(begin, int) else None
     return WhenValue(start=start, end=end, precision=getattr(time, "precision", None) or "unknown",
-                     text=getattr(time, "text", None), deictic=bool(getattr(time, "from_publication", False)))
+                     text=getattr(time, "text", None), deictic=bool(getattr(time, "from_publication", False)),
+                     basis=basis)
 
 
-def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int]) -> tuple[dict, list]:
-    """Times of a sentence by anchor id, and those tied to no anchor: dates the text
-    states before those counted from publication ("today on January 19", "over the
-    weekend of 3 April": the stated day is the more reliable), closest first."""
+@dataclass(frozen=True)
+class TimeGovernor:
+    """What governs a time expression: an anchor (an event trigger or a reporting
+    verb), else the verb whose clause it is in, else nothing (a verbless fragment)."""
+
+    anchor: int | None = None
+    verb: int | None = None
+    steps: int = 0
+    noun_only: bool = False  # it modifies a noun that names no event: it dates nothing coded
+
+
+def time_governor(span: Span, anchors: dict[int, int], limit: int = 10) -> TimeGovernor:
+    """The climb from a time expression stops at the first anchor or verb: "Trump
+    defended the decision, writing that it was seven years ago" dates the writing's
+    clause, not the defence. A participle on a noun is passed through: it is where the
+    parser hangs what belongs to the main verb ("arrested a commander known as X in
+    Tela on 22/02"). "A June agreement" or "the 2016 coup attempt" (no event coded on
+    the noun) dates that noun and nothing else."""
+    root = span.root
+    if _premodifies(span) and root.head.i not in anchors:
+        return TimeGovernor(noun_only=True)
+    node = root
+    for steps in range(1, limit + 1):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in anchors:
+            return TimeGovernor(anchor=anchors[node.i], steps=steps)
+        if node.pos_ in ("VERB", "AUX") and (node.dep_ != "acl" or _finite(node)):
+            if node.dep_ in ("acl", "relcl") and node.head.i in anchors:  # "airstrikes hitting 150 targets on
+                return TimeGovernor(anchor=anchors[node.head.i], steps=steps + 1)  # Saturday": the strikes' day
+            return TimeGovernor(verb=node.i, steps=steps)
+    return TimeGovernor()
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense, a subject or an auxiliary (an infinitive's "to" included)."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children)
+
+
+def _premodifies(span: Span) -> bool:
+    """A date standing before the noun it modifies, with only that noun's modifiers
+    between ("the 2016 attempted coup", "Friday's purchases") -- not a date the parser
+    hung on a noun further on ("on 4 April outside ministry headquarters")."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if root.dep_ not in PREMODIFIER or head.pos_ not in ("NOUN", "PROPN") or head.i < span.end:
+        return False
+    return all(t.head.i == head.i and t.dep_ in PREMODIFIER | {"case"} or t.dep_ == "case"
+               for t in doc[span.end:head.i])
+
+
+def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int]) -> tuple[dict, list, dict]:
+    """Times of a sentence by anchor id; those tied to no anchor but governing the
+    sentence (its main verb's, or a fragment's): dates the text states before those
+    counted from publication ("today on January 19", "over the weekend of 3 April":
+    the stated day is the more reliable); and those of other clauses, by verb index."""
     attached: dict[int, list[tuple[int, WhenValue]]] = {}
     loose: list[WhenValue] = []
+    bound: dict[int, list[WhenValue]] = {}
     for time in times:
         start = getattr(time, "start", -1)
         if not sentence.start_char <= start < sentence.end_char:
             continue
         value = when_of(time)
-        root = span_root(doc, start, getattr(time, "end", start))
-        if value is None or root is None:
+        expression = doc.char_span(start, getattr(time, "end", start), alignment_mode="expand")
+        if value is None or expression is None or not len(expression):
             continue
-        where = climb(root, anchors)
-        if where.anchor is None:
+        found = time_governor(expression, anchors)
+        if found.noun_only:
+            continue
+        if found.anchor is not None:
+            attached.setdefault(found.anchor, []).append((found.steps, value))
+        elif found.verb is None or doc[found.verb].dep_ == "ROOT":
             loose.append(value)
         else:
-            attached.setdefault(where.anchor, []).append((where.distance, value))
+            bound.setdefault(found.verb, []).append(value)
     loose.sort(key=lambda v: v.deictic)
-    return {k: [v for _, v in sorted(vs, key=lambda p: (p[1].deictic, p[0]))] for k, vs in attached.items()}, loose
+    return ({k: [v for _, v in sorted(vs, key=lambda p: (p[1].deictic, p[0]))] for k, vs in attached.items()},
+            loose, bound)
 
 
 # A place the gazetteer could not locate ranks after located towns, districts and

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -20,7 +22,7 @@ from .anchors import attach_times, climb, most_specific, when_of
 from .casualties import QuantityIndex, casualties_in
 from .clauses import (adjunct_status, in_time_adjunct, is_anaphoric, prominence, speaker_heads, time_adjunct,
                       weapon_words)
-from .dating import share_dates, share_loose
+from .dating import Story, narrate, share_clause
 from .items import EventItem, Trigger, WhenValue
 from .lexicon import EventLexicon, Sense
 from .roles import Participants, participants, subject_of
@@ -33,6 +35,8 @@ from .where import PlaceFinder
 DISTINCTIVE_WEAPONS = frozenset({"cbrn", "suicide-attack"})
 # Event types that are not acts on another party's territory.
 UNDIRECTED = frozenset({"PROTEST", "MOBILIZE"})
+# Clauses that describe a noun: an event in one is not dated by the clause above it.
+DESCRIBING = frozenset({"relcl", "acl", "appos"})
 # How a reported event hangs on its reporting verb ("said that ...", "adding there were ...").
 REPORTED_CONTENT = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "conj", "advcl", "csubj"})
 _WORD = re.compile(r"[^\W\d_]+")
@@ -61,6 +65,7 @@ class ArticleEvents:
         self.sentence_starts = [doc[start].idx for start, _ in self.view.sents]
         self.events: list[EventItem] = []
         self.orphans: list = []  # (paragraph, casualty) reported where no event was coded
+        self.loose: dict[int, list[WhenValue]] = {}  # sentence -> dates it gives untied to any clause
         self.blocked = frozenset(i for i, covering in self.index.name_tokens.items()
                                  if any(e.kind not in ("country", "place") for e in covering))
 
@@ -86,7 +91,7 @@ class ArticleEvents:
         link_statements(self.events, self.quotes, verbal, self.sentence_at)
         threats = announced_threats(self.events, self.quotes, lambda i: self.doc[i].idx, self.index.by_id)
         self.events = sorted(self.events + threats, key=lambda e: (e.trigger_i, e.type != "THREATEN"))
-        share_dates(self.events, self._paragraph_dates())
+        narrate(self.doc, self.events, self._story(), self.lex.reporting_verbs)
         self.places.share(self.events)
         for event in self.events:
             self._target_place(event)
@@ -103,14 +108,34 @@ class ArticleEvents:
         self.places.to_target_country(unplaced)
         self.places.locate(events)
 
-    def _paragraph_dates(self) -> dict[int, list[WhenValue]]:
-        """The dates (not durations) each paragraph names."""
-        found: dict[int, list[WhenValue]] = {}
+    def _story(self) -> Story:
+        """What dating from the narrative needs (dating.py): the paragraph of each
+        sentence, the dates each paragraph names, and whether the article counts its
+        news from publication ("on Sunday", "yesterday") within the last week."""
+        published = self.layers.published
+        counted = False
+        named: dict[int, list[WhenValue]] = {}
         for time in self.layers.times:
             value = when_of(time)
-            if value is not None and value.start:
-                found.setdefault(self.paragraph_of(time.start), []).append(value)
-        return found
+            if value is None:
+                continue
+            named.setdefault(self.paragraph_of(time.start), []).append(value)
+            if published is not None and value.deictic and value.precision in ("time", "day", "week") and \
+                    0 <= (published - date.fromisoformat(value.end[:10])).days <= 7:
+                counted = True
+        paragraphs = [self.paragraph_of(self.doc[start].idx) for start, _ in self.view.sents]
+        loose = dict(self.loose)
+        for s_i in {bisect_right(self._sentence_chars, t.start) - 1 for t in self.layers.times} - set(self.loose):
+            if 0 <= s_i < len(self.view.sents):  # a sentence with no event ("On 12/02, the town was calm.")
+                start, end = self.view.sents[s_i]
+                found = attach_times(self.doc, self.doc[start:end], self.layers.times, {})[1]
+                if found:
+                    loose[s_i] = found
+        return Story(published, loose, paragraphs, named, counted)
+
+    @property
+    def _sentence_chars(self) -> list[int]:
+        return [self.doc[start].idx for start, _ in self.view.sents]
 
     def _target_place(self, event: EventItem, place_id: str | None = None) -> None:
         place_id = place_id or event.location
@@ -182,7 +207,7 @@ class ArticleEvents:
             if view.pos[i] == "VERB" and view.lemma[i] in lex.reporting_verbs or view.lower[i] == "according":
                 anchors.setdefault(i, -(i + 1))  # reporting verbs: negative anchor ids
         span = self.doc[start:end]
-        times, loose_times = attach_times(self.doc, span, self.layers.times, anchors)
+        times, loose_times, bound = attach_times(self.doc, span, self.layers.times, anchors)
         places, speaker, loose, reported = self.places.sentence_places(start, end, anchors)
         made = []
         for trigger in triggers:
@@ -191,8 +216,12 @@ class ArticleEvents:
                 made.append(event)
         _hostile_promises(self.doc, made, lex)
         made_at = {e.trigger_i for e in made}
-        untied = loose_times + [v for a, vs in times.items() if a >= 0 and a not in made_at for v in vs]
-        share_loose(made, untied)  # times of triggers that made no event are untied too
+        for anchor, values in times.items():  # a trigger that made no event: its clause's date
+            if anchor >= 0 and anchor not in made_at:
+                (loose_times if self.doc[anchor].dep_ == "ROOT" else bound.setdefault(anchor, [])).extend(values)
+        share_clause(self.doc, made, bound)
+        if loose_times:
+            self.loose[s_i] = loose_times
         for event in made:
             if event.location is None:
                 self.places.fallback(event, start, end, speaker, loose, reported)
@@ -284,25 +313,26 @@ class ArticleEvents:
         if in_time_adjunct(self.doc[trigger.i]):
             return None  # "following the talks in Florida": not dated by the arrival it precedes
         start = self.doc[trigger.light_verb] if trigger.light_verb is not None else self.doc[trigger.i]
-        for ancestor in start.ancestors:
+        for child, ancestor in zip([start, *start.ancestors], start.ancestors):
+            if child.dep_ in DESCRIBING:
+                break  # "X, whose army struck in 2015, said on Tuesday": not dated by the saying
             anchor = anchors.get(ancestor.i)
             if anchor is None or anchor == trigger.i:
                 continue
             found = times.get(anchor)
             if anchor < 0:  # a reporting verb: its date is when the event was reported
                 if found:
-                    value = found[0]
-                    return WhenValue(value.start, value.end, value.precision, value.text, reported=True)
+                    return replace(found[0], reported=True)
                 break
             if found:  # a purpose clause takes its governor's date: "arrive on May 8 to meet"
-                return found[0]
+                return replace(found[0], shared=True)
         published = self.layers.published.isoformat() if self.layers.published else None
         for quote in self.quotes:
-            date = getattr(quote, "date", None)
+            said = getattr(quote, "date", None)
             # a quote's date is when it was said; one equal to the publication date may be
             # only the default for an undated quote, and no event is dated by publication
-            if date and date != published and quote.start <= self.doc[trigger.i].idx < quote.end:
-                return WhenValue(date, date, "day", None, reported=True)
+            if said and said != published and quote.start <= self.doc[trigger.i].idx < quote.end:
+                return WhenValue(said, said, "day", None, reported=True, basis=(quote.start, quote.end))
         return None
 
     def _reporter(self, token) -> str | None:

@@ -28,9 +28,21 @@ class WhenValue:
     reported: bool = False  # the date the event was reported on, not a date of the event itself
     shared: bool = False  # taken from another event of its sentence or paragraph (dating.py)
     deictic: bool = False  # counted from the publication date ("yesterday"), not stated by the text
+    narrative: bool = False  # read from the story's reference time and the clause's tense (dating.py)
+    basis: tuple[int, int] | None = None  # characters of the time expression or clause it was taken from
 
-    def to_record(self) -> record.When:
-        return record.When(start=self.start, end=self.end, precision=self.precision, text=self.text)
+    @property
+    def inferred(self) -> bool:
+        """Not stated for the event itself: a report's date, another event's, or the narrative's."""
+        return self.reported or self.shared or self.narrative
+
+    def to_record(self, text: str = "") -> record.When:
+        basis = None
+        if self.basis is not None and text:
+            start, end = self.basis
+            basis = record.Span(start=start, end=end, text=text[start:end])
+        return record.When(start=self.start, end=self.end, precision=self.precision, text=self.text,
+                           inferred=self.inferred, basis=basis)
 
 
 @dataclass
@@ -67,19 +79,19 @@ class EventItem:
     context_place: str | None = None  # a place its paragraph names only as an actor: no location, a likely target
     merged: int = 0  # how many later mentions were merged into this event
     depth: int = 0  # below the sentence's main clause (0: the main event)
-    anaphoric: bool = False
-    background: bool = False
+    anaphoric: bool = False  # "the talks", "those discussions": a definite mention of an event told before
+    background: bool = False  # named only to place another event in time ("after the talks")
+    backstory: bool = False  # told as history or habit, not as the article's news (record: background)
     inferred: list[str] = field(default_factory=list)  # fields read from the article, not the clause (sides.py)
-    joined_to: int | None = None  # trigger of the coordinated verb it shares a clause with  # named only to place another event in time ("after the talks")  # "the talks", "those discussions": a definite mention of an event told before
+    joined_to: int | None = None  # trigger of the coordinated verb it shares a clause with
 
     def to_record(self, text: str = "") -> record.Event:
         acled = record.Acled(event_type=self.acled[0], sub_event_type=self.acled[1]) if self.acled else None
         return record.Event(
             id=self.id, type=self.type, mode=self.mode, acled=acled, status=self.status,
             source_actors=list(self.source_actors), target_actors=list(self.target_actors),
-            location=self.location, when=self.when.to_record() if self.when else None,
+            location=self.location, when=self.when.to_record(text) if self.when else None,
             counts=[record.Count(value=v, unit=u) for v, u in self.counts],
             fatalities=self.fatalities, injured=self.injured, reported_by=self.reported_by, channel=self.channel,
             evidence=record.Evidence(start=self.evidence_start, end=self.evidence_end, trigger=self.trigger_text),
-            inferred=list(self.inferred),
-            confidence=round(self.confidence, 3))
+            inferred=list(self.inferred), confidence=round(self.confidence, 3), background=self.backstory)

@@ -37,8 +37,8 @@ def merge_mentions(events: list[EventItem], entities: dict) -> list[EventItem]:
 
 
 def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
-    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
-        return False
+    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode) or a.backstory != b.backstory:
+        return False  # history told in passing is not the news event of the same type
     if a.status != b.status and a.status_cue and b.status_cue and \
             not any({a.status, b.status} <= pair for pair in COMPATIBLE_STATUSES):
         return False
