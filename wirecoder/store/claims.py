@@ -83,6 +83,7 @@ def claim_of(record: Record, event: Event) -> Claim:
         actors=frozenset(entity_key(e) for e in actors),
         words=sentence_words(record.article.text[event.evidence.start:event.evidence.end]),
         published=published_date(record.article.published),
+        article=record.article.id or None,
     )
 
 

@@ -4,7 +4,8 @@ Pure functions over ``Claim`` values (what one article says about one event),
 with no database, so the store, the evaluation and the tests share one rule.
 Two claims can belong to the same story when they have the same PLOVER type,
 overlapping time (a day apart at most, after widening each date to its
-precision), the same or a nearby place (the radius grows as the coarser of the
+precision), come from different articles or one sentence (an article's own
+mentions of one event are merged by the events stage), the same or a nearby place (the radius grows as the coarser of the
 two locations gets coarser: a town, a province, a country), and actors that do
 not contradict each other. The score weighs time, place, actors and mode; a
 claim joins the story holding its best-scoring claim above the threshold (in
@@ -44,6 +45,7 @@ class Claim:
     actors: frozenset[str] = field(default_factory=frozenset)  # keys of source and target actors
     words: frozenset[str] = field(default_factory=frozenset)  # words of the evidence sentence, as written
     published: date | None = None  # the reporting article's publication date (finds copies)
+    article: str | None = None  # the reporting article: its events of different sentences are never one story
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -62,6 +64,7 @@ class Claim:
         data["actors"] = frozenset(data["actors"])
         data["words"] = frozenset(data.get("words", ()))
         data["published"] = date.fromisoformat(data["published"]) if data.get("published") else None
+        data.setdefault("article", None)  # claims stored before the field existed
         return cls(**data)
 
 
@@ -200,6 +203,8 @@ def best_story(claim: Claim, candidates: Iterable[tuple[object, list[Claim]]],
     p = p or params()
     best, best_score = None, p.threshold
     for story, members in candidates:
+        if claim.article is not None and any(m.article == claim.article and m.words != claim.words for m in members):
+            continue  # the article told it elsewhere already: its own mentions were merged by the events stage
         is_copy = any(copied(claim, m, p) for m in members)
         if not is_copy and not keeps_span(claim, members, p):
             continue
