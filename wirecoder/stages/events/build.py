@@ -79,13 +79,13 @@ class ArticleEvents:
         share_dates(self.events, self._paragraph_dates())
         self.places.share(self.events)
         for event in self.events:
-            self._target_place(event)
+            self._target_place(event, event.location or event.context_place)
         return self.events
 
     def place_unplaced(self, events: list[EventItem]) -> None:
         """After merging: events still without a place take their paragraph's (where.py),
         and an act on that place is on its state, as for places tied to the event."""
-        self.places.unplace_speech(events, self.events)
+        self.places.settle(events, self.events)
         unplaced = [e for e in events if e.location is None]
         self.places.from_paragraph(unplaced)
         for event in unplaced:
@@ -194,7 +194,11 @@ class ArticleEvents:
             event.joined_to = anchors[token.head.i]  # "killed four and wounded six": one attack
         source_cls = classes_of(parts.sources, parts.source_heads, lex)
         target_cls = classes_of(parts.targets, parts.target_heads, lex)
-        own_place = self.places.own_place(places.get(trigger.i, []), self.places.is_speech_act(event.type))
+        tied = places.get(trigger.i, [])
+        own_place = self.places.own_place(tied, self.places.is_speech_act(event.type))
+        if own_place is None and tied:  # "threatened to resume attacks in Israel": what it is about
+            context = self.places.described(tied)
+            event.context_place = context.id if context is not None else None
         if own_place is not None:
             event.location, event.location_how = own_place.id, "attached"
             if not event.target_actors and not target_cls and event.type == "ASSAULT":

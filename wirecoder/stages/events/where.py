@@ -44,6 +44,9 @@ PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "a
 # speech in X", "during a visit to X".
 OCCASION = frozenset({"at", "in", "during"})
 SHARED = frozenset({"sentence-event", "paragraph"})  # how share() places an event
+# How many sentences away a paragraph's place still tells where an event was: a news
+# paragraph is a few sentences, and a text without line breaks is one long "paragraph".
+NEAR_SENTENCES = 3
 # Statements: acts done by saying, made where the speaker is, which is not where what they
 # are about happened (agreements, concessions and meetings are placed like other acts).
 STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
@@ -77,6 +80,9 @@ class PlaceFinder:
         self.roots = sorted(i for i, found in index.rooted.items()
                             if any(e.kind in ("place", "facility", "country") for e, _ in found))
         self.time_tokens = _time_tokens(doc, self.roots, times)
+        # id(event) -> (place lent by share(), sentences away, lent by a statement to another act)
+        self.lent: dict[int, tuple[str, int, bool]] = {}
+        self.tied_to: dict[int, int] = {}  # place-mention root -> the trigger it hangs on
 
     def sentence_places(self, start: int, end: int, anchors: dict[int, int]) -> SentencePlaces:
         found = SentencePlaces()
@@ -89,14 +95,20 @@ class PlaceFinder:
                 if where.anchor is None:
                     found.loose.append(entity)
                 elif where.anchor >= 0:
+                    self.tied_to[i] = where.anchor
                     tied = Tied(entity, where.distance, self._describes(token, where.anchor))
                     found.attached.setdefault(where.anchor, []).append(tied)
                 elif where.via_subject:
-                    if not _origin(token):  # "a teenager from east London said": not where anything was
-                        found.speaker.append(entity)
+                    found.speaker.append(entity)
                 elif token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_OF_REPORT:
                     found.reported.append(entity)
         return found
+
+    @staticmethod
+    def described(tied: list[Tied]):
+        """The most specific place that describes a participant (for a statement, what it
+        is about rather than where it was made)."""
+        return most_specific([t.entity for t in sorted(tied, key=lambda t: t.distance) if t.describes])
 
     @staticmethod
     def own_place(tied: list[Tied], speech: bool = False):
@@ -121,19 +133,23 @@ class PlaceFinder:
     def fallback(self, event: EventItem, start: int, end: int, found: SentencePlaces,
                  anchors: dict[int, int]) -> None:
         """An event with no place of its own: a speech act takes only one its clause or its
-        report gives; any other event also what its sentence names around it."""
+        report gives (what else its sentence names is only what it is about:
+        ``context_place``); any other event also what its sentence names around it."""
         steps = [("below", lambda: self._below(event, found, anchors)),
                  ("sentence", lambda: most_specific(found.loose)),
                  ("possessive", lambda: self._possessed_place(start, end)),
                  ("speaker", lambda: most_specific(found.speaker)),
                  ("reported", lambda: most_specific(found.reported))]
-        if self.is_speech_act(event.type):
-            steps = [step for step in steps if step[0] in ("below", "reported")]
+        speech = self.is_speech_act(event.type)
         for how, place in steps:
             found_place = place()
-            if found_place is not None:
-                event.location, event.location_how = found_place.id, how
-                return
+            if found_place is None:
+                continue
+            if speech and how not in ("below", "reported"):
+                event.context_place = event.context_place or found_place.id  # what it is about
+                continue
+            event.location, event.location_how = found_place.id, how
+            return
 
     @staticmethod
     def is_speech_act(event_type: str) -> bool:
@@ -155,9 +171,9 @@ class PlaceFinder:
     def share(self, events: list[EventItem]) -> None:
         """Events still without a place take that of an event of the same sentence, else
         the nearest one of their paragraph (not of an event named only to date another).
-        A speech act takes it too, but only until mentions are merged (statements told
-        beside different places are different statements); ``unplace_speech`` then
-        keeps it as what the statement is about, not where it was made."""
+        Until mentions are merged the whole paragraph lends (mentions told beside
+        different places are different events); ``settle`` then keeps only what a
+        reader would take for the event's place."""
         for event in events:
             if event.location is not None or event.mode == "phone":
                 continue
@@ -170,15 +186,26 @@ class PlaceFinder:
                                             abs(e.sentence_i - event.sentence_i), abs(e.trigger_i - event.trigger_i)))
             event.location = best.location
             event.location_how = "sentence-event" if best.sentence_i == event.sentence_i else "paragraph"
+            said = self.is_speech_act(best.type) and not self.is_speech_act(event.type)
+            self.lent[id(event)] = (best.location, abs(best.sentence_i - event.sentence_i), said)
 
-    def unplace_speech(self, events: list[EventItem], mentions: list[EventItem]) -> None:
-        """A speech act placed only by its neighbours keeps that place when the story puts
-        its speaker there: an occasion at that place (talks, a summit, a visit) or another
-        act of the speaker's there ("Pompeo visited Cairo ... Pompeo warned"); otherwise
-        the place is only its context (the paragraph's fighting is not where it was said).
-        ``mentions`` are all events found before merging, those left uncoded included."""
+    def settle(self, events: list[EventItem], mentions: list[EventItem]) -> None:
+        """After merging, a place lent by another event stays only where a reader would
+        take it for the event's: from an event a few sentences away at most, not from a
+        statement to what it is about (strikes are not where they were condemned), and
+        for a speech act only when the story puts its speaker there -- an occasion at that place
+        (talks, a summit, a visit) or another act of the speaker's there ("Pompeo visited
+        Cairo ... Pompeo warned"). Otherwise the place is only the event's context (the
+        paragraph's fighting is not where a statement was made). ``mentions`` are all
+        events found before merging, those left uncoded included."""
         for event in events:
-            if event.location is None or event.location_how not in SHARED or not self.is_speech_act(event.type):
+            if event.location is None or event.location_how not in SHARED:
+                continue
+            place, away, said = self.lent.get(id(event), (None, 0, False))
+            if place == event.location and (away > NEAR_SENTENCES or said):
+                event.context_place, event.location, event.location_how = event.location, None, None
+                continue
+            if not self.is_speech_act(event.type):
                 continue
             speaker = set(event.source_actors)
             if not any(other is not event and other.location == event.location and other.location_how == "attached"
@@ -201,6 +228,8 @@ class PlaceFinder:
                 token = self.doc[i]
                 if token.idx < low or high is not None and token.idx >= high:
                     continue
+                if self._said_at(i):
+                    continue  # "at a news conference in Ankara, X condemned the strikes"
                 for entity in self.index.places_at(token):
                     if not self._usable(i, entity, token):
                         continue
@@ -213,9 +242,13 @@ class PlaceFinder:
             if self.is_speech_act(event.type):
                 if (found or acting) and event.context_place is None:
                     event.context_place = min(found or acting, key=lambda item: item[0])[1].id
-            elif found:
-                event.location = min(found, key=lambda item: item[0])[1].id
+                continue
+            near = [item for item in found if abs(item[0][2] % 100) <= NEAR_SENTENCES]
+            if near:
+                event.location = min(near, key=lambda item: item[0])[1].id
                 event.location_how = "paragraph-place"
+            elif found:  # a place the paragraph names further off: what the act is likely on
+                event.context_place = min(found, key=lambda item: item[0])[1].id
             elif acting:  # "Moldova is pressing ...": no place, but likely what the act is on
                 event.context_place = min(acting, key=lambda item: item[0])[1].id
 
@@ -302,8 +335,9 @@ class PlaceFinder:
 
     def _usable(self, i: int, entity, token: Token) -> bool:
         """A place mention that can be where something happened: not a time ("on
-        Sunday" taken for a place), not a capital or a continent named as an actor."""
-        if i in self.time_tokens:
+        Sunday" taken for a place), not where a person comes from ("a teenager from
+        Leeds"), not a capital or a continent named as an actor."""
+        if i in self.time_tokens or _origin(token):
             return False
         if entity.kind == "country":
             return True  # is_location_use decides: only "in X" places an act in a country
@@ -328,6 +362,14 @@ class PlaceFinder:
         if dep in ("dobj", "nsubjpass"):
             return self._physical(head)
         return dep not in PARTICIPANT_DEPS and dep not in ("nsubj", "csubj")
+
+    def _said_at(self, i: int) -> bool:
+        """Whether place mention ``i`` hangs on a word that can only name a statement."""
+        anchor = self.tied_to.get(i)
+        if anchor is None:
+            return False
+        types = {sense.type for sense in self.lex.senses_for(self.doc[anchor].lemma_.lower())}
+        return bool(types) and types <= STATEMENTS
 
     def _physical(self, governor: Token) -> bool:
         """Whether a word names a physical act (an attack, an arrest, a visit): its
