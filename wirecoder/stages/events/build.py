@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from . import casualties as casualty_words
 from .acled import acled_type, classes_of
 from .actors import EntityIndex, conjuncts
-from .anchors import attach_times, climb, most_specific, when_of
+from .anchors import attach_times, climb, when_of
 from .casualties import QuantityIndex, casualties_in
 from .clauses import (adjunct_status, in_time_adjunct, is_anaphoric, prominence, speaker_heads, time_adjunct,
                       weapon_words)
@@ -57,7 +57,7 @@ class ArticleEvents:
         self.doc, self.layers, self.lex = doc, layers, lexicon
         self.view = doc_view(doc, layers.article.text)
         self.index = EntityIndex(doc, layers.entities, lexicon.capitals, lexicon.relational_nouns)
-        self.places = PlaceFinder(doc, self.index, lexicon, self.view)
+        self.places = PlaceFinder(doc, self.index, lexicon, self.view, layers.times)
         self.quantities = QuantityIndex(doc, layers.quantities)
         # quotes-layer items with a span (speaker, channel and date are read when present)
         self.quotes = [q for q in layers.quotes
@@ -94,12 +94,13 @@ class ArticleEvents:
         narrate(self.doc, self.events, self._story(), self.lex.reporting_verbs)
         self.places.share(self.events)
         for event in self.events:
-            self._target_place(event)
+            self._target_place(event, event.location or event.context_place)
         return self.events
 
     def place_unplaced(self, events: list[EventItem]) -> None:
         """After merging: events still without a place take their paragraph's (where.py),
         and an act on that place is on its state, as for places tied to the event."""
+        self.places.settle(events, self.events)
         unplaced = [e for e in events if e.location is None]
         self.places.from_paragraph(unplaced)
         for event in unplaced:
@@ -208,10 +209,10 @@ class ArticleEvents:
                 anchors.setdefault(i, -(i + 1))  # reporting verbs: negative anchor ids
         span = self.doc[start:end]
         times, loose_times, bound = attach_times(self.doc, span, self.layers.times, anchors)
-        places, speaker, loose, reported = self.places.sentence_places(start, end, anchors)
+        found_places = self.places.sentence_places(start, end, anchors)
         made = []
         for trigger in triggers:
-            event = self._event(s_i, span, trigger, anchors, times, places, preset.get(trigger.i))
+            event = self._event(s_i, span, trigger, anchors, times, found_places.attached, preset.get(trigger.i))
             if event is not None:
                 made.append(event)
         _hostile_promises(self.doc, made, lex)
@@ -224,7 +225,7 @@ class ArticleEvents:
             self.loose[s_i] = loose_times
         for event in made:
             if event.location is None:
-                self.places.fallback(event, start, end, speaker, loose, reported)
+                self.places.fallback(event, start, end, found_places, anchors)
         found = casualties_in(self.doc, start, end, view, lex, self.quantities)
         totals, orphans = casualty_words.attach(found, made, lambda i, m: self._event_for(i, m, anchors))
         for event, kind, value in totals:
@@ -267,9 +268,13 @@ class ArticleEvents:
             event.joined_to = anchors[token.head.i]  # "killed four and wounded six": one attack
         source_cls = classes_of(parts.sources, parts.source_heads, lex)
         target_cls = classes_of(parts.targets, parts.target_heads, lex)
-        own_places = [e for e, _ in sorted(places.get(trigger.i, []), key=lambda p: p[1])]
-        if own_places:
-            event.location, event.location_how = most_specific(own_places).id, "attached"
+        tied = places.get(trigger.i, [])
+        own_place = self.places.own_place(tied, self.places.is_speech_act(event.type))
+        if own_place is None and tied:  # "threatened to resume attacks in Israel": what it is about
+            context = self.places.described(tied)
+            event.context_place = context.id if context is not None else None
+        if own_place is not None:
+            event.location, event.location_how = own_place.id, "attached"
             if not event.target_actors and not target_cls and event.type == "ASSAULT":
                 target_cls.add("civilian")  # an attack on a place, by no one named: on its people
         event.acled = acled_type(event.type, mode, trigger.lemma, weapon_sub, source_cls, target_cls,

@@ -1,20 +1,30 @@
 """Where an event happened: the most specific place tied to it.
 
 A place mention belongs to the nearest trigger above it (``anchors.climb``);
-when none is, the stage falls back, in order, on a place the sentence names
-loosely, "his city" of a speaker who is its mayor, the speaker's own place,
-the place a report was made from ("protests were reported in Bizerte"), then
-the place of another event of the same sentence or paragraph (a story's place
-is usually told once), then a place the paragraph names as a place (not a
-country acting, not "the Oslo talks" for another event), and last, for an
-attack, the one country it was on. ``EventItem.location_how`` records which.
+a place put at the act ("clashed in X", "struck a dam in X region") wins over
+one that only describes a participant ("Okada riders", "residents of X"). A
+place under a trigger that made no event passes to the event above it ("agreed
+at a summit in X"). When none is tied, the stage falls back, in order, on a
+place the sentence names loosely, "his city" of a speaker who is its mayor,
+the speaker's own place (not where the speaker comes from), the place a report
+was made from ("protests were reported in Bizerte"), then the place of another
+event of the same sentence or paragraph (a story's place is usually told once),
+then a place the paragraph names as a place (not a country acting, not "the
+Oslo talks" for another event), and last, for an attack, the one country it
+was on. ``EventItem.location_how`` records which.
+
+Never a place: a word the times stage read as a time ("Easter Monday"), a
+capital, continent or bloc named as an actor ("pushing Kyiv", "urged Europe"),
+and, for a speech act, anything its own clause or report does not name: a
+statement is made where the text says, not where the paragraph's fighting is.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .actors import EntityIndex
 from .anchors import climb, is_location_use, most_specific
@@ -24,47 +34,146 @@ from .view import DocView
 
 LOCATIVE_OF_REPORT = frozenset({"in", "at", "near", "from"})
 LOCATIVE_OF_NAME = frozenset({"in", "at", "on", "near", "outside", "inside"})
+# Prepositions that put something at a place whatever governs them ("in Kyiv", "the
+# outskirts of Kyiv"); "to", "on", "against", "from", "with" name an addressee or a
+# party unless a physical act governs them ("an attack on Kyiv", not "pressure on Kyiv").
+PLACING = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around",
+                     "into", "of", "over", "off", "beyond", "through", "outside", "along", "towards", "toward"})
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "attr", "appos"})
+# Prepositions that put an act at an occasion: "agreed at a summit in X", "said in a
+# speech in X", "during a visit to X".
+OCCASION = frozenset({"at", "in", "during"})
+SHARED = frozenset({"sentence-event", "paragraph"})  # how share() places an event
+# How many sentences away a paragraph's place still tells where an event was: a news
+# paragraph is a few sentences, and a text without line breaks is one long "paragraph".
+NEAR_SENTENCES = 3
+# Statements: acts done by saying, made where the speaker is, which is not where what they
+# are about happened (agreements, concessions and meetings are placed like other acts).
+STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+# Occasions that put a speaker at a place: a meeting, a visit, a summit.
+OCCASIONS = frozenset({"CONSULT"})
+
+
+@dataclass(frozen=True)
+class Tied:
+    """A place tied to a trigger: how far up the parse, and whether it only describes a
+    participant of the act ("Okada riders", "activists in Turkey") rather than placing it."""
+
+    entity: object
+    distance: int
+    describes: bool
+
+
+@dataclass
+class SentencePlaces:
+    """The place mentions of one sentence by what they hang on."""
+
+    attached: dict[int, list[Tied]] = field(default_factory=dict)  # by anchor (trigger) id
+    speaker: list = field(default_factory=list)  # in the subject of a reporting verb
+    loose: list = field(default_factory=list)  # tied to no anchor
+    reported: list = field(default_factory=list)  # where a report was made
 
 
 class PlaceFinder:
-    def __init__(self, doc: Doc, index: EntityIndex, lexicon: EventLexicon, view: DocView):
+    def __init__(self, doc: Doc, index: EntityIndex, lexicon: EventLexicon, view: DocView, times=()):
         self.doc, self.index, self.lex, self.view = doc, index, lexicon, view
         self.roots = sorted(i for i, found in index.rooted.items()
                             if any(e.kind in ("place", "facility", "country") for e, _ in found))
+        self.time_tokens = _time_tokens(doc, self.roots, times)
+        # id(event) -> (place lent by share(), sentences away, lent by a statement to another act)
+        self.lent: dict[int, tuple[str, int, bool]] = {}
+        self.tied_to: dict[int, int] = {}  # place-mention root -> the trigger it hangs on
 
-    def sentence_places(self, start: int, end: int, anchors: dict[int, int]):
-        """(places by trigger, speakers' places, loose places, places of reports)."""
-        attached: dict[int, list] = {}
-        speaker, loose, reported = [], [], []
+    def sentence_places(self, start: int, end: int, anchors: dict[int, int]) -> SentencePlaces:
+        found = SentencePlaces()
         for i in self.roots[bisect_left(self.roots, start):bisect_left(self.roots, end)]:
             token = self.doc[i]
             for entity in self.index.places_at(token):
-                if self._acts(i, entity, token) or not is_location_use(token, entity, self.lex):
+                if not self._usable(i, entity, token) or not is_location_use(token, entity, self.lex):
                     continue
                 where = climb(token, anchors)
                 if where.anchor is None:
-                    loose.append(entity)
+                    found.loose.append(entity)
                 elif where.anchor >= 0:
-                    attached.setdefault(where.anchor, []).append((entity, where.distance))
+                    self.tied_to[i] = where.anchor
+                    tied = Tied(entity, where.distance, self._describes(token, where.anchor))
+                    found.attached.setdefault(where.anchor, []).append(tied)
                 elif where.via_subject:
-                    speaker.append(entity)
+                    found.speaker.append(entity)
                 elif token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_OF_REPORT:
-                    reported.append(entity)
-        return attached, speaker, loose, reported
+                    found.reported.append(entity)
+        return found
 
-    def fallback(self, event: EventItem, start: int, end: int, speaker, loose, reported) -> None:
-        for how, place in (("sentence", lambda: most_specific(loose)),
-                           ("possessive", lambda: self._possessed_place(start, end)),
-                           ("speaker", lambda: most_specific(speaker)),
-                           ("reported", lambda: most_specific(reported))):
-            found = place()
-            if found is not None:
-                event.location, event.location_how = found.id, how
-                return
+    @staticmethod
+    def described(tied: list[Tied]):
+        """The most specific place that describes a participant (for a statement, what it
+        is about rather than where it was made)."""
+        return most_specific([t.entity for t in sorted(tied, key=lambda t: t.distance) if t.describes])
+
+    @staticmethod
+    def own_place(tied: list[Tied], speech: bool = False):
+        """The place of a trigger: the most specific of those that place the act, else of
+        those that describe a participant ("Okada riders protested in Ughelli": Ughelli;
+        "struck a dam in X region": X). A speech act is not where what it is about is
+        ("condemned the strike in X")."""
+        placing = [t for t in tied if not t.describes] or ([] if speech else list(tied))
+        ordered = [t.entity for t in sorted(placing, key=lambda t: t.distance)]
+        return most_specific(ordered)
+
+    def _describes(self, token: Token, anchor: int) -> bool:
+        """Whether the climb from ``token`` to the trigger passes through a participant's
+        phrase (its subject or object) rather than reaching the act itself."""
+        node = token.head
+        while node.i != anchor and node.head.i != node.i:
+            if node.dep_ in PARTICIPANT_DEPS and node.pos_ in ("NOUN", "PROPN", "PRON"):
+                return True
+            node = node.head
+        return False
+
+    def fallback(self, event: EventItem, start: int, end: int, found: SentencePlaces,
+                 anchors: dict[int, int]) -> None:
+        """An event with no place of its own: a speech act takes only one its clause or its
+        report gives (what else its sentence names is only what it is about:
+        ``context_place``); any other event also what its sentence names around it."""
+        steps = [("below", lambda: self._below(event, found, anchors)),
+                 ("sentence", lambda: most_specific(found.loose)),
+                 ("possessive", lambda: self._possessed_place(start, end)),
+                 ("speaker", lambda: most_specific(found.speaker)),
+                 ("reported", lambda: most_specific(found.reported))]
+        speech = self.is_speech_act(event.type)
+        for how, place in steps:
+            found_place = place()
+            if found_place is None:
+                continue
+            if speech and how not in ("below", "reported"):
+                event.context_place = event.context_place or found_place.id  # what it is about
+                continue
+            event.location, event.location_how = found_place.id, how
+            return
+
+    @staticmethod
+    def is_speech_act(event_type: str) -> bool:
+        return event_type in STATEMENTS
+
+    def _below(self, event: EventItem, found: SentencePlaces, anchors: dict[int, int]):
+        """The place of an occasion the act is put at ("agreed at a summit in Sochi",
+        "said in a speech in Ankara"): the act happened there too. Not an occasion it is
+        only timed by ("ahead of the Geneva talks")."""
+        lent = []
+        for anchor, tied in found.attached.items():
+            token = self.doc[anchor]
+            if anchor == event.trigger_i or token.dep_ != "pobj" or token.head.lower_ not in OCCASION:
+                continue
+            if climb(token, anchors).anchor == event.trigger_i:
+                lent += tied
+        return self.own_place(lent, self.is_speech_act(event.type)) if lent else None
 
     def share(self, events: list[EventItem]) -> None:
         """Events still without a place take that of an event of the same sentence, else
-        the nearest one of their paragraph (not of an event named only to date another)."""
+        the nearest one of their paragraph (not of an event named only to date another).
+        Until mentions are merged the whole paragraph lends (mentions told beside
+        different places are different events); ``settle`` then keeps only what a
+        reader would take for the event's place."""
         for event in events:
             if event.location is not None or event.mode == "phone":
                 continue
@@ -77,11 +186,37 @@ class PlaceFinder:
                                             abs(e.sentence_i - event.sentence_i), abs(e.trigger_i - event.trigger_i)))
             event.location = best.location
             event.location_how = "sentence-event" if best.sentence_i == event.sentence_i else "paragraph"
+            said = self.is_speech_act(best.type) and not self.is_speech_act(event.type)
+            self.lent[id(event)] = (best.location, abs(best.sentence_i - event.sentence_i), said)
+
+    def settle(self, events: list[EventItem], mentions: list[EventItem]) -> None:
+        """After merging, a place lent by another event stays only where a reader would
+        take it for the event's: from an event a few sentences away at most, not from a
+        statement to what it is about (strikes are not where they were condemned), and
+        for a speech act only when the story puts its speaker there -- an occasion at that place
+        (talks, a summit, a visit) or another act of the speaker's there ("Pompeo visited
+        Cairo ... Pompeo warned"). Otherwise the place is only the event's context (the
+        paragraph's fighting is not where a statement was made). ``mentions`` are all
+        events found before merging, those left uncoded included."""
+        for event in events:
+            if event.location is None or event.location_how not in SHARED:
+                continue
+            place, away, said = self.lent.get(id(event), (None, 0, False))
+            if place == event.location and (away > NEAR_SENTENCES or said):
+                event.context_place, event.location, event.location_how = event.location, None, None
+                continue
+            if not self.is_speech_act(event.type):
+                continue
+            speaker = set(event.source_actors)
+            if not any(other is not event and other.location == event.location and other.location_how == "attached"
+                       and (other.type in OCCASIONS or speaker & set(other.source_actors)) for other in mentions):
+                event.context_place, event.location, event.location_how = event.location, None, None
 
     def from_paragraph(self, events: list[EventItem]) -> None:
         """Events still without a place take the one their paragraph names: in their
         sentence, else the nearest before, else after it (towns before countries;
-        "Oslo said" is the government, not a place)."""
+        "Oslo said" is the government, not a place). A speech act is not placed so:
+        the place is only what its act is likely about (``context_place``)."""
         for event in events:
             if event.location is not None or event.mode == "phone" or event.background:
                 continue
@@ -93,8 +228,10 @@ class PlaceFinder:
                 token = self.doc[i]
                 if token.idx < low or high is not None and token.idx >= high:
                     continue
+                if self._said_at(i):
+                    continue  # "at a news conference in Ankara, X condemned the strikes"
                 for entity in self.index.places_at(token):
-                    if self._acts(i, entity, token):
+                    if not self._usable(i, entity, token):
                         continue
                     distance = self.view.sent_of[i] - event.sentence_i
                     key = (entity.kind == "country", distance != 0, distance < 0 and -distance or 100 + distance)
@@ -102,9 +239,16 @@ class PlaceFinder:
                     (found if as_place else acting).append((key, entity))
             if not found:
                 found = self._embedded_places(low, high, event)
-            if found:
-                event.location = min(found, key=lambda item: item[0])[1].id
+            if self.is_speech_act(event.type):
+                if (found or acting) and event.context_place is None:
+                    event.context_place = min(found or acting, key=lambda item: item[0])[1].id
+                continue
+            near = [item for item in found if abs(item[0][2] % 100) <= NEAR_SENTENCES]
+            if near:
+                event.location = min(near, key=lambda item: item[0])[1].id
                 event.location_how = "paragraph-place"
+            elif found:  # a place the paragraph names further off: what the act is likely on
+                event.context_place = min(found, key=lambda item: item[0])[1].id
             elif acting:  # "Moldova is pressing ...": no place, but likely what the act is on
                 event.context_place = min(acting, key=lambda item: item[0])[1].id
 
@@ -189,11 +333,51 @@ class PlaceFinder:
         return (token.dep_ in ("compound", "nmod", "amod", "poss") and head.i != event.trigger_i
                 and head.pos_ == "NOUN" and bool(self.lex.senses_for(head.lemma_.lower())))
 
-    def _acts(self, i: int, entity, token) -> bool:
-        """ "Oslo said" is the government; "in Oslo", "the Oslo talks" the city."""
+    def _usable(self, i: int, entity, token: Token) -> bool:
+        """A place mention that can be where something happened: not a time ("on
+        Sunday" taken for a place), not where a person comes from ("a teenager from
+        Leeds"), not a capital or a continent named as an actor."""
+        if i in self.time_tokens or _origin(token):
+            return False
+        if entity.kind == "country":
+            return True  # is_location_use decides: only "in X" places an act in a country
         metonym = any(f == "metonym" for e, f in self.index.rooted.get(i, ()) if e is entity)
-        return metonym and not (token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near")
-                                or token.dep_ in ("compound", "nmod"))
+        geo = getattr(entity, "geo", None)
+        if metonym or (geo is not None and geo.precision == "region"):
+            return self._placing_use(token)
+        return True
+
+    def _placing_use(self, token: Token) -> bool:
+        """ "in Oslo", "the Oslo talks", "Oslo's suburbs", "an attack on Oslo": the city;
+        "Oslo said", "pushing Oslo", "talks with Oslo", "urged Europe": an actor."""
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # "in Oslo and Bergen": the role of the first
+        dep, head = token.dep_, token.head
+        if dep in ("compound", "nmod"):
+            return True
+        if dep == "poss":
+            return head.lemma_.lower() in self.lex.place_nouns
+        if dep == "pobj":
+            return head.lower_ in PLACING or self._physical(head.head)
+        if dep in ("dobj", "nsubjpass"):
+            return self._physical(head)
+        return dep not in PARTICIPANT_DEPS and dep not in ("nsubj", "csubj")
+
+    def _said_at(self, i: int) -> bool:
+        """Whether place mention ``i`` hangs on a word that can only name a statement."""
+        anchor = self.tied_to.get(i)
+        if anchor is None:
+            return False
+        types = {sense.type for sense in self.lex.senses_for(self.doc[anchor].lemma_.lower())}
+        return bool(types) and types <= STATEMENTS
+
+    def _physical(self, governor: Token) -> bool:
+        """Whether a word names a physical act (an attack, an arrest, a visit): its
+        object is a place; a verbal act's object is its addressee."""
+        for sense in self.lex.senses_for(governor.lemma_.lower()):
+            if sense.mode == "visit" or self.lex.quads.get(sense.type, "").startswith("material"):
+                return True
+        return False
 
     def _possessed_place(self, start: int, end: int):
         """ "his city" said by the mayor of a town: the place of the possessor's role."""
@@ -217,6 +401,19 @@ class PlaceFinder:
             if entity.kind in ("place", "facility") and entity.name.lower() == name.lower():
                 return entity
         return None
+
+
+def _time_tokens(doc: Doc, roots: list[int], times) -> frozenset[int]:
+    """The place-mention roots that lie inside a time expression of the times stage."""
+    spans = [(t.start, t.end) for t in times
+             if isinstance(getattr(t, "start", None), int) and isinstance(getattr(t, "end", None), int)]
+    return frozenset(i for i in roots if any(a <= doc[i].idx < b for a, b in spans)) if spans else frozenset()
+
+
+def _origin(token: Token) -> bool:
+    """ "a teenager from east London": the place a person comes from, which says nothing
+    of where what they report happened."""
+    return token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _locatable(entity) -> bool:

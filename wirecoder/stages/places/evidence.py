@@ -4,7 +4,8 @@ Points for: the text says it is a place ("the town of X", "X region",
 "X, Kharkiv Oblast"), a locative preposition before it ("in X", "near X") or
 a verb whose object is a place ("shelled X"),
 a candidate in a country the article is about, a well-known place. Points
-against: the model calls it a person, the word is also used in lower case in
+against: the model calls it a person (a name it calls a date or a time is
+no place at all: "on Sunday", "in March"), the word is also used in lower case in
 the article (a common word), it begins a sentence without being a proper noun.
 A name is taken when the points reach ACCEPT.
 """
@@ -19,6 +20,8 @@ from .lexicon import LOCATIVE, PlaceLexicon
 
 ACCEPT = 3.0
 BIG_POPULATION = 100_000
+TIME_LABELS = frozenset({"DATE", "TIME"})  # the model's labels for time expressions ...
+TIME_LEADS = frozenset({"ADP", "DET", "ADJ"})  # ... trusted after "on", "last", "early" (not "shelled Arciz")
 
 
 class Evidence:
@@ -45,6 +48,8 @@ class Evidence:
             return None, 0.0, False  # acronyms: "US" is in the actors' lexicon; "IT", "AI" are not places
         if all(t.lower_ in self.lex.generic_words for t in span):
             return None, 0.0, False  # "West", "Central": admin areas somewhere, but words here
+        if any(t.ent_type_ in TIME_LABELS for t in span) and start and doc[start - 1].pos_ in TIME_LEADS:
+            return None, 0.0, False  # "on Sunday", "over Christmas": a time, whatever village bears the name
         places = [p for p in self.gaz.lookup(text) if p.main or p.population >= 1000 or p.kind != "city"]
         if not places:
             return None, 0.0, False
