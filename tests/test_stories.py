@@ -172,6 +172,21 @@ def test_a_daily_strike_on_one_town_does_not_chain_into_one_story():
         assert (max(days) - min(days)).days <= 1
 
 
+def test_two_sentences_of_one_article_are_two_stories():
+    fuser = Fuser()
+    first = fuser.add(claim(article="a", words=frozenset({"Drones", "struck", "Dnipro"})))
+    assert fuser.add(claim(article="a", words=frozenset({"Shelling", "hit", "homes"}))) != first
+    assert fuser.add(claim(article="b", words=frozenset({"Shelling", "hit", "homes"}))) == first + 1
+
+
+def test_a_copied_sentence_joins_its_report_whatever_else_scores():
+    fuser = Fuser()
+    words = frozenset({"Russian", "drones", "struck", "the", "city", "overnight", "killing", "two"})
+    near = fuser.add(claim(article="a", words=frozenset({"An", "explosion", "damaged", "a", "school"})))
+    told = fuser.add(claim(article="b", words=words, lat=46.48, lon=30.73))  # placed elsewhere by its context
+    assert near != told and fuser.add(claim(article="c", words=words)) == told
+
+
 class RecordsByText:
     """Stands in for the events stage, which is not on this branch: returns the
     hand-built record whose text the article has (the rest is the real ingest)."""

@@ -202,6 +202,10 @@ def best_story(claim: Claim, candidates: Iterable[tuple[object, list[Claim]]],
     """The candidate story whose closest claim scores highest, if above the threshold."""
     p = p or params()
     best, best_score = None, p.threshold
+    candidates = list(candidates)
+    for story, members in candidates:  # a copy of a member's sentence is decisive: it is that report again
+        if any(copied(claim, m, p) for m in members):
+            return story
     for story, members in candidates:
         if claim.article is not None and any(m.article == claim.article and m.words != claim.words for m in members):
             continue  # the article told it elsewhere already: its own mentions were merged by the events stage
