@@ -159,3 +159,15 @@ def test_forces_that_are_deployed_are_the_deploying_sides_own(extract):
     r = extract("About 2,500 additional Polish troops will be deployed to the border by the end of the month.")
     deployment = events_of(r, "MOBILIZE")[0]
     assert {r.entity(i).country for i in deployment.source_actors} == {"POL"} and not deployment.target_actors
+
+
+# -- status ----------------------------------------------------------------------------------
+
+def test_a_passive_in_progress_goes_on(extract):
+    r = extract("Opposition activists are being prosecuted by the government in Chisinau.")
+    assert events_of(r, "COERCE")[0].status == "ongoing"
+
+
+def test_an_arrangement_told_with_is_to_is_planned(extract):
+    r = extract("The UN is to hold two sessions of talks with the Moldovan opposition next month.")
+    assert events_of(r, "CONSULT")[0].status == "planned"

@@ -73,6 +73,13 @@ def status_of(trigger: Trigger, doc, lexicon: EventLexicon) -> tuple[str, str | 
     return found or _tense(token, material)
 
 
+def infinitive_of_be(verb: Token) -> bool:
+    """ "X is to hold talks", "the envoy was to visit": an arrangement, told as planned."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "be" and head.i != verb.i and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the subject or object of, directly or through a preposition --
     not a copula ("is not expected to be at the meeting" says nothing of the meeting), and
@@ -84,6 +91,9 @@ def _governing_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubj", "nsubjpass") \
+            and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head  # "to hold two sessions of talks", "launched a wave of strikes"
     return None
 
 
@@ -142,6 +152,12 @@ def _verb_chain_status(verb: Token, cues: dict[str, dict[str, str]],
                 return marks[word], child.text
         if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
             return "ongoing", verb.text
+        being = next((c for c in verb.children if c.dep_ == "auxpass" and c.lower_ == "being"
+                      and any(a.dep_ == "aux" and a.lemma_ == "be" for a in verb.children)), None)
+        if being is not None:
+            return "ongoing", being.text  # "are still being prosecuted"
+        if infinitive_of_be(verb):
+            return "planned", verb.head.text  # "is to hold two sessions of talks"
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ == "acl" and infinitive and verb.head.pos_ == "NOUN":
             noun = verb.head.lemma_.lower()  # "the decision to withdraw", "a promise to keep troops"
