@@ -124,10 +124,11 @@ def test_he_added_keeps_the_channel(extract):
     assert [q.channel for q in quotes(r, "direct")] == ["Telegram", "Telegram"]
 
 
-def test_descriptive_speaker_has_no_entity(extract):
+def test_descriptive_speaker_is_a_group_entity(extract):
     r = extract("Local officials said the evacuation would continue through the weekend.")
     q = one(r, "indirect", "the evacuation")
-    assert q.speaker is None and q.speaker_text == "Local officials"
+    assert q.speaker_text == "Local officials" and r.entity(q.speaker).kind == "group"
+    assert q.confidence < 0.6  # a description is often not the source an analyst records
 
 
 def test_scare_quotes_and_titles_are_not_statements(extract):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ... import record
 from ...gazetteer import Gazetteer, normalize
+from .descriptions import Describer
 from .items import Actor, Mention, RoleFact
 from .kb import KB_SOURCE, Holder, OfficeHolders
 from .lexicons import Lexicons
@@ -46,6 +47,7 @@ class Resolver:
         self.kb = kb
         self.gaz = gaz
         self.roles = RoleReader(lex, places=gaz.lookup)
+        self.describer = Describer(lex)
 
     def run(self, doc: Doc, candidates: list[Candidate], day: date | None,
             quoted: list[tuple[int, int]]) -> list[Actor]:
@@ -68,6 +70,7 @@ class Resolver:
         self._person_countries(actors.values())
         self._nominals(doc, refs, actors, quoted)
         self._pronouns(doc, refs, quoted)
+        refs.extend(_Ref(*found) for found in self.describer.find(doc, refs, actors, quoted))
         ordered = sorted(actors.values(), key=lambda a: (a.first, a.name))
         for number, actor in enumerate(ordered, start=1):
             actor.id = f"E{number}"

@@ -25,6 +25,7 @@ BY_SPEAKER = {
     "narrative": 0.7,
     "descriptive": 0.55,
     "org-open": 0.3,
+    "group-open": 0.3,
     "pronoun-open": 0.1,
     "none": 0.05,
 }
