@@ -239,10 +239,11 @@ DESCRIBING = frozenset({"a", "an", "the", "one", "another", "his", "her", "its",
 
 def _unnamed(person: dict) -> bool:
     """A person the article describes and never names ("the mayor of X", "a Pentagon spokesman"):
-    every mention opens with an article or is a pronoun, so its name is a description, not a
-    name that swallowed a title."""
+    every mention is lower-case ("spokesman"), opens with an article or is a pronoun, so its
+    name is a description, not a name that swallowed a title."""
     mentions = [m.get("text") or "" for m in person.get("mentions") or []]
-    return bool(mentions) and all(m.split()[:1] and m.split()[0].lower() in DESCRIBING for m in mentions)
+    return bool(mentions) and all(m[:1].islower() or m.split()[:1] and m.split()[0].lower() in DESCRIBING
+                                  for m in mentions)
 
 
 def class_figures(pairs: list[tuple[dict, dict]]) -> dict[str, Tally]:

@@ -114,7 +114,7 @@ class Describer:
                 actor = self._described(doc, tok, start, end, noun, actors, covered)
             if actor is None:
                 continue
-            end = tok.i + 1  # the mention stops at the head: "officials [in Kyiv]" leaves Kyiv to the places
+            start, end = _mention(doc, start, tok)
             span = doc[start:end]
             form = "description" if actor.key.startswith("described:") else "nominal"
             actor.add(Mention(span.start_char, span.end_char, span.text, form))
@@ -242,6 +242,18 @@ def _phrase(tok: Token) -> tuple[int, int]:
 def _common_noun(tok: Token) -> bool:
     """A common noun, or one the tagger took for a name: "the paramedics union", "Police said"."""
     return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and (tok.text.islower() or tok.is_sent_start)
+
+
+def _mention(doc: Doc, start: int, tok: Token) -> tuple[int, int]:
+    """The words of a description that mention it: the head and the lower-case words before it.
+
+    Names around it stay the other stages' to read ("European ministers", "officials in
+    Kyiv", "a Pentagon spokesman"); the entity's name keeps the whole phrase.
+    """
+    lo = tok.i
+    while lo > start and not doc[lo - 1].text[:1].isupper():
+        lo -= 1
+    return lo, tok.i + 1
 
 
 def _definite(tok: Token) -> bool:

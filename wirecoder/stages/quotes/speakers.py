@@ -67,11 +67,13 @@ class SpeakerResolver:
                 named = self._speaking_mention(child.idx)
                 if named is not None and named.form == "name" and named.actor.kind == "person":
                     return _from_ref(named, "name")
-        if ref is not None:
-            how = {"nominal": "nominal", "pronoun": "pronoun", "description": "descriptive"}.get(ref.form, "name")
-            return _from_ref(ref, how)
         start, end = phrase
         text = ctx.text[start:end]
+        if ref is not None and ref.form == "description":  # "Local officials": the words of the subject
+            return Speaker(ref.actor.id, text, "descriptive", start, end)
+        if ref is not None:
+            how = {"nominal": "nominal", "pronoun": "pronoun"}.get(ref.form, "name")
+            return _from_ref(ref, how)
         if depth == 0 and (self._is_proxy(tok) or self._is_artifact(tok)):
             owner = self._owner(tok)
             if owner is not None:
