@@ -130,6 +130,7 @@ def test_descriptive_speaker_is_a_group_entity(extract):
     assert q.speaker_text == "Local officials"
     speaker = r.entity(q.speaker)
     assert speaker.kind == "group" and speaker.name == "Local officials"
+    assert q.confidence < 0.6  # a description is often not the source an analyst records
 
 
 def test_scare_quotes_and_titles_are_not_statements(extract):

@@ -51,6 +51,7 @@ class GroupNoun:
     sector: str | None
     collective: bool
     bare: bool  # may stand without a word saying who ("the police", but not "the group")
+    subject: bool  # an actor as a subject too ("police arrested"; "residents fled" is no actor)
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def group_nouns() -> dict[str, GroupNoun]:
         raise SetupError(E.E021, path=str(GROUP_NOUNS), detail=str(err)) from None
     return {row["lemma"].strip().lower(): GroupNoun(row["lemma"].strip().lower(), row["sector"].strip() or None,
                                                     row["collective"].strip() == "yes",
-                                                    (row.get("bare") or "").strip() != "no")
+                                                    (row.get("bare") or "").strip() != "no",
+                                                    (row.get("subject") or "").strip() != "no")
             for row in csv.DictReader(rows)}
 
 
@@ -81,10 +83,11 @@ class GroupReader:
         self.nouns = group_nouns()
         self.relations = group_relations()
 
-    def read(self, doc: Doc, refs: list, actors: dict[str, Actor], make_ref) -> None:
+    def read(self, doc: Doc, refs: list, actors: dict[str, Actor], make_ref, skip=lambda token: False) -> None:
         """Add group entities (and mentions of known ones) for the article's descriptions.
         ``refs`` are the mentions already resolved (objects with ``actor``, ``start`` and
-        ``end`` token indices); ``make_ref(actor, start, end)`` records a new one."""
+        ``end`` token indices); ``make_ref(actor, start, end)`` records a new one; nouns for
+        which ``skip(token)`` holds are left alone (another reader's)."""
         owner_of = {}
         for ref in refs:
             for i in range(ref.start, ref.end):
@@ -94,12 +97,16 @@ class GroupReader:
             noun = self.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
             if noun is None or token.i in owner_of or token.dep_ == "compound":
                 continue  # "police station", "army base": the noun modifies, it does not act
+            if not noun.subject and token.dep_ in ("nsubj", "csubj"):
+                continue  # "residents fled": bystanders are actors only as the ones acted on
             if self._office_holder(token, owner_of):
                 continue  # "the foreign minister, Adam Zielinski,": a person, the actors' own business
             found = self._phrase(doc, token, noun, owner_of)
             if found is None:
                 continue
             start, key, name, country, member_of, kind = found
+            if skip(token) and member_of is None and kind != "organization":
+                continue  # a speaker or an acting body the describer reads, unless it is a state's forces
             if member_of is not None:
                 actor = member_of
             elif key is None:
@@ -113,7 +120,7 @@ class GroupReader:
                 else:
                     continue  # none or two kinds told before
             else:
-                actor = actors.get(key)
+                actor = actors.get(key) or self._described_as(actors, name, country)
                 if actor is None:
                     actor = actors[key] = Actor(id="", kind=kind, name=name, key=key)
                     actor.country, actor.sector = country, noun.sector
@@ -138,7 +145,7 @@ class GroupReader:
             elif child.dep_ == "poss" and child.lower_ in ("its", "their") and noun.sector in ARMED | {"REB"}:
                 owner = self._possessor(head, owner_of)  # "the RSF said its forces had fired"
                 if owner is not None:
-                    return child.i, None, None, None, owner, None
+                    return _after_counts(doc, child.i, head.i), None, None, None, owner, None
         for child in naming:
             owner = owner_of.get(child.i)
             if owner is not None and owner.kind in ORG_KINDS and child.dep_ != "poss":
@@ -152,7 +159,7 @@ class GroupReader:
         if country is None:
             country = self._located(head, owner_of)
         if member_of is not None:
-            return min(c.left_edge.i for c in naming), None, None, None, member_of, None
+            return _after_counts(doc, min(c.i for c in naming), head.i), None, None, None, member_of, None
         if not naming:
             if not noun.bare:
                 return None
@@ -161,7 +168,7 @@ class GroupReader:
                 return head.i, None, None, None, None, None
             start = head.i
         else:
-            start = min(c.left_edge.i for c in naming)
+            start = _after_counts(doc, min(c.left_edge.i for c in naming), head.i)
         if country and noun.sector in ARMED and not any(c.dep_ in ("compound", "amod") and not _demonym(self.lex, c)
                                                         for c in naming):
             forces = self.lex.military_of(country)  # "Turkish soldiers" are the Turkish Armed Forces
@@ -170,6 +177,14 @@ class GroupReader:
         name = "".join(t.text_with_ws for t in doc[start:head.i]) + head.text
         key = "group:" + normalize(" ".join(t.lemma_.lower() for t in words)) + (f"@{country}" if country else "")
         return start, key, name.strip(), country, None, "group"
+
+    @staticmethod
+    def _described_as(actors: dict[str, Actor], name: str, country: str | None):
+        """The speaker the describer made from the same description ("officials said ... attacks on
+        officials"): one actor, not two."""
+        wanted = normalize(name)
+        return next((a for a in actors.values() if a.key.startswith("described:") and normalize(a.name) == wanted
+                     and (a.country or None) == country), None)
 
     def _office_holder(self, head: Token, owner_of: dict) -> bool:
         """A singular office ("the minister", "a judge") or a description with a named
@@ -202,6 +217,16 @@ def _backed(token: Token, relations: frozenset[str]) -> bool:
     """ "US-backed", "Iran-aligned", "pro-Russian", "anti-government": a relation to
     the state named, not membership (group_relations.txt)."""
     return any(t.lower_ in relations for t in token.subtree) or token.head.lower_ in relations
+
+
+def _after_counts(doc: Doc, start: int, head: int) -> int:
+    """The description starts after any count in it ("an estimated 10,000 jihadist fighters",
+    "a 30,000-strong force"): counts are the quantities stage's, and a mention over one hides it."""
+    counted = [k for k in range(start, head) if doc[k].like_num]
+    start = counted[-1] + 1 if counted else start
+    while start < head and (doc[start].is_punct or doc[start].lower_ in NOT_NAMING):
+        start += 1
+    return start
 
 
 def _demonym(lex: Lexicons, token: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ... import record
 from ...gazetteer import Gazetteer, normalize
+from .descriptions import Describer
 from .groups import GroupReader
 from .items import Actor, Mention, RoleFact
 from .kb import KB_SOURCE, Holder, OfficeHolders
@@ -47,6 +48,7 @@ class Resolver:
         self.kb = kb
         self.gaz = gaz
         self.roles = RoleReader(lex, places=gaz.lookup)
+        self.describer = Describer(lex)
         self.groups = GroupReader(lex)
 
     def run(self, doc: Doc, candidates: list[Candidate], day: date | None,
@@ -69,9 +71,13 @@ class Resolver:
         self._kb_roles(actors.values(), day)
         self._person_countries(actors.values())
         self._nominals(doc, refs, actors, quoted)
-        self.groups.read(doc, refs, actors, lambda actor, start, end: refs.append(_Ref(actor, start, end)))
+        # described participants ("Kurdish militias" shelled, attacks on "civilians", "whose military"),
+        # leaving speakers and acting bodies ("officials said", "police arrested") to the describer
+        self.groups.read(doc, refs, actors, lambda actor, start, end: refs.append(_Ref(actor, start, end)),
+                         skip=self.describer.claims)
         refs.sort(key=lambda r: r.start)
         self._pronouns(doc, refs, quoted)
+        refs.extend(_Ref(*found) for found in self.describer.find(doc, refs, actors, quoted))
         ordered = sorted(actors.values(), key=lambda a: (a.first, a.name))
         for number, actor in enumerate(ordered, start=1):
             actor.id = f"E{number}"

@@ -78,6 +78,12 @@ class DocContext:
         """Start of the first line of paragraph ``number``."""
         return next((start for start, _, n in self.par_spans if n == number), 0)
 
+    def in_label(self, char: int) -> bool:
+        """Is ``char`` on a short line with no sentence end: a label ("Article Continued Below")?"""
+        start, end = self.paragraph_bounds(char)
+        line = self.text[start:end].strip()
+        return len(line.split()) < PROSE_WORDS and not line.endswith(SENTENCE_ENDS)
+
     def quote_at(self, char: int) -> int | None:
         """Index of the quotation whose marks enclose ``char`` (marks included)."""
         k = bisect_right(self._quote_opens, char) - 1
@@ -124,6 +130,7 @@ class DocContext:
 
 
 PROSE_WORDS = 6  # a line this long, or with a quotation mark, is a paragraph of prose
+SENTENCE_ENDS = tuple(".!?:" + QUOTE_CHARS)
 
 
 def _counts(line: str) -> bool:

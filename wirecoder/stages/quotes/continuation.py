@@ -36,9 +36,11 @@ from .speakers import ANY, PRONOUN_GENDER, SpeakerResolver
 
 INHERITING_CLASSES = ("continue", "resume", "write")
 ORG_KINDS = ("organization", "group", "media")
+GROUP_KINDS = ("organization", "group", "media", "country")  # who "they" may be
 NAMED_ORG_KINDS = ("organization", "group")  # the last one named; outlets are mostly named as channels
 NAME_LABELS = ("PERSON", "ORG")  # a proper-noun subject the actors stage missed must at least be a name
 WINDOW = 2  # paragraphs back in which a pronoun may find its antecedent
+LONG_WINDOW = 6  # paragraphs back in which the only person of a pronoun's gender is its antecedent
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
@@ -55,8 +57,12 @@ class Continuation:
                 self._floating(items, k, previous, quote_closed)
             elif how == "pronoun-open":
                 item.speaker = self._pronoun(item, previous)
+            elif how == "pronoun":
+                item.speaker = self._continued_pronoun(item, previous)
             elif how == "org-open":
                 item.speaker = self._organisation(item, previous)
+            elif how == "group-open":
+                item.speaker = self._group(item, previous)
             if (previous is not None and item.paragraph - previous.paragraph <= 1
                     and _same_speaker(item, previous)):
                 if item.cue_class in INHERITING_CLASSES:
@@ -127,7 +133,7 @@ class Continuation:
             if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote(tok):
                 continue
             ref = ctx.mention_at(tok.idx)
-            if ref is not None and ref.form in ("name", "nominal") and accept(ref.actor):
+            if ref is not None and ref.form in ("name", "nominal", "description") and accept(ref.actor):
                 found = Speaker(ref.actor.id, ref.text, "narrative", ref.start, ref.end)
             elif ref is None and tok.pos_ == "PROPN" and tok.ent_type_ in NAME_LABELS and accept(None):
                 lo = tok.i
@@ -173,10 +179,51 @@ class Continuation:
             if actor is not None and person(actor):
                 return replace(item.speaker, entity=actor.id, how="pronoun-guess")
         found = (self.speakers.recent(item.start, WINDOW, ("person",), gender)
-                 or self.speakers.recent(item.start, 1, ("person",), None, names_only=True))
+                 or self.speakers.recent(item.start, 1, ("person",), None, names_only=True)
+                 or self._sole_person(item.start, gender))
         if found is not None:
             return replace(item.speaker, entity=found.id, how="pronoun-guess")
         return item.speaker
+
+    def _continued_pronoun(self, item: QuoteItem, previous: QuoteItem | None) -> Speaker:
+        """A pronoun the actors stage resolved to the nearest name: the previous speaker instead,
+        when compatible and no narrative subject came between ('Vickers said ... his father's
+        friend, Martin Legere, ... "...," he said' is still Vickers)."""
+        gender = _gender(item.speaker.text)
+        near = previous if previous is not None and item.paragraph - previous.paragraph <= 1 else None
+        if near is None or near.speaker.entity in (None, item.speaker.entity) or gender is None:
+            return item.speaker
+        before = self.ctx.actors.get(near.speaker.entity)
+        if before is None or before.kind != "person" or getattr(before, "gender", None) not in (None, gender):
+            return item.speaker
+
+        def person(actor) -> bool:
+            return actor is not None and actor.kind == "person"
+
+        if self._content_subject(item, person) or self._narrative_subject(item, near, person):
+            return item.speaker
+        return replace(item.speaker, entity=before.id, how="pronoun-guess")
+
+    def _sole_person(self, char: int, gender: str | None):
+        """The one person of the pronoun's gender in the last LONG_WINDOW paragraphs, if only one.
+
+        A feature story returns to its subject after paragraphs of background
+        ("After Kody died, she urged police to investigate"); with two women
+        named in that stretch "she" stays open.
+        """
+        if gender is None:
+            return None
+        ctx = self.ctx
+        here = ctx.paragraph_at(char)
+        found = {}
+        for ref in reversed(ctx.mentions):
+            if ref.start >= char or ctx.quote_at(ref.start) is not None:
+                continue
+            if here - ctx.paragraph_at(ref.start) > LONG_WINDOW:
+                break
+            if ref.actor.kind == "person" and getattr(ref.actor, "gender", None) == gender:
+                found[ref.actor.id] = ref.actor
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _organisation(self, item: QuoteItem, previous: QuoteItem | None) -> Speaker:
         def organisation(actor) -> bool:
@@ -193,6 +240,23 @@ class Continuation:
         org = self.speakers.recent(item.start, WINDOW, NAMED_ORG_KINDS, names_only=True)
         if org is not None:
             return replace(item.speaker, entity=org.id, how="org-guess")
+        return replace(item.speaker, how="descriptive")
+
+    def _group(self, item: QuoteItem, previous: QuoteItem | None) -> Speaker:
+        """ "they said": the previous speaker when not a single person, else the last subject
+        of the narrative, else the last group described or named; otherwise left open."""
+        def group(actor) -> bool:
+            return actor is not None and actor.kind in GROUP_KINDS
+
+        near = previous if previous is not None and item.paragraph - previous.paragraph <= WINDOW else None
+        if near is not None and near.speaker.entity and group(self.ctx.actors.get(near.speaker.entity)):
+            return replace(item.speaker, entity=near.speaker.entity, how="org-guess")
+        subject = self._narrative_subject(item, near, group)
+        if subject is not None:
+            return _named(item.speaker, subject, "org-guess")
+        found = self.speakers.recent(item.start, WINDOW, ("group",))
+        if found is not None:
+            return replace(item.speaker, entity=found.id, how="org-guess")
         return replace(item.speaker, how="descriptive")
 
 

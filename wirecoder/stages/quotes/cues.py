@@ -59,8 +59,8 @@ def find_cues(ctx: DocContext, lex: QuoteLexicon) -> list[Cue]:
             cue = _according(ctx, tok)
         else:
             cls = lex.cue_class(tok.lemma_)
-            if cls is None or tok.pos_ != "VERB":
-                continue
+            if cls is None or tok.pos_ != "VERB" or ctx.in_label(tok.idx):
+                continue  # "Article Continued Below": a page label, no one speaks
             subject = _subject(tok)
             content = _content(ctx, tok, cls)
             adjacent = _adjacent_quotation(ctx, tok, subject)

@@ -5,7 +5,8 @@
 - quote_channels.csv: phrases naming where a statement was made, with the
   channel recorded ("news conference" -> "press conference");
 - speaker_proxies.txt: nouns for those who speak for someone ("her office");
-- speaker_org_nouns.txt: nouns that refer back to an organisation ("the company").
+- speaker_org_nouns.txt: nouns that refer back to an organisation ("the company");
+- speaker_artifacts.txt: documents that speak for their author ("the report said").
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class QuoteLexicon:
         self.max_channel_words = max(len(p.words) for p in phrases)
         self.proxies = frozenset(_lines("speaker_proxies.txt"))
         self.org_nouns = frozenset(_lines("speaker_org_nouns.txt"))
+        self.artifacts = frozenset(_lines("speaker_artifacts.txt"))
 
     def cue_class(self, lemma: str) -> str | None:
         """The class of a cue lemma; None when it is not a cue (occasion verbs are not)."""

@@ -15,20 +15,21 @@ from __future__ import annotations
 from .items import QuoteItem
 
 BY_SPEAKER = {
-    "name": 0.95,
+    "name": 0.97,
     "nominal": 0.9,
-    "pronoun": 0.9,
-    "pronoun-guess": 0.85,
+    "pronoun": 0.95,
+    "pronoun-guess": 0.9,
     "proxy": 0.8,
-    "artifact": 0.75,
+    "artifact": 0.65,
     "org-guess": 0.75,
     "narrative": 0.7,
     "descriptive": 0.55,
     "org-open": 0.3,
+    "group-open": 0.3,
     "pronoun-open": 0.1,
     "none": 0.05,
 }
-CONTINUATION = (0.88, 0.85)  # the same paragraph, the next paragraph
+CONTINUATION = (0.95, 0.9)  # the same paragraph, the next paragraph
 BY_KIND = {"direct": 1.0, "partial": 0.97, "indirect": 0.97}
 
 

@@ -22,6 +22,8 @@ In order:
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Token
 
 from .context import DocContext, MentionRef
@@ -34,6 +36,7 @@ NP_SKIP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis", "cc
 NOT_SPEAKERS = frozenset({"this", "that", "these", "those", "what", "which", "there"})
 HYPHENS = frozenset({"-", "–"})
 OWNER_PREPOSITIONS = frozenset({"for", "of", "from", "by"})
+NAMED_KINDS = frozenset({"person", "organization"})  # a part of whose name may stand for the whole
 SPEAKING_KINDS = frozenset({"person", "organization", "country", "group", "media", "platform", "place"})
 
 
@@ -64,11 +67,13 @@ class SpeakerResolver:
                 named = self._speaking_mention(child.idx)
                 if named is not None and named.form == "name" and named.actor.kind == "person":
                     return _from_ref(named, "name")
+        start, end = phrase
+        text = ctx.text[start:end]
+        if ref is not None and ref.form == "description":  # "Local officials": the words of the subject
+            return Speaker(ref.actor.id, text, "descriptive", start, end)
         if ref is not None:
             how = {"nominal": "nominal", "pronoun": "pronoun"}.get(ref.form, "name")
             return _from_ref(ref, how)
-        start, end = phrase
-        text = ctx.text[start:end]
         if depth == 0 and (self._is_proxy(tok) or self._is_artifact(tok)):
             owner = self._owner(tok)
             if owner is not None:
@@ -78,10 +83,16 @@ class SpeakerResolver:
                     return Speaker(inner.entity, text, how, start, end)
                 if inner.how in ("pronoun-open", "org-open"):  # "her statement": resolved with "her"
                     return Speaker(None, text, inner.how, start, end)
+            if self._is_artifact(tok):
+                author = self._earlier_author(tok)
+                if author is not None:
+                    return Speaker(author, text, "artifact", start, end)
         if tok.lower_ in PRONOUN_GENDER:
             return Speaker(None, tok.text, "pronoun-open", tok.idx, tok.idx + len(tok))
         if tok.lower_ == "it" or self._is_org_reference(tok):
             return Speaker(None, text, "org-open", start, end)
+        if tok.lower_ == "they":
+            return Speaker(None, text, "group-open", start, end)
         inside = [r for r in ctx.mentions_between(start, end) if r.form == "name"
                   and r.actor.kind == "person" and self._in_core(tok, r.start)]
         if inside:  # an organisation named inside ("a Pentagon spokesman") does not speak
@@ -93,18 +104,25 @@ class SpeakerResolver:
 
     def _same_name(self, tok: Token):
         """A proper name the actors stage missed here but knows elsewhere ("Later Olena Bondar wrote")."""
-        if tok.pos_ != "PROPN":
-            return None
+        if tok.pos_ != "PROPN" and not (tok.text[:1].isupper() and not tok.is_sent_start):
+            return None  # a name, or a capitalised word the tagger did not take for one
         words = [c.text for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
         words.append(tok.text)
+        words = [_visible(w) for w in words]  # "Traeger\u200b": a zero-width space pasted from the web
         name = " ".join(words).lower()
-        found = []
+        found, partial = [], []
+        last = words[-1].lower()
         for actor in self.ctx.actors.values():
             forms = {actor.name.lower(), *(m.text.lower() for m in actor.mentions if m.form == "name")}
-            if name in forms or (actor.kind == "person" and len(words) > 1
-                                 and actor.name.lower().split()[-1] == words[-1].lower()
-                                 and actor.name.lower().split()[0] == words[0].lower()):
+            own = actor.name.lower().split()
+            if name in forms or (actor.kind == "person" and len(words) > 1 and own[-1] == last
+                                 and own[0] == words[0].lower()):
                 found.append(actor)
+            elif actor.kind in NAMED_KINDS and own[-1] == last and (len(own) > 1) != (len(words) > 1) \
+                    and not actor.key.startswith("described:"):
+                partial.append(actor)  # "Poulter" after "Ian Poulter"; "Ann Baxter" where "Baxter" stood alone
+        if not found and len(partial) == 1:
+            return partial[0]
         return found[0] if len(found) == 1 else None
 
     def _speaking_mention(self, char: int) -> MentionRef | None:
@@ -155,7 +173,28 @@ class SpeakerResolver:
         return any(c.lower_ == "the" for c in left) and all(c.dep_ in ("det", "compound") for c in left)
 
     def _is_artifact(self, tok: Token) -> bool:
-        return tok.pos_ == "NOUN" and (tok.lemma_.lower(),) in self.lex.channels
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "NOUN" and ((lemma,) in self.lex.channels or lemma in self.lex.artifacts)
+
+    def _earlier_author(self, tok: Token) -> str | None:
+        """ "the study said" after "Civic Action released a study" or "the Civic Action study":
+        the author of the last earlier mention of the same document noun."""
+        lemma = tok.lemma_.lower()
+        for earlier in reversed(self.ctx.doc[:tok.i]):
+            if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN" or self.ctx.in_quote(earlier):
+                continue
+            owner = self._owner(earlier)
+            if owner is not None:
+                inner = self._resolve(owner, depth=1)
+                if inner.entity is not None:
+                    return inner.entity
+            verb = earlier.head.head if earlier.dep_ == "pobj" else earlier.head
+            if earlier.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                ref = self._speaking_mention(subject.idx) if subject is not None else None
+                if ref is not None:
+                    return ref.actor.id
+        return None
 
     def _owner(self, tok: Token) -> Token | None:
         """Whom a proxy or an artifact belongs to: "her office", "a statement from the ministry".
@@ -206,6 +245,10 @@ class SpeakerResolver:
                 continue
             return actor
         return None
+
+
+def _visible(word: str) -> str:
+    return "".join(ch for ch in word if unicodedata.category(ch) != "Cf")
 
 
 def _from_ref(ref: MentionRef, how: str) -> Speaker:
