@@ -105,7 +105,7 @@ class MentionFinder:
                 continue
             for start, end in _split_lines(doc, ent.start, ent.end):
                 for start, end in _split_at(doc, start, end, ("/", ",", "|", "(", ")")):
-                    start, end = self._trim(doc, start, end)
+                    start, end = self._trim(doc, start, end, ent.label_ == "PERSON")
                     if start < end:
                         found.append(Candidate(start, end, self._label(doc, ent.label_, start, end)))
         return found
@@ -126,11 +126,14 @@ class MentionFinder:
             return ""  # "UCP MLA": a role, not a name
         return label
 
-    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+    def _trim(self, doc: Doc, start: int, end: int, person: bool = False) -> tuple[int, int]:
+        if doc[start].lower_ in ("'s", "’s", "‘s"):
+            return start, start  # "’s College London": the model cut a name after its first word
         while start < end and (doc[start].text in _STRIP_LEFT or doc[start].is_punct
                                or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and end - start > 1
                                or doc[start].lower_ in self.lex.honorifics
-                               or (end - start > 2 and doc[start].lower_ in self.lex.titles)):
+                               or (end - start > 2 and (doc[start].lower_ in self.lex.titles
+                                                        or person and _is_demonym(self.lex, doc[start].text)))):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].lower_ in ("'s", "’s", "‘s")
@@ -394,6 +397,11 @@ class MentionFinder:
 
 _LANGUAGE_VERBS = frozenset("speak speaks spoke speaking spoken learn learned learning translate translated "
                             "written fluent".split())
+
+
+def _is_demonym(lex: Lexicons, text: str) -> bool:
+    cform = lex.country_form(text)
+    return cform is not None and cform.form == "demonym"
 
 
 def _is_language_use(doc: Doc, cand: Candidate) -> bool:

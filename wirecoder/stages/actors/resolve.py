@@ -23,7 +23,7 @@ from .items import Actor, Mention, RoleFact
 from .kb import KB_SOURCE, Holder, OfficeHolders
 from .lexicons import Lexicons
 from .mentions import Candidate
-from .roles import RolePhrase, RoleReader  # noqa: F401
+from .roles import RELATIONAL, RolePhrase, RoleReader  # noqa: F401
 
 LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen", "emir",
                            "supreme leader", "leader", "head of state", "head of government", "taoiseach",
@@ -68,6 +68,9 @@ class Resolver:
         self._person_countries(actors.values())
         self._nominals(doc, refs, actors, quoted)
         self._pronouns(doc, refs, quoted)
+        for actor in actors.values():
+            if actor.holder is not None:
+                actor.name = _spelled_as_written(actor.holder, actor.mentions)
         ordered = sorted(actors.values(), key=lambda a: (a.first, a.name))
         for number, actor in enumerate(ordered, start=1):
             actor.id = f"E{number}"
@@ -197,13 +200,16 @@ class Resolver:
 
     # -- roles ----------------------------------------------------------------------
     def _text_roles(self, doc: Doc, refs: list[_Ref]) -> None:
+        ends = {r.end: r for r in refs if r.actor.kind == "person"}
         for ref in refs:
             actor = ref.actor
             if actor.kind != "person":
                 continue
-            for phrase in (self.roles.before(doc, ref.start), self.roles.after(doc, ref.end)):
-                if phrase is not None:
-                    actor.pending.append(phrase)
+            actor.pending.extend(self.roles.before(doc, ref.start, ref.end))
+            actor.pending.extend(self.roles.after(doc, ref.end))
+            group = self.roles.members(doc, _list_start(doc, ref, ends))
+            if group is not None:
+                actor.pending.append(group)
         # countries of possessors and complements are known only now; two passes let
         # "the president's envoy" take the president's country once his own role has given it.
         for _ in range(2):
@@ -225,6 +231,11 @@ class Resolver:
                       or r.start <= span[0] < r.end]
             target = inside[-1].actor if inside else None
             text = doc[span[0]:span[1]].text
+            if span is phrase.of and (phrase.title_head in RELATIONAL or self._workplace(phrase)):
+                # "the US envoy to Ukraine": where they are sent, not whose they are;
+                # "a researcher at a London institute": where they work, not their state
+                of = target.name if target is not None else text
+                continue
             if target is not None:
                 covered = any((r.start, r.end) == span for r in inside)
                 of = target.name if covered or span is phrase.possessor else text
@@ -237,6 +248,10 @@ class Resolver:
         if country is None and phrase.countries:
             country = phrase.countries[0]
         return RoleFact(phrase.title, of, country, "text", phrase.title_start, phrase.title_end)
+
+    def _workplace(self, phrase: RolePhrase) -> bool:
+        head = self.lex.titles.get(phrase.title_head)
+        return phrase.via in ("at", "in", "with") and head is not None and head.person_role == "occupation"
 
     def _kb_roles(self, actors, day: date | None) -> None:
         for actor in actors:
@@ -293,7 +308,9 @@ class Resolver:
                 i += 1
                 continue
             end, head, title, countries, of_span = found
-            actor = self._resolve_description(doc, refs, i, head, title, countries, of_span)
+            actor = _apposed_person(doc, refs, i)  # "Jane Roe, the director of X,": her own description
+            if actor is None:
+                actor = self._resolve_description(doc, refs, i, head, title, countries, of_span)
             if actor is None and of_span is not None and _is_subject(doc, i, end):
                 actor = self._unnamed(doc, refs, actors, title, of_span, countries)
             if actor is not None:
@@ -435,6 +452,41 @@ class Resolver:
             choice.add(Mention(token.idx, token.idx + len(token), token.text, "pronoun"))
             refs.append(_Ref(choice, token.i, token.i + 1))
             refs.sort(key=lambda r: r.start)
+
+
+def _apposed_person(doc: Doc, refs: list[_Ref], start: int) -> Actor | None:
+    """The person whose name stands right before ", " and the description at ``start``."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    return next((r.actor for r in refs if r.end == start - 1 and r.actor.kind == "person"), None)
+
+
+def _list_start(doc: Doc, ref: _Ref, ends: dict[int, _Ref]) -> int:
+    """Where the list of names that ``ref`` belongs to begins: "A, B and C" -> A's start."""
+    start = ref.start
+    while start >= 2:
+        k = start - 1
+        if doc[k].lower_ == "and" and doc[k - 1].text == ",":
+            k -= 1  # "A, B, and C"
+        if doc[k].lower_ not in ("and", ","):
+            break
+        previous = ends.get(k)
+        if previous is None:
+            break
+        start = previous.start
+    return start
+
+
+def _spelled_as_written(holder: Holder, mentions: list[Mention]) -> str:
+    """The knowledge base's full name as the article spells it: "Recep Tayyip Erdoğan" where the
+    article writes "Erdoğan", the KB's own spelling otherwise. Only full-length forms that differ
+    from it in diacritics or punctuation count."""
+    written = {word for m in mentions if m.form == "name" for word in m.text.split()}
+    key = normalize(holder.name)
+    for form in (holder.name, *holder.aliases):
+        if normalize(form) == key and form.split()[-1] in written:
+            return form
+    return holder.name
 
 
 def _best_place(places, region: bool = False):

@@ -1,0 +1,165 @@
+"""Persons' countries and titles read from the text around them (issue 12, classes 3 and 7).
+
+Invented sentences and names; one behaviour per test.
+"""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def person(record, surname):
+    found = [e for e in record.entities if e.kind == "person" and e.name.split()[-1] == surname]
+    assert found, (surname, [(e.name, e.kind) for e in record.entities])
+    return found[0]
+
+
+def titles(entity):
+    return [role.title.lower() for role in entity.roles]
+
+
+# -- a title set off by a comma ----------------------------------------------------
+
+def test_title_and_comma_inside_a_clause(extract):
+    r = extract("He thanked the Egyptian president, Karim Sabry, for a court ruling on Monday.")
+    sabry = person(r, "Sabry")
+    assert sabry.country == "EGY" and "president" in titles(sabry)
+
+
+def test_title_and_comma_before_an_unclosed_name_is_not_an_apposition(extract):
+    r = extract("Asked about the Egyptian president, Karim Sabry said nothing.")
+    assert person(r, "Sabry").country is None
+
+
+def test_region_before_a_title_gives_its_country(extract):
+    r = extract("The Poltava regional governor, Taras Hnatiuk, said three people were hurt.")
+    hnatiuk = person(r, "Hnatiuk")
+    assert hnatiuk.country == "UKR" and "regional governor" in titles(hnatiuk)
+
+
+def test_title_with_complement_before_the_comma(extract):
+    r = extract("Norway's special envoy for Sudan, Lars Hovden, wrote that talks would resume.")
+    hovden = person(r, "Hovden")
+    assert hovden.country == "NOR"
+    assert any(role.of == "Sudan" for role in hovden.roles)
+
+
+def test_rank_abbreviation_after_a_comma_title(extract):
+    r = extract("The chief of the general staff, Gen Piotr Zalewski, visited the Polish border on Friday.")
+    zalewski = person(r, "Zalewski")
+    assert zalewski.name == "Piotr Zalewski"
+    assert "chief of the general staff" in titles(zalewski) and "gen" in titles(zalewski)
+
+
+def test_demonym_before_a_rank_abbreviation(extract):
+    r = extract("The convoy was turned back, said Danish Maj Gen Henrik Lund.")
+    lund = person(r, "Lund")
+    assert lund.country == "DNK" and lund.sector == "MIL"
+
+
+# -- the destination of an envoy is not the envoy's country -------------------------
+
+def test_envoy_for_a_country_keeps_the_principal(extract):
+    r = extract("Paul Brennan, US envoy for Yemen, said the ceasefire would hold.")
+    brennan = person(r, "Brennan")
+    assert brennan.country == "USA"
+    assert any(role.of == "Yemen" for role in brennan.roles)
+
+
+def test_ambassador_to_an_organisation(extract):
+    r = extract("Omar Haddad, Jordan's ambassador to the UN, said the vote was postponed.")
+    assert person(r, "Haddad").country == "JOR"
+
+
+def test_two_country_nouns_before_an_envoy(extract):
+    r = extract("US Yemen envoy Paul Brennan arrived in Riyadh on Sunday.")
+    assert person(r, "Brennan").country == "USA"
+
+
+def test_a_country_before_an_expert_is_a_subject(extract):
+    r = extract("Tom Hale, a Yemen expert at a London thinktank, said the talks had stalled.")
+    hale = person(r, "Hale")
+    assert hale.country is None and any("expert" in t for t in titles(hale))
+
+
+# -- words inside the title phrase ----------------------------------------------------
+
+def test_descriptive_words_between_demonym_and_title(extract):
+    r = extract("The Maltese investigative reporter Clara Vella was threatened again last week.")
+    vella = person(r, "Vella")
+    assert vella.country == "MLT" and "investigative reporter" in titles(vella)
+
+
+def test_possessor_before_a_compound_title(extract):
+    r = extract("Gen Reza Tavakoli, Iran's armed forces chief of staff, rejected the plan.")
+    assert person(r, "Tavakoli").country == "IRN"
+
+
+def test_bracketed_acronym_inside_an_apposition(extract):
+    r = extract("Aras Kobani, a Syrian Democratic Forces (SDF) spokesman, said hundreds had fled.")
+    kobani = person(r, "Kobani")
+    assert kobani.country == "SYR" and "spokesman" in titles(kobani)
+
+
+def test_coordinated_apposition_gives_each_title(extract):
+    r = extract("Emre Aksoy, a former Turkish diplomat and a visiting scholar at a Brussels institute, "
+                "said the policy had changed.")
+    aksoy = person(r, "Aksoy")
+    assert aksoy.country == "TUR"
+    assert any("diplomat" in t for t in titles(aksoy)) and any("scholar" in t for t in titles(aksoy))
+
+
+def test_demonym_apposition_with_an_occupation(extract):
+    r = extract("Serhii Melnyk, a Ukrainian serviceman, said the bridge was gone.")
+    assert person(r, "Melnyk").country == "UKR"
+
+
+# -- names as the article spells them ------------------------------------------------
+
+def test_kb_name_keeps_the_article_spelling(extract):
+    r = extract("In Ankara, Erdoğan said the operation would end soon.", published="2019-01-10")
+    erdogan = person(r, "Erdoğan")
+    assert erdogan.name == "Recep Tayyip Erdoğan" and erdogan.country == "TUR"
+
+
+def test_name_does_not_swallow_a_demonym_and_rank(extract):
+    r = extract("The convoy was turned back, said Danish Maj Gen Henrik Lund.")
+    assert [e.name for e in r.entities if e.kind == "person"] == ["Henrik Lund"]
+
+
+# -- members of a named group ----------------------------------------------------------
+
+def test_plural_title_gives_each_listed_name_its_country(extract):
+    r = extract("The militants killed the British aid workers Tom Ashby and Neil Crane and the "
+                "American journalists Ray Dolan and Sam Porter.")
+    assert [person(r, n).country for n in ("Ashby", "Crane", "Dolan", "Porter")] == ["GBR", "GBR", "USA", "USA"]
+    assert "aid worker" in titles(person(r, "Crane")) and "journalist" in titles(person(r, "Porter"))
+
+
+def test_possessed_negotiators_after_a_copula(extract):
+    r = extract("Norway's negotiators were Lars Hovden, Knut Aasen and Ola Berg.")
+    assert {person(r, n).country for n in ("Hovden", "Aasen", "Berg")} == {"NOR"}
+
+
+def test_delegation_members(extract):
+    r = extract("The Danish delegation included Henrik Lund and Mette Holm.")
+    assert person(r, "Lund").country == person(r, "Holm").country == "DNK"
+
+
+def test_a_group_of_unknown_country_gives_none(extract):
+    r = extract("The team included Henrik Lund and Mette Holm.")
+    assert person(r, "Lund").country is None and person(r, "Holm").country is None
+
+
+def test_a_plural_after_a_preposition_is_not_a_group(extract):
+    r = extract("Speaking to reporters, Henrik Lund said the border would stay closed.")
+    lund = person(r, "Lund")
+    assert lund.country is None and not lund.roles
+
+
+# -- descriptions of a named person ---------------------------------------------------
+
+def test_apposed_description_joins_the_name_before_it(extract):
+    r = extract("Nancy Okafor, the executive director of the Lagos Institute for Policy, was acquitted.")
+    assert [e.name for e in r.entities if e.kind == "person"] == ["Nancy Okafor"]
+    assert any(m.text.startswith("the executive director") for m in person(r, "Okafor").mentions)
