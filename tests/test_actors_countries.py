@@ -163,3 +163,56 @@ def test_apposed_description_joins_the_name_before_it(extract):
     r = extract("Nancy Okafor, the executive director of the Lagos Institute for Policy, was acquitted.")
     assert [e.name for e in r.entities if e.kind == "person"] == ["Nancy Okafor"]
     assert any(m.text.startswith("the executive director") for m in person(r, "Okafor").mentions)
+
+
+def test_possessor_person_gives_the_country_of_their_office(extract):
+    r = extract("Kevin Hale, Donald Trump's trade adviser, said the talks had failed.", published="2019-02-15")
+    hale = person(r, "Hale")
+    assert hale.country == "USA" and any(role.of == "Donald Trump" for role in hale.roles)
+
+
+def test_two_titles_joined_before_a_name(extract):
+    r = extract("In a statement, YPG commander and spokesperson Rojda Amed said the town had fallen.")
+    assert person(r, "Amed").country == "SYR"
+
+
+def test_complement_names_an_organisation_further_in(extract):
+    r = extract("Leyla Cudi, the executive chair of the political wing of the SDF, has been touring Europe.")
+    leyla = person(r, "Cudi")
+    assert leyla.country == "SYR" and any(role.of == "Syrian Democratic Forces" for role in leyla.roles)
+
+
+def test_predicate_title_after_is(extract):
+    r = extract("Leyla Cudi is co-chair of the Syrian Democratic Council.")
+    leyla = person(r, "Cudi")
+    assert "co-chair" in titles(leyla) and leyla.country == "SYR"
+
+
+def test_organisation_named_after_its_state_gives_its_country(extract):
+    r = extract("The Syrian Nonviolence Council said the siege must end.")
+    council = [e for e in r.entities if e.name == "Syrian Nonviolence Council"][0]
+    assert council.country == "SYR"
+
+
+def test_a_place_before_native_gives_its_country(extract):
+    r = extract("Umm Salim, a 44-year-old Raqqa native, was forced to leave the city.")
+    assert person(r, "Salim").country == "SYR"
+
+
+def test_verb_ends_an_apposition(extract):
+    r = extract("The ruling freed Yusuf Demir, an exiled cleric accused of plotting the coup, from charges.")
+    demir = person(r, "Demir")
+    assert "exiled cleric" in titles(demir)
+
+
+def test_kb_office_joins_a_generic_text_title(extract):
+    r = extract("Macron told his Turkish counterpart, Recep Tayyip Erdoğan, that the ceasefire applied.",
+                published="2018-02-26")
+    erdogan = person(r, "Erdoğan")
+    assert "counterpart" in titles(erdogan) and "president" in titles(erdogan)
+
+
+def test_a_dash_ends_the_complement(extract):
+    r = extract("Leyla Cudi is co-chair of the Syrian Democratic Council – the political arm of the US-backed "
+                "forces – and was in Paris.")
+    assert person(r, "Cudi").country == "SYR"

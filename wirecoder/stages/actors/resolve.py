@@ -112,6 +112,7 @@ class Resolver:
                 actor.sector, actor.country = "GOV", cand.cform.country.iso3
             else:
                 actor = self._add(actors, "org:" + normalize(span.text), kind, span.text)
+                actor.country = actor.country or self._named_country(span)
             actor.add(mention)
             return actor
         if kind == "facility":
@@ -135,6 +136,16 @@ class Resolver:
             form = "metonym" if cand.cform and cand.cform.form == "metonym" else "name"
             actor.add(Mention(mention.start, mention.end, mention.text, form))
             return actor
+        return None
+
+    def _named_country(self, span) -> str | None:
+        """An unknown organisation named after its state: "Syrian Democratic Council", "Ruritania Post"."""
+        if len(span) < 2:
+            return None
+        for n in (2, 1):
+            cform = self.lex.country_form(span[:n].text) if span[:n].text[:1].isupper() else None
+            if cform is not None and cform.form in ("name", "demonym") and len(span) > n:
+                return cform.country.iso3
         return None
 
     def _full_name(self, doc: Doc, cand: Candidate, actors: dict[str, Actor], day: date | None) -> Actor:
@@ -201,6 +212,9 @@ class Resolver:
     # -- roles ----------------------------------------------------------------------
     def _text_roles(self, doc: Doc, refs: list[_Ref]) -> None:
         ends = {r.end: r for r in refs if r.actor.kind == "person"}
+        for ref in refs:  # "Donald Trump's national security adviser": the possessor's country first
+            if ref.actor.holder is not None and ref.actor.country is None:
+                ref.actor.country = ref.actor.holder.nationality
         for ref in refs:
             actor = ref.actor
             if actor.kind != "person":
@@ -239,15 +253,30 @@ class Resolver:
             if target is not None:
                 covered = any((r.start, r.end) == span for r in inside)
                 of = target.name if covered or span is phrase.possessor else text
-                country = target.country
+                country = target.country or country
             else:
                 of = text
+                country = country or self._place_country(text)
         if of is None and phrase.countries:
             iso3 = phrase.countries[0]
             of = self.lex.countries[iso3].name if iso3 in self.lex.countries else iso3
         if country is None and phrase.countries:
             country = phrase.countries[0]
         return RoleFact(phrase.title, of, country, "text", phrase.title_start, phrase.title_end)
+
+    def _place_country(self, text: str) -> str | None:
+        """The country of a place name the mentions stage did not take ("a Raqqa native"), when
+        every sizeable place of that name lies in one country."""
+        if not text[:1].isupper():
+            return None
+        countries = {p.country for p in self.gaz.lookup(text) if p.main or p.population >= 100_000}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _generic_title(self, title: str) -> bool:
+        """ "counterpart", "opposition spokesman": words that name no office."""
+        words = title.lower()
+        known = self.lex.titles.get(words) or self.lex.titles.get(words.split()[-1] if words else "")
+        return known is None or known.person_role == "generic"
 
     def _workplace(self, phrase: RolePhrase) -> bool:
         head = self.lex.titles.get(phrase.title_head)
@@ -258,7 +287,8 @@ class Resolver:
             holder = actor.holder
             if holder is None:
                 continue
-            if not any(role.source == "text" for role in actor.roles):
+            if not any(role.source == "text" and not self._generic_title(role.title) for role in actor.roles):
+                # the text's "his Turkish counterpart" says less than the office held
                 for office in holder.offices_on(day):
                     of = self.lex.countries[office.jurisdiction].name \
                         if office.jurisdiction in self.lex.countries else office.jurisdiction
@@ -481,11 +511,15 @@ def _spelled_as_written(holder: Holder, mentions: list[Mention]) -> str:
     """The knowledge base's full name as the article spells it: "Recep Tayyip Erdoğan" where the
     article writes "Erdoğan", the KB's own spelling otherwise. Only full-length forms that differ
     from it in diacritics or punctuation count."""
-    written = {word for m in mentions if m.form == "name" for word in m.text.split()}
     key = normalize(holder.name)
-    for form in (holder.name, *holder.aliases):
-        if normalize(form) == key and form.split()[-1] in written:
-            return form
+    forms = [form for form in (holder.name, *holder.aliases) if normalize(form) == key]
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.form != "name":
+            continue
+        words = mention.text.split()
+        for form in forms:
+            if form.split()[-1] in words:
+                return form
     return holder.name
 
 

@@ -32,7 +32,7 @@ RELATIONAL = frozenset({"envoy", "ambassador", "representative", "negotiator", "
 DROPPED = frozenset({"senior", "top", "outgoing", "incoming", "longtime", "veteran", "new", "newly",
                      "powerful", "influential", "then", "current", "appointed", "retired"})
 _STOP_APPOSITION = frozenset({",", ".", ";", ":", "who", "which", "that", "said", "says", "told", "(", ")",
-                              '"', "“", "”"})
+                              '"', "“", "”", "–", "—"})
 # Prepositions that open a title's complement: "mayor of X", "envoy to X", "researcher at X".
 _COMPLEMENTS = frozenset({"of", "at", "for", "in", "from", "with", "to"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
@@ -238,6 +238,10 @@ class RoleReader:
                 i -= 1
                 begin = i
                 continue
+            if lowered == "and" and i >= 2 and self._head_at(doc, i - 1) is not None:
+                i -= 1  # "YPG commander and spokesperson": two titles of one person
+                begin = i
+                continue
             owner = self._organization_ending_at(doc, i)
             if owner is not None:
                 possessor = (owner, i)  # "NATO Secretary-General", "Kremlin spokesman"
@@ -288,17 +292,22 @@ class RoleReader:
                           possessor=possessor, of=None, title_head=head_word, begin=begin)
 
     def _organization_ending_at(self, doc: Doc, end: int) -> int | None:
-        """Start of a known organisation, government metonym or place ending at ``end``:
-        "NATO Secretary-General", "Kremlin spokesman", "New York City Mayor"."""
+        """Start of a known organisation, government metonym, place or person's name ending at
+        ``end``: "NATO Secretary-General", "Kremlin spokesman", "New York City Mayor", "the
+        Obama-era national security adviser"."""
         for k in range(max(0, end - 5), end):
             text = doc[k:end].text
             if not text[:1].isupper() or "\n" in text or not all(t.text[:1].isupper() for t in doc[k:end]):
                 continue
+            if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON" and all(
+                    t.ent_type_ == "PERSON" and t.ent_iob_ == "I" for t in doc[k + 1:end]) \
+                    and (end == len(doc) or doc[end].ent_iob_ != "I"):
+                return k
             cform = self.lex.country_form(text)
             if self.lex.organization(text) or (cform and cform.form == "metonym"):
                 return k
             if self.places is not None and any(p.main and (p.population >= 1000 or p.kind != "city")
-                                               for p in self.places(text)):
+                                               or p.population >= 100_000 for p in self.places(text)):
                 return k
         return None
 
@@ -306,11 +315,14 @@ class RoleReader:
     def after(self, doc: Doc, end: int) -> list[RolePhrase]:
         """ "Name, mayor of the town of Hamar," / "Name, Chile's foreign minister," / "Name, a
         former Chilean diplomat and a visiting scholar at X," (one phrase per conjunct)."""
-        if end >= len(doc) or doc[end].text != ",":
+        if end >= len(doc) or doc[end].text != "," and doc[end].lower_ not in ("is", "was"):
             return []
         i = end + 1
         while i < len(doc) and (doc[i].like_num or doc[i].text == ","):
             i += 1  # "Jane Doe, 45, a resident of ..."
+        if doc[end].text != ",":  # "Jane Doe is co-founder of X": one predicate, no list
+            phrase, _ = self._apposition(doc, i)
+            return [phrase] if phrase is not None else []
         found = []
         while i is not None and len(found) < 3:
             phrase, i = self._apposition(doc, i)
@@ -334,6 +346,8 @@ class RoleReader:
             if token.lower_ == "and" and stop > i and self._ends_with_title(doc, stop):
                 following = stop + 1  # "a former diplomat and a visiting scholar"
                 break
+            if token.pos_ == "VERB" and stop > i and self._ends_with_title(doc, stop):
+                break  # "an exiled cleric accused of ...": the title ends before the verb
             stop += 1
         if stop == i:
             return None, None
@@ -358,7 +372,13 @@ class RoleReader:
                 of = (name_from, limit)
                 title_end_tok = limit
         if of is not None and not doc[of[0]].text[:1].isupper():
-            of, title_end_tok = None, stop  # "a key figure in the response": no jurisdiction
+            # "the executive chair of the political wing of the SDF": the name further in
+            inner = next((m + 1 + (doc[m + 1].lower_ == "the") for m in range(of[0], of[1] - 2)
+                          if doc[m].lower_ == "of" and doc[m + 1 + (doc[m + 1].lower_ == "the")].text[:1].isupper()),
+                         None)
+            of = (inner, of[1]) if inner is not None else None
+        if of is None:
+            title_end_tok = stop  # "a key figure in the response": no jurisdiction
         if of is None and phrase.possessor is None and not phrase.countries and self._generic(phrase.title_head):
             return None, following  # "Name, a key figure," says nothing about an office
         return replace(phrase, of=of, title_end=doc[title_end_tok - 1].idx + len(doc[title_end_tok - 1]),
