@@ -216,3 +216,64 @@ def test_a_dash_ends_the_complement(extract):
     r = extract("Leyla Cudi is co-chair of the Syrian Democratic Council – the political arm of the US-backed "
                 "forces – and was in Paris.")
     assert person(r, "Cudi").country == "SYR"
+
+
+# -- the text around the name, outside a title (context.py) --------------------------
+
+def test_origin_after_the_name(extract):
+    r = extract("Anna Dale, from Lewes, East Sussex, was volunteering with the unit.")
+    assert person(r, "Dale").country == "GBR"
+
+
+def test_former_home_after_an_age(extract):
+    r = extract("Joe Rimmer, 25, formerly of Accrington, Lancashire, was sentenced to seven years.")
+    assert person(r, "Rimmer").country == "GBR"
+
+
+def test_member_of_an_organisation_named_after_its_state(extract):
+    r = extract("Ibrahim al-Hamid of the Syrian Nonviolence Movement said the council must act.")
+    assert person(r, "al-Hamid").country == "SYR"
+
+
+def test_nationality_noun_in_an_apposition(extract):
+    r = extract("Tom Ashby, a Briton, was detained at the border.")
+    assert person(r, "Ashby").country == "GBR"
+
+
+def test_demonym_and_a_plain_noun_in_an_apposition(extract):
+    r = extract("Tom Ashby, a 30-year-old British national, was detained.")
+    assert person(r, "Ashby").country == "GBR"
+
+
+def test_relative_clause_names_the_group_led(extract):
+    r = extract("Aldar Xelil, who leads the Kurdish-led SDF, said the town had fallen.")
+    xelil = person(r, "Xelil")
+    assert xelil.country == "SYR" and "leader" in titles(xelil)
+
+
+def test_office_of_one_state_takes_it_when_the_article_names_it(extract):
+    r = extract("Earlier this week the home secretary, Sajid Javed, told the UK parliament nothing.")
+    javed = person(r, "Javed")
+    assert javed.country == "GBR" and javed.roles[0].of == "United Kingdom"
+
+
+def test_office_of_one_state_stays_open_when_the_article_names_another(extract):
+    r = extract("Earlier this week the home secretary, Sajid Javed, met Indian officials in Delhi.")
+    assert person(r, "Javed").country is None
+
+
+def test_office_named_in_two_states_needs_one_of_them(extract):
+    r = extract("The secretary of state, Ben Carver, met British and American officials.")
+    assert person(r, "Carver").country is None
+
+
+def test_local_office_takes_the_place_of_its_sentence(extract):
+    r = extract("A missile strike on a substation in Kharkiv left 120,000 households without power, "
+                "Mayor Ihor Terekhov said.")
+    mayor = person(r, "Terekhov")
+    assert mayor.country == "UKR" and mayor.roles[0].of == "Kharkiv"
+
+
+def test_local_office_stays_open_between_two_countries(extract):
+    r = extract("Mayor Tom Ashby said buses from Lviv and Krakow had arrived.")
+    assert person(r, "Ashby").country is None

@@ -50,6 +50,8 @@ class Title:
     title: str
     sector: str | None
     person_role: str  # office, occupation, rank, generic
+    scope: str = ""  # "local" for offices of a town or region (mayor, governor)
+    countries: tuple[str, ...] = ()  # the few states with an office of that name (home secretary: GBR)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class Lexicons:
         self.titles: dict[str, Title] = {}
         for row in _rows("titles.csv"):
             title = Title(row["title"].strip().lower(), row.get("sector") or None,
-                          row.get("person_role") or "generic")
+                          row.get("person_role") or "generic", row.get("scope") or "",
+                          tuple(_split(row.get("countries"))))
             self.titles[title.title] = title
         self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
 
@@ -101,6 +104,8 @@ class Lexicons:
         self.military_nouns = frozenset(_lines("lexicons/military_nouns.txt"))
         self.member_groups = frozenset(_lines("lexicons/member_groups.txt"))
         self.list_links = frozenset(_lines("lexicons/list_links.txt"))
+        self.lead_verbs: dict[str, str] = {
+            row["lemma"].strip().lower(): row["title"].strip() for row in read_rows(DATA_DIR / "lexicons/lead_verbs.csv")}
         self.place_suffixes = frozenset(_lines("lexicons/place_suffixes.txt"))
         self._military: dict[str, Organization] = {}
         for org in {id(o): o for o in self.organizations.values()}.values():

@@ -12,13 +12,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc
 
 from ... import record
 from ...gazetteer import Gazetteer, normalize
+from .context import ContextReader
 from .items import Actor, Mention, RoleFact
 from .kb import KB_SOURCE, Holder, OfficeHolders
 from .lexicons import Lexicons
@@ -46,6 +47,7 @@ class Resolver:
         self.kb = kb
         self.gaz = gaz
         self.roles = RoleReader(lex, places=gaz.lookup)
+        self.context = ContextReader(lex)
 
     def run(self, doc: Doc, candidates: list[Candidate], day: date | None,
             quoted: list[tuple[int, int]]) -> list[Actor]:
@@ -66,6 +68,7 @@ class Resolver:
         self._text_roles(doc, refs)
         self._kb_roles(actors.values(), day)
         self._person_countries(actors.values())
+        self._context_countries(doc, refs, actors.values())
         self._nominals(doc, refs, actors, quoted)
         self._pronouns(doc, refs, quoted)
         for actor in actors.values():
@@ -307,6 +310,36 @@ class Resolver:
                 actor.country = holder.nationality
             elif actor.roles and actor.roles[0].country:
                 actor.country = actor.roles[0].country
+            if actor.sector is None:
+                actor.sector = self._sector(actor)
+
+    def _context_countries(self, doc: Doc, refs: list[_Ref], actors) -> None:
+        """Countries no title gave: origins, affiliations, nationality words, relative clauses,
+        offices of few states, local offices (see context.py)."""
+        at = {r.start: r.actor for r in refs if r.actor.kind != "person"}
+        places = [(r.start, r.actor) for r in refs if r.actor.kind == "place"]
+        states = {a.country for a in actors if a.country and (
+            a.kind == "country" or a.kind == "organization" and a.sector in ("GOV", "MIL", "LEG", "JUD"))}
+        for ref in refs:
+            actor = ref.actor
+            if actor.kind != "person":
+                continue
+            role = self.context.leads(doc, ref.end, at)
+            if role is not None:
+                actor.add_role(role)
+                actor.country = actor.country or role.country
+            if actor.country is None:
+                actor.country = self.context.country_after(doc, ref.end, at)
+            office = self.context.office_country(actor.roles, states) if actor.country is None else None
+            if office is not None:
+                actor.country = office.country
+                actor.roles = [office if r.title == office.title and not r.country else r for r in actor.roles]
+            if actor.country is None:
+                country, place = self.context.local_office(doc, ref.start, actor.roles, places)
+                if country is not None:
+                    actor.country = country
+                    actor.roles = [replace(r, of=place, country=country) if r.of is None and r.source == "text"
+                                   and self.context._local(r) else r for r in actor.roles]
             if actor.sector is None:
                 actor.sector = self._sector(actor)
 
