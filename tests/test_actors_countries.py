@@ -277,3 +277,39 @@ def test_local_office_takes_the_place_of_its_sentence(extract):
 def test_local_office_stays_open_between_two_countries(extract):
     r = extract("Mayor Tom Ashby said buses from Lviv and Krakow had arrived.")
     assert person(r, "Ashby").country is None
+
+
+def test_city_inhabitants_before_a_list_of_names(extract):
+    r = extract("Londoners El Shafee Elsheikh and Alexanda Kotey were captured in January.")
+    assert [e.name for e in r.entities if e.kind == "person"] == ["El Shafee Elsheikh", "Alexanda Kotey"]
+    assert person(r, "Elsheikh").country == person(r, "Kotey").country == "GBR"
+
+
+def test_adviser_to_an_envoy_does_not_take_the_envoys_destination(extract):
+    r = extract("Jan Tollefsen, an adviser to the UN envoy for Syria, Staffan de Borgo, said: Hope at last.")
+    assert person(r, "Tollefsen").country is None
+    borgo = person(r, "Borgo")
+    assert any(role.of == "Syria" for role in borgo.roles) and borgo.country is None
+
+
+def test_adviser_to_a_national_office_takes_its_country(extract):
+    r = extract("Olena Kova, an adviser to the Ukrainian president, said the talks went well.")
+    assert person(r, "Kova").country == "UKR"
+
+
+# -- names that swallow titles, and titles that swallow names (class 7) ---------------
+
+def test_a_place_name_with_a_title_word_and_possessive_is_not_a_person(extract):
+    r = extract("The trains at King’s Cross in London were stopped by protesters.")
+    assert not [e for e in r.entities if e.kind == "person"]
+
+
+def test_a_verb_splits_two_names(extract):
+    r = extract("At one point Ja’afi accused de Mistra of misleading him.")
+    names = [e.name for e in r.entities if e.kind == "person"]
+    assert not any(" accused " in n for n in names)
+
+
+def test_comma_title_before_a_name_makes_it_a_person(extract):
+    r = extract("The UN special envoy for Libya, Staffan de Borgo, said the talks would resume.")
+    assert person(r, "Borgo").kind == "person"

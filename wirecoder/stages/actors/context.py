@@ -3,6 +3,7 @@
 - an origin: "Jane Roe, 45, from Leeds," / "Jane Roe, formerly of Hamar," (the place's country);
 - an affiliation: "Jane Roe of the Ruritanian Farmers Union" (the organisation's country);
 - a nationality word: "Jane Roe, a Briton," / "Jane Roe, a Danish national," (the demonym's);
+- a city's inhabitants before a list of names: "Londoners A and B" (the city's country);
 - a relative clause: "Jane Roe, who leads the Kurdish-led SDF," (the group's country, and a role);
 - an office that exists under that name in few states ("home secretary", "treasury
   secretary"): the one of them whose institutions the article names, if exactly one;
@@ -29,8 +30,22 @@ _ENDS = frozenset({",", ".", ";", ":", ")", "who", "whose", "and", "said", "says
 
 
 class ContextReader:
-    def __init__(self, lex: Lexicons):
+    def __init__(self, lex: Lexicons, places=None):
         self.lex = lex
+        self.places = places  # name -> gazetteer places
+
+    # -- before the name --------------------------------------------------------------
+    def country_before(self, doc: Doc, start: int) -> str | None:
+        """ "Londoners A and B": a city's inhabitants take its country (``start``: the list's)."""
+        for n in (1, 2):
+            if start < n or self.places is None:
+                continue
+            words = doc[start - n:start]
+            text = words.text
+            if not all(t.text[:1].isupper() for t in words) or not text.endswith("ers") or "\n" in text:
+                continue
+            return _prominent_country(p for p in self.places(text[:-3]) if p.main)
+        return None
 
     # -- after the name -------------------------------------------------------------
     def country_after(self, doc: Doc, end: int, at: dict[int, Actor]) -> str | None:
@@ -129,3 +144,13 @@ class ContextReader:
     def _local(self, role: RoleFact) -> bool:
         title = self.lex.titles.get(role.title.lower()) or self.lex.titles.get(role.title.lower().split()[-1])
         return title is not None and title.scope == "local"
+
+
+def _prominent_country(places) -> str | None:
+    """The country of the one large place of a name, ten times bigger than any namesake abroad
+    (London, not London in Ontario); None when no such place stands out."""
+    ranked = sorted(places, key=lambda p: -p.population)
+    if not ranked or ranked[0].population < 100_000:
+        return None
+    rival = next((p.population for p in ranked[1:] if p.country != ranked[0].country), 0)
+    return ranked[0].country if ranked[0].population >= 10 * rival else None

@@ -39,6 +39,7 @@ ORG_WORDS = frozenset("ministry council party army forces force group committee 
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
                         "LAW", "WORK_OF_ART", "LANGUAGE"})
 _STRIP_LEFT = frozenset({"the", "a", "an", "The", "A", "An"})
+_POSSESSIVE = frozenset({"'s", "’s", "‘s"})
 
 
 @dataclass
@@ -104,7 +105,10 @@ class MentionFinder:
             if ent.label_ not in NER_LABELS:
                 continue
             for start, end in _split_lines(doc, ent.start, ent.end):
-                for start, end in _split_at(doc, start, end, ("/", ",", "|", "(", ")")):
+                pieces = _split_at(doc, start, end, ("/", ",", "|", "(", ")"))
+                if ent.label_ == "PERSON":  # "Haddad accused de Berg": a verb is never part of a name
+                    pieces = [p for s, e in pieces for p in _split_at_verbs(doc, s, e)]
+                for start, end in pieces:
                     start, end = self._trim(doc, start, end, ent.label_ == "PERSON")
                     if start < end:
                         found.append(Candidate(start, end, self._label(doc, ent.label_, start, end)))
@@ -127,14 +131,16 @@ class MentionFinder:
         return label
 
     def _trim(self, doc: Doc, start: int, end: int, person: bool = False) -> tuple[int, int]:
-        if doc[start].lower_ in ("'s", "’s", "‘s"):
-            return start, start  # "’s College London": the model cut a name after its first word
         while start < end and (doc[start].text in _STRIP_LEFT or doc[start].is_punct
                                or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and end - start > 1
                                or doc[start].lower_ in self.lex.honorifics
-                               or (end - start > 2 and (doc[start].lower_ in self.lex.titles
-                                                        or person and _is_demonym(self.lex, doc[start].text)))):
+                               or (end - start > 2 and doc[start + 1].lower_ not in _POSSESSIVE
+                                   and (doc[start].lower_ in self.lex.titles
+                                        or person and _is_demonym(self.lex, doc[start].text)
+                                        or person and self._inhabitants(doc[start].text)))):
             start += 1
+        if start < end and doc[start].lower_ in _POSSESSIVE:
+            return start, start  # "’s College London": the model cut a name after its first word
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].lower_ in ("'s", "’s", "‘s")
                                or end - start > 1 and _numeric_date(doc[end - 1].text)):
@@ -143,6 +149,11 @@ class MentionFinder:
             if doc[k].lower_ in ("on", "since") and any(t.like_num for t in doc[k + 1:end]):
                 return start, k  # "Golo on Feb 12" taken as one name: the date is not part of it
         return start, end
+
+    def _inhabitants(self, word: str) -> bool:
+        """ "Londoners": the people of a city, not part of the names after it."""
+        return word.endswith("ers") and word[:1].isupper() and any(
+            p.main and p.population >= 100_000 for p in self.gaz.lookup(word[:-3]))
 
     def _lexicon(self, doc: Doc, day: date | None) -> list[Candidate]:
         """Known countries, demonyms, organisations and office holders, longest match first."""
@@ -482,6 +493,16 @@ def _split_at(doc: Doc, start: int, end: int, marks: tuple[str, ...]) -> list[tu
     return [(s, e) for s, e in pieces if s < e]
 
 
+def _split_at_verbs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, begin = [], start
+    for i in range(start, end):
+        if doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX"):
+            pieces.append((begin, i))
+            begin = i + 1
+    pieces.append((begin, end))
+    return [(s, e) for s, e in pieces if s < e]
+
+
 def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces, begin = [], start
     for i in range(start, end):
@@ -506,12 +527,28 @@ def _is_name_token(token: Token) -> bool:
 
 
 def _title_before(doc: Doc, start: int, lex: Lexicons) -> bool:
-    """A title or honorific right before the name: "Prime Minister Keir Starmer", "Mr Lavrov"."""
+    """A title or honorific right before the name: "Prime Minister Keir Starmer", "Mr Lavrov";
+    or a title set off by a comma: "the UN envoy for Syria, Staffan Berg"."""
     if start == 0:
         return False
-    for n in range(min(lex.max_title_words, start), 0, -1):
-        words = doc[start - n:start].text.lower()
-        if words in lex.titles or words in lex.honorifics:
+    if _title_ends_at(doc, start, lex, honorifics=True):
+        return True
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    if _title_ends_at(doc, start - 1, lex):
+        return True
+    k = start - 1  # past a complement: "envoy for Syria, X", "governor of the Sumy region, X"
+    while k > 0 and start - k < 6 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+        k -= 1
+    if k > 0 and doc[k - 1].lower_ == "the":
+        k -= 1
+    return k > 1 and doc[k - 1].lower_ in ("of", "for", "to") and _title_ends_at(doc, k - 1, lex)
+
+
+def _title_ends_at(doc: Doc, end: int, lex: Lexicons, honorifics: bool = False) -> bool:
+    for n in range(min(lex.max_title_words, end), 0, -1):
+        words = doc[end - n:end].text.lower()
+        if words in lex.titles or honorifics and words in lex.honorifics:
             return True
     return False
 

@@ -47,7 +47,7 @@ class Resolver:
         self.kb = kb
         self.gaz = gaz
         self.roles = RoleReader(lex, places=gaz.lookup)
-        self.context = ContextReader(lex)
+        self.context = ContextReader(lex, places=gaz.lookup)
 
     def run(self, doc: Doc, candidates: list[Candidate], day: date | None,
             quoted: list[tuple[int, int]]) -> list[Actor]:
@@ -317,6 +317,7 @@ class Resolver:
         """Countries no title gave: origins, affiliations, nationality words, relative clauses,
         offices of few states, local offices (see context.py)."""
         at = {r.start: r.actor for r in refs if r.actor.kind != "person"}
+        ends = {r.end: r for r in refs if r.actor.kind == "person"}
         places = [(r.start, r.actor) for r in refs if r.actor.kind == "place"]
         states = {a.country for a in actors if a.country and (
             a.kind == "country" or a.kind == "organization" and a.sector in ("GOV", "MIL", "LEG", "JUD"))}
@@ -329,7 +330,8 @@ class Resolver:
                 actor.add_role(role)
                 actor.country = actor.country or role.country
             if actor.country is None:
-                actor.country = self.context.country_after(doc, ref.end, at)
+                actor.country = self.context.country_after(doc, ref.end, at) \
+                    or self.context.country_before(doc, _list_start(doc, ref, ends))
             office = self.context.office_country(actor.roles, states) if actor.country is None else None
             if office is not None:
                 actor.country = office.country

@@ -360,6 +360,8 @@ class RoleReader:
             limit = stop + 1
             while limit < len(doc) and doc[limit].text not in _STOP_APPOSITION and "\n" not in doc[limit].text \
                     and doc[limit].pos_ not in ("VERB", "AUX"):
+                if doc[limit - 1].lower_ in RELATIONAL and doc[limit].lower_ in ("for", "to"):
+                    break  # "adviser to the UN envoy for Syria": the envoy's destination is not theirs
                 limit += 1
             name_from = stop + 1
             # "the town of Hamar", "the central Norwegian city of Lillehammer": the name itself
