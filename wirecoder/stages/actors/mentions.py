@@ -40,6 +40,7 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
                         "LAW", "WORK_OF_ART", "LANGUAGE"})
 _STRIP_LEFT = frozenset({"the", "a", "an", "The", "A", "An"})
 _POSSESSIVE = frozenset({"'s", "’s", "‘s"})
+_DETERMINED = frozenset({"the", "his", "her", "its", "their", "our", "'s", "’s"})
 
 
 @dataclass
@@ -357,7 +358,7 @@ class MentionFinder:
         # person evidence
         if cand.holder:
             score["person"] += 3
-        if _title_before(doc, cand.start, self.lex):
+        if _title_before(doc, cand.start, self.lex, cand.end):
             score["person"] += 3
         if cand.length >= 2 and self.lex.is_given_name(span[0].text) and not cand.region:
             score["person"] += 2
@@ -526,31 +527,38 @@ def _is_name_token(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
 
 
-def _title_before(doc: Doc, start: int, lex: Lexicons) -> bool:
+def _title_before(doc: Doc, start: int, lex: Lexicons, end: int | None = None) -> bool:
     """A title or honorific right before the name: "Prime Minister Keir Starmer", "Mr Lavrov";
-    or a title set off by a comma: "the UN envoy for Syria, Staffan Berg"."""
+    or a determined title set off by a comma: "the UN envoy for Syria, Staffan Berg" (not
+    "Managing Director, Delta Development Commission": a department, no determiner)."""
     if start == 0:
         return False
-    if _title_ends_at(doc, start, lex, honorifics=True):
+    if _title_start(doc, start, lex, honorifics=True) is not None:
         return True
     if start < 2 or doc[start - 1].text != ",":
         return False
-    if _title_ends_at(doc, start - 1, lex):
-        return True
-    k = start - 1  # past a complement: "envoy for Syria, X", "governor of the Sumy region, X"
-    while k > 0 and start - k < 6 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
-        k -= 1
-    if k > 0 and doc[k - 1].lower_ == "the":
-        k -= 1
-    return k > 1 and doc[k - 1].lower_ in ("of", "for", "to") and _title_ends_at(doc, k - 1, lex)
+    begin = _title_start(doc, start - 1, lex)
+    if begin is None:
+        k = start - 1  # past a complement: "envoy for Syria, X", "governor of the Sumy region, X"
+        while k > 0 and start - k < 6 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+            k -= 1
+        if k > 0 and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k > 1 and doc[k - 1].lower_ in ("of", "for", "to"):
+            begin = _title_start(doc, k - 1, lex)
+    if begin is None:
+        return False
+    name = doc[start:end if end is not None else start + 1]
+    return len(name) >= 2 and any(t.lower_ in _DETERMINED for t in doc[max(0, begin - 4):begin]) \
+        and not any(t.lower_ in ORG_WORDS or t.is_stop and t.is_lower for t in name)
 
 
-def _title_ends_at(doc: Doc, end: int, lex: Lexicons, honorifics: bool = False) -> bool:
+def _title_start(doc: Doc, end: int, lex: Lexicons, honorifics: bool = False) -> int | None:
     for n in range(min(lex.max_title_words, end), 0, -1):
         words = doc[end - n:end].text.lower()
         if words in lex.titles or honorifics and words in lex.honorifics:
-            return True
-    return False
+            return end - n
+    return None
 
 
 def _has_place_cue(doc: Doc, start: int, lex: Lexicons) -> bool:

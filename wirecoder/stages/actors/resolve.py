@@ -421,7 +421,7 @@ class Resolver:
         end = head_end
         if nxt is not None and nxt.lower_ == "of":
             limit = head_end + 1
-            while limit < len(doc) and doc[limit].text not in (",", ".", ";", "\n") and doc[limit].pos_ != "VERB" \
+            while limit < len(doc) and doc[limit].text not in (",", ".", ";", "(", "\n") and doc[limit].pos_ != "VERB" \
                     and limit - head_end < 12:
                 limit += 1
             last_name = None
