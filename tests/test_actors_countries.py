@@ -313,3 +313,26 @@ def test_a_verb_splits_two_names(extract):
 def test_comma_title_before_a_name_makes_it_a_person(extract):
     r = extract("The UN special envoy for Libya, Staffan de Borgo, said the talks would resume.")
     assert person(r, "Borgo").kind == "person"
+
+
+# -- spokesmen of a named national body ------------------------------------------------
+
+def test_spokesman_for_a_national_ministry_before_the_comma(extract):
+    r = extract("A spokesman for the Russian defence ministry, Ivan Markov, said the drones were destroyed.")
+    assert person(r, "Markov").country == "RUS"
+
+
+def test_national_ministry_spokesman_before_the_name(extract):
+    r = extract("Russian defence ministry spokesman Ivan Markov said the drones were destroyed.")
+    markov = person(r, "Markov")
+    assert markov.country == "RUS" and any("spokesman" in t for t in titles(markov))
+
+
+def test_a_verbs_object_is_not_part_of_the_title(extract):
+    r = extract("He told reporters minister Ivan Markov was away.")
+    assert titles(person(r, "Markov")) == ["minister"]
+
+
+def test_office_of_one_state_with_its_capital_as_metonym(extract):
+    r = extract("Treasury Secretary Bill Dorsey said Washington would impose new sanctions on Russian banks.")
+    assert person(r, "Dorsey").country == "USA"

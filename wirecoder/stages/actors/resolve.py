@@ -320,7 +320,8 @@ class Resolver:
         ends = {r.end: r for r in refs if r.actor.kind == "person"}
         places = [(r.start, r.actor) for r in refs if r.actor.kind == "place"]
         states = {a.country for a in actors if a.country and (
-            a.kind == "country" or a.kind == "organization" and a.sector in ("GOV", "MIL", "LEG", "JUD"))}
+            a.kind == "country" or a.kind == "organization" and a.sector in ("GOV", "MIL", "LEG", "JUD")
+            or any(m.form == "metonym" for m in a.mentions))}  # "Washington", "the Kremlin"
         for ref in refs:
             actor = ref.actor
             if actor.kind != "person":

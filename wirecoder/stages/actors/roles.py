@@ -116,8 +116,12 @@ class RoleReader:
         """ "Britain's special envoy for Syria" / "the governor of the Kharkiv region", ending at ``end``."""
         k = end
         while k > 0 and end - k < 8 and (doc[k - 1].text[:1].isupper() and not doc[k - 1].is_punct
-                                         or doc[k - 1].lower_ in self.lex.region_words):
-            k -= 1
+                                         or doc[k - 1].lower_ in self.lex.region_words
+                                         or doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop
+                                         and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ")):
+            k -= 1  # "Sumy region", "the Russian defence ministry"
+        while k < end and not doc[k].text[:1].isupper():
+            k += 1
         name_from = k
         if k < end and k > 0 and doc[k - 1].lower_ == "the":
             k -= 1
@@ -183,8 +187,14 @@ class RoleReader:
     def _describes(self, token) -> bool:
         """A lower-case modifier inside a title phrase: "investigative" reporter, "government"
         negotiator, "armed forces" chief -- never a verb or an argument of one."""
-        return token.is_alpha and token.is_lower and not token.is_stop and (
-            token.pos_ == "ADJ" or token.dep_ in ("amod", "compound") and token.pos_ in ("NOUN", "VERB"))
+        if not (token.is_alpha and token.is_lower and not token.is_stop):
+            return False
+        if token.pos_ == "ADJ":
+            return True
+        before = token.nbor(-1) if token.i > 0 else None
+        if before is not None and before.pos_ in ("VERB", "AUX") and before.dep_ != "amod":
+            return False  # "told reporters minister X": the verb's object
+        return token.dep_ in ("amod", "compound") and token.pos_ in ("NOUN", "PROPN", "VERB")
 
     def _phrase_ending_at(self, doc: Doc, end: int, plural: bool = False) -> RolePhrase | None:
         head_start = self._head_at(doc, end, plural)
