@@ -37,8 +37,10 @@ class ContextReader:
     # -- before the name --------------------------------------------------------------
     def country_before(self, doc: Doc, start: int) -> str | None:
         """ "Londoners A and B": a city's inhabitants take its country (``start``: the list's)."""
+        if start == 0 or self.places is None or not doc[start - 1].text.endswith("ers"):
+            return None
         for n in (1, 2):
-            if start < n or self.places is None:
+            if start < n:
                 continue
             words = doc[start - n:start]
             text = words.text

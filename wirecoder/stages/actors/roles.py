@@ -18,6 +18,7 @@ the resolver's job; this module only reads the tokens.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -137,8 +138,18 @@ class RoleReader:
     def _ends_with_title(self, doc: Doc, end: int, plural: bool = False) -> bool:
         return end > 0 and self._head_at(doc, end, plural) is not None
 
+    @cached_property
+    def last_words(self) -> frozenset[str]:
+        """The last token of every title and group noun: a cheap first test for ``_head_at``."""
+        return frozenset(re.split(r"[\s\-–]", title)[-1] for title in (*self.lex.titles, *self.lex.member_groups))
+
     def _head_at(self, doc: Doc, end: int, plural: bool = False) -> int | None:
         """Index where a title that ends at ``end`` begins, or None ("aid workers" too when ``plural``)."""
+        if end <= 0:
+            return None
+        last = doc[end - 1].lower_
+        if last not in self.last_words and not (plural and last.endswith(("s", "men"))):
+            return None
         for n in range(min(self.lex.max_title_words, end), 0, -1):
             words = doc[end - n:end]
             if "\n" in words.text:
