@@ -50,6 +50,8 @@ class Title:
     title: str
     sector: str | None
     person_role: str  # office, occupation, rank, generic
+    scope: str = ""  # "local" for offices of a town or region (mayor, governor)
+    countries: tuple[str, ...] = ()  # the few states with an office of that name (home secretary: GBR)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,8 @@ class Lexicons:
         self.titles: dict[str, Title] = {}
         for row in _rows("titles.csv"):
             title = Title(row["title"].strip().lower(), row.get("sector") or None,
-                          row.get("person_role") or "generic")
+                          row.get("person_role") or "generic", row.get("scope") or "",
+                          tuple(_split(row.get("countries"))))
             self.titles[title.title] = title
         self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
 
@@ -99,6 +102,10 @@ class Lexicons:
         self.region_words = frozenset(_lines("lexicons/region_words.txt"))
         self.speech_verbs = frozenset(_lines("lexicons/speech_verbs.txt"))
         self.military_nouns = frozenset(_lines("lexicons/military_nouns.txt"))
+        self.member_groups = frozenset(_lines("lexicons/member_groups.txt"))
+        self.list_links = frozenset(_lines("lexicons/list_links.txt"))
+        self.lead_verbs: dict[str, str] = {
+            row["lemma"].strip().lower(): row["title"].strip() for row in read_rows(DATA_DIR / "lexicons/lead_verbs.csv")}
         self.place_suffixes = frozenset(_lines("lexicons/place_suffixes.txt"))
         self._military: dict[str, Organization] = {}
         for org in {id(o): o for o in self.organizations.values()}.values():
@@ -127,12 +134,26 @@ class Lexicons:
     def title(self, text: str) -> Title | None:
         return self.titles.get(text.lower())
 
+    def singular_title(self, text: str) -> str | None:
+        """The title a plural names: "aid workers" -> "aid worker", "spokesmen" -> "spokesman"."""
+        lowered = text.lower()
+        for plural, singular in _PLURAL_ENDINGS:
+            if lowered.endswith(plural):
+                title = lowered[:len(lowered) - len(plural)] + singular
+                if title in self.titles:
+                    return title
+        return None
+
     def gender_of_given_name(self, text: str) -> str | None:
         gender = self.given_names.get(normalize(text))
         return gender if gender in ("m", "f") else None
 
     def is_given_name(self, text: str) -> bool:
         return normalize(text) in self.given_names
+
+
+# English plural endings of person nouns, most specific first: "secretaries", "spokesmen", "envoys".
+_PLURAL_ENDINGS = (("ies", "y"), ("men", "man"), ("s", ""))
 
 
 def _lines(name: str) -> list[str]:

@@ -39,6 +39,8 @@ ORG_WORDS = frozenset("ministry council party army forces force group committee 
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
                         "LAW", "WORK_OF_ART", "LANGUAGE"})
 _STRIP_LEFT = frozenset({"the", "a", "an", "The", "A", "An"})
+_POSSESSIVE = frozenset({"'s", "’s", "‘s"})
+_DETERMINED = frozenset({"the", "his", "her", "its", "their", "our", "'s", "’s"})
 
 
 @dataclass
@@ -104,8 +106,11 @@ class MentionFinder:
             if ent.label_ not in NER_LABELS:
                 continue
             for start, end in _split_lines(doc, ent.start, ent.end):
-                for start, end in _split_at(doc, start, end, ("/", ",", "|", "(", ")")):
-                    start, end = self._trim(doc, start, end)
+                pieces = _split_at(doc, start, end, ("/", ",", "|", "(", ")"))
+                if ent.label_ == "PERSON":  # "Haddad accused de Berg": a verb is never part of a name
+                    pieces = [p for s, e in pieces for p in _split_at_verbs(doc, s, e)]
+                for start, end in pieces:
+                    start, end = self._trim(doc, start, end, ent.label_ == "PERSON")
                     if start < end:
                         found.append(Candidate(start, end, self._label(doc, ent.label_, start, end)))
         return found
@@ -126,12 +131,17 @@ class MentionFinder:
             return ""  # "UCP MLA": a role, not a name
         return label
 
-    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+    def _trim(self, doc: Doc, start: int, end: int, person: bool = False) -> tuple[int, int]:
         while start < end and (doc[start].text in _STRIP_LEFT or doc[start].is_punct
                                or doc[start].pos_ in ("ADP", "CCONJ", "SCONJ") and end - start > 1
                                or doc[start].lower_ in self.lex.honorifics
-                               or (end - start > 2 and doc[start].lower_ in self.lex.titles)):
+                               or (end - start > 2 and doc[start + 1].lower_ not in _POSSESSIVE
+                                   and (doc[start].lower_ in self.lex.titles
+                                        or person and _is_demonym(self.lex, doc[start].text)
+                                        or person and self._inhabitants(doc[start].text)))):
             start += 1
+        if start < end and doc[start].lower_ in _POSSESSIVE:
+            return start, start  # "’s College London": the model cut a name after its first word
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].lower_ in ("'s", "’s", "‘s")
                                or end - start > 1 and _numeric_date(doc[end - 1].text)):
@@ -140,6 +150,11 @@ class MentionFinder:
             if doc[k].lower_ in ("on", "since") and any(t.like_num for t in doc[k + 1:end]):
                 return start, k  # "Golo on Feb 12" taken as one name: the date is not part of it
         return start, end
+
+    def _inhabitants(self, word: str) -> bool:
+        """ "Londoners": the people of a city, not part of the names after it."""
+        return word.endswith("ers") and word[:1].isupper() and any(
+            p.main and p.population >= 100_000 for p in self.gaz.lookup(word[:-3]))
 
     def _lexicon(self, doc: Doc, day: date | None) -> list[Candidate]:
         """Known countries, demonyms, organisations and office holders, longest match first."""
@@ -343,7 +358,7 @@ class MentionFinder:
         # person evidence
         if cand.holder:
             score["person"] += 3
-        if _title_before(doc, cand.start, self.lex):
+        if _title_before(doc, cand.start, self.lex, cand.end):
             score["person"] += 3
         if cand.length >= 2 and self.lex.is_given_name(span[0].text) and not cand.region:
             score["person"] += 2
@@ -394,6 +409,11 @@ class MentionFinder:
 
 _LANGUAGE_VERBS = frozenset("speak speaks spoke speaking spoken learn learned learning translate translated "
                             "written fluent".split())
+
+
+def _is_demonym(lex: Lexicons, text: str) -> bool:
+    cform = lex.country_form(text)
+    return cform is not None and cform.form == "demonym"
 
 
 def _is_language_use(doc: Doc, cand: Candidate) -> bool:
@@ -474,6 +494,16 @@ def _split_at(doc: Doc, start: int, end: int, marks: tuple[str, ...]) -> list[tu
     return [(s, e) for s, e in pieces if s < e]
 
 
+def _split_at_verbs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, begin = [], start
+    for i in range(start, end):
+        if doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX"):
+            pieces.append((begin, i))
+            begin = i + 1
+    pieces.append((begin, end))
+    return [(s, e) for s, e in pieces if s < e]
+
+
 def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     pieces, begin = [], start
     for i in range(start, end):
@@ -497,15 +527,38 @@ def _is_name_token(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
 
 
-def _title_before(doc: Doc, start: int, lex: Lexicons) -> bool:
-    """A title or honorific right before the name: "Prime Minister Keir Starmer", "Mr Lavrov"."""
+def _title_before(doc: Doc, start: int, lex: Lexicons, end: int | None = None) -> bool:
+    """A title or honorific right before the name: "Prime Minister Keir Starmer", "Mr Lavrov";
+    or a determined title set off by a comma: "the UN envoy for Syria, Staffan Berg" (not
+    "Managing Director, Delta Development Commission": a department, no determiner)."""
     if start == 0:
         return False
-    for n in range(min(lex.max_title_words, start), 0, -1):
-        words = doc[start - n:start].text.lower()
-        if words in lex.titles or words in lex.honorifics:
-            return True
-    return False
+    if _title_start(doc, start, lex, honorifics=True) is not None:
+        return True
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    begin = _title_start(doc, start - 1, lex)
+    if begin is None:
+        k = start - 1  # past a complement: "envoy for Syria, X", "governor of the Sumy region, X"
+        while k > 0 and start - k < 6 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+            k -= 1
+        if k > 0 and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k > 1 and doc[k - 1].lower_ in ("of", "for", "to"):
+            begin = _title_start(doc, k - 1, lex)
+    if begin is None:
+        return False
+    name = doc[start:end if end is not None else start + 1]
+    return len(name) >= 2 and any(t.lower_ in _DETERMINED for t in doc[max(0, begin - 4):begin]) \
+        and not any(t.lower_ in ORG_WORDS or t.is_stop and t.is_lower for t in name)
+
+
+def _title_start(doc: Doc, end: int, lex: Lexicons, honorifics: bool = False) -> int | None:
+    for n in range(min(lex.max_title_words, end), 0, -1):
+        words = doc[end - n:end].text.lower()
+        if words in lex.titles or honorifics and words in lex.honorifics:
+            return end - n
+    return None
 
 
 def _has_place_cue(doc: Doc, start: int, lex: Lexicons) -> bool:

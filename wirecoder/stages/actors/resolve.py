@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -21,11 +21,12 @@ from ... import record
 from ...gazetteer import Gazetteer, normalize
 from .descriptions import Describer
 from .groups import GroupReader
+from .context import ContextReader
 from .items import Actor, Mention, RoleFact
 from .kb import KB_SOURCE, Holder, OfficeHolders
 from .lexicons import Lexicons
 from .mentions import Candidate
-from .roles import RolePhrase, RoleReader  # noqa: F401
+from .roles import RELATIONAL, RolePhrase, RoleReader  # noqa: F401
 
 LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen", "emir",
                            "supreme leader", "leader", "head of state", "head of government", "taoiseach",
@@ -50,6 +51,7 @@ class Resolver:
         self.roles = RoleReader(lex, places=gaz.lookup)
         self.describer = Describer(lex)
         self.groups = GroupReader(lex)
+        self.context = ContextReader(lex, places=gaz.lookup)
 
     def run(self, doc: Doc, candidates: list[Candidate], day: date | None,
             quoted: list[tuple[int, int]]) -> list[Actor]:
@@ -70,6 +72,7 @@ class Resolver:
         self._text_roles(doc, refs)
         self._kb_roles(actors.values(), day)
         self._person_countries(actors.values())
+        self._context_countries(doc, refs, actors.values())
         self._nominals(doc, refs, actors, quoted)
         # described participants ("Kurdish militias" shelled, attacks on "civilians", "whose military"),
         # leaving speakers and acting bodies ("officials said", "police arrested") to the describer
@@ -78,6 +81,9 @@ class Resolver:
         refs.sort(key=lambda r: r.start)
         self._pronouns(doc, refs, quoted)
         refs.extend(_Ref(*found) for found in self.describer.find(doc, refs, actors, quoted))
+        for actor in actors.values():
+            if actor.holder is not None:
+                actor.name = _spelled_as_written(actor.holder, actor.mentions)
         ordered = sorted(actors.values(), key=lambda a: (a.first, a.name))
         for number, actor in enumerate(ordered, start=1):
             actor.id = f"E{number}"
@@ -119,6 +125,7 @@ class Resolver:
                 actor.sector, actor.country = "GOV", cand.cform.country.iso3
             else:
                 actor = self._add(actors, "org:" + normalize(span.text), kind, span.text)
+                actor.country = actor.country or self._named_country(span)
             actor.add(mention)
             return actor
         if kind == "facility":
@@ -142,6 +149,16 @@ class Resolver:
             form = "metonym" if cand.cform and cand.cform.form == "metonym" else "name"
             actor.add(Mention(mention.start, mention.end, mention.text, form))
             return actor
+        return None
+
+    def _named_country(self, span) -> str | None:
+        """An unknown organisation named after its state: "Syrian Democratic Council", "Ruritania Post"."""
+        if len(span) < 2:
+            return None
+        for n in (2, 1):
+            cform = self.lex.country_form(span[:n].text) if span[:n].text[:1].isupper() else None
+            if cform is not None and cform.form in ("name", "demonym") and len(span) > n:
+                return cform.country.iso3
         return None
 
     def _full_name(self, doc: Doc, cand: Candidate, actors: dict[str, Actor], day: date | None) -> Actor:
@@ -207,13 +224,19 @@ class Resolver:
 
     # -- roles ----------------------------------------------------------------------
     def _text_roles(self, doc: Doc, refs: list[_Ref]) -> None:
+        ends = {r.end: r for r in refs if r.actor.kind == "person"}
+        for ref in refs:  # "Donald Trump's national security adviser": the possessor's country first
+            if ref.actor.holder is not None and ref.actor.country is None:
+                ref.actor.country = ref.actor.holder.nationality
         for ref in refs:
             actor = ref.actor
             if actor.kind != "person":
                 continue
-            for phrase in (self.roles.before(doc, ref.start), self.roles.after(doc, ref.end)):
-                if phrase is not None:
-                    actor.pending.append(phrase)
+            actor.pending.extend(self.roles.before(doc, ref.start, ref.end))
+            actor.pending.extend(self.roles.after(doc, ref.end))
+            group = self.roles.members(doc, _list_start(doc, ref, ends))
+            if group is not None:
+                actor.pending.append(group)
         # countries of possessors and complements are known only now; two passes let
         # "the president's envoy" take the president's country once his own role has given it.
         for _ in range(2):
@@ -235,12 +258,18 @@ class Resolver:
                       or r.start <= span[0] < r.end]
             target = inside[-1].actor if inside else None
             text = doc[span[0]:span[1]].text
+            if span is phrase.of and (phrase.title_head in RELATIONAL or self._workplace(phrase)):
+                # "the US envoy to Ukraine": where they are sent, not whose they are;
+                # "a researcher at a London institute": where they work, not their state
+                of = target.name if target is not None else text
+                continue
             if target is not None:
                 covered = any((r.start, r.end) == span for r in inside)
                 of = target.name if covered or span is phrase.possessor else text
-                country = target.country
+                country = target.country or country
             else:
                 of = text
+                country = country or self._place_country(text)
         if of is None and phrase.countries:
             iso3 = phrase.countries[0]
             of = self.lex.countries[iso3].name if iso3 in self.lex.countries else iso3
@@ -248,12 +277,31 @@ class Resolver:
             country = phrase.countries[0]
         return RoleFact(phrase.title, of, country, "text", phrase.title_start, phrase.title_end)
 
+    def _place_country(self, text: str) -> str | None:
+        """The country of a place name the mentions stage did not take ("a Raqqa native"), when
+        every sizeable place of that name lies in one country."""
+        if not text[:1].isupper():
+            return None
+        countries = {p.country for p in self.gaz.lookup(text) if p.main or p.population >= 100_000}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _generic_title(self, title: str) -> bool:
+        """ "counterpart", "opposition spokesman": words that name no office."""
+        words = title.lower()
+        known = self.lex.titles.get(words) or self.lex.titles.get(words.split()[-1] if words else "")
+        return known is None or known.person_role == "generic"
+
+    def _workplace(self, phrase: RolePhrase) -> bool:
+        head = self.lex.titles.get(phrase.title_head)
+        return phrase.via in ("at", "in", "with") and head is not None and head.person_role == "occupation"
+
     def _kb_roles(self, actors, day: date | None) -> None:
         for actor in actors:
             holder = actor.holder
             if holder is None:
                 continue
-            if not any(role.source == "text" for role in actor.roles):
+            if not any(role.source == "text" and not self._generic_title(role.title) for role in actor.roles):
+                # the text's "his Turkish counterpart" says less than the office held
                 for office in holder.offices_on(day):
                     of = self.lex.countries[office.jurisdiction].name \
                         if office.jurisdiction in self.lex.countries else office.jurisdiction
@@ -272,6 +320,39 @@ class Resolver:
                 actor.country = holder.nationality
             elif actor.roles and actor.roles[0].country:
                 actor.country = actor.roles[0].country
+            if actor.sector is None:
+                actor.sector = self._sector(actor)
+
+    def _context_countries(self, doc: Doc, refs: list[_Ref], actors) -> None:
+        """Countries no title gave: origins, affiliations, nationality words, relative clauses,
+        offices of few states, local offices (see context.py)."""
+        at = {r.start: r.actor for r in refs if r.actor.kind != "person"}
+        ends = {r.end: r for r in refs if r.actor.kind == "person"}
+        places = [(r.start, r.actor) for r in refs if r.actor.kind == "place"]
+        states = {a.country for a in actors if a.country and (
+            a.kind == "country" or a.kind == "organization" and a.sector in ("GOV", "MIL", "LEG", "JUD")
+            or any(m.form == "metonym" for m in a.mentions))}  # "Washington", "the Kremlin"
+        for ref in refs:
+            actor = ref.actor
+            if actor.kind != "person":
+                continue
+            role = self.context.leads(doc, ref.end, at)
+            if role is not None:
+                actor.add_role(role)
+                actor.country = actor.country or role.country
+            if actor.country is None:
+                actor.country = self.context.country_after(doc, ref.end, at) \
+                    or self.context.country_before(doc, _list_start(doc, ref, ends))
+            office = self.context.office_country(actor.roles, states) if actor.country is None else None
+            if office is not None:
+                actor.country = office.country
+                actor.roles = [office if r.title == office.title and not r.country else r for r in actor.roles]
+            if actor.country is None:
+                country, place = self.context.local_office(doc, ref.start, actor.roles, places)
+                if country is not None:
+                    actor.country = country
+                    actor.roles = [replace(r, of=place, country=country) if r.of is None and r.source == "text"
+                                   and self.context._local(r) else r for r in actor.roles]
             if actor.sector is None:
                 actor.sector = self._sector(actor)
 
@@ -303,7 +384,9 @@ class Resolver:
                 i += 1
                 continue
             end, head, title, countries, of_span = found
-            actor = self._resolve_description(doc, refs, i, head, title, countries, of_span)
+            actor = _apposed_person(doc, refs, i)  # "Jane Roe, the director of X,": her own description
+            if actor is None:
+                actor = self._resolve_description(doc, refs, i, head, title, countries, of_span)
             if actor is None and of_span is not None and _is_subject(doc, i, end):
                 actor = self._unnamed(doc, refs, actors, title, of_span, countries)
             if actor is not None:
@@ -349,7 +432,7 @@ class Resolver:
         end = head_end
         if nxt is not None and nxt.lower_ == "of":
             limit = head_end + 1
-            while limit < len(doc) and doc[limit].text not in (",", ".", ";", "\n") and doc[limit].pos_ != "VERB" \
+            while limit < len(doc) and doc[limit].text not in (",", ".", ";", "(", "\n") and doc[limit].pos_ != "VERB" \
                     and limit - head_end < 12:
                 limit += 1
             last_name = None
@@ -445,6 +528,45 @@ class Resolver:
             choice.add(Mention(token.idx, token.idx + len(token), token.text, "pronoun"))
             refs.append(_Ref(choice, token.i, token.i + 1))
             refs.sort(key=lambda r: r.start)
+
+
+def _apposed_person(doc: Doc, refs: list[_Ref], start: int) -> Actor | None:
+    """The person whose name stands right before ", " and the description at ``start``."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    return next((r.actor for r in refs if r.end == start - 1 and r.actor.kind == "person"), None)
+
+
+def _list_start(doc: Doc, ref: _Ref, ends: dict[int, _Ref]) -> int:
+    """Where the list of names that ``ref`` belongs to begins: "A, B and C" -> A's start."""
+    start = ref.start
+    while start >= 2:
+        k = start - 1
+        if doc[k].lower_ == "and" and doc[k - 1].text == ",":
+            k -= 1  # "A, B, and C"
+        if doc[k].lower_ not in ("and", ","):
+            break
+        previous = ends.get(k)
+        if previous is None:
+            break
+        start = previous.start
+    return start
+
+
+def _spelled_as_written(holder: Holder, mentions: list[Mention]) -> str:
+    """The knowledge base's full name as the article spells it: "Recep Tayyip Erdoğan" where the
+    article writes "Erdoğan", the KB's own spelling otherwise. Only full-length forms that differ
+    from it in diacritics or punctuation count."""
+    key = normalize(holder.name)
+    forms = [form for form in (holder.name, *holder.aliases) if normalize(form) == key]
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.form != "name":
+            continue
+        words = mention.text.split()
+        for form in forms:
+            if form.split()[-1] in words:
+                return form
+    return holder.name
 
 
 def _best_place(places, region: bool = False):
