@@ -66,7 +66,11 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
 
 
 def _dates_agree(a: EventItem, b: EventItem) -> bool:
+    """Overlapping windows; a date inferred from the narrative never contradicts one the text
+    states for the other mention ("launched an offensive last month" ... "the offensive")."""
     if a.when is None or b.when is None or not a.when.start or not b.when.start:
+        return True
+    if a.when.inferred != b.when.inferred:
         return True
     try:
         a0, a1 = date.fromisoformat(a.when.start[:10]), date.fromisoformat((a.when.end or a.when.start)[:10])
