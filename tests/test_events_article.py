@@ -171,3 +171,13 @@ def test_a_passive_in_progress_goes_on(extract):
 def test_an_arrangement_told_with_is_to_is_planned(extract):
     r = extract("The UN is to hold two sessions of talks with the Moldovan opposition next month.")
     assert events_of(r, "CONSULT")[0].status == "planned"
+
+
+@pytest.mark.parametrize("text,type_,trigger", [
+    ("The regime has continued to brutalise the Druze minority in the south.", "COERCE", "brutalise"),
+    ("The ministry alleged that Ion Popa had recruited fighters for the militia.", "ACCUSE", "alleged"),
+    ("Chisinau will continue to engage with the Romanian authorities on the case.", "CONSULT", "engage"),
+    ("Since Moldova joined the war in 2015, it has shelled the town many times.", "ASSAULT", "joined"),
+])
+def test_more_event_words(extract, text, type_, trigger):
+    assert events_of(extract(text), type_, trigger)
