@@ -181,3 +181,13 @@ def test_an_arrangement_told_with_is_to_is_planned(extract):
 ])
 def test_more_event_words(extract, text, type_, trigger):
     assert events_of(extract(text), type_, trigger)
+
+
+def test_a_promise_to_hit_back_is_a_threat(extract):
+    r = extract("Moldova's defence minister, Ion Popa, promised a strong response to any attack on the bridge.")
+    assert events_of(r, "THREATEN", "promised")
+
+
+def test_backing_an_armed_group_is_aid(extract):
+    r = extract("Moldova has supported the rebel militias in the north for years.")
+    assert events_of(r, "AID", "supported")

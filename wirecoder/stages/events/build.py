@@ -41,6 +41,7 @@ DESCRIBING = frozenset({"relcl", "acl", "appos"})
 REPORTED_CONTENT = frozenset({"ccomp", "parataxis", "xcomp", "dobj", "conj", "advcl", "csubj"})
 _WORD = re.compile(r"[^\W\d_]+")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+ARMED_SECTORS = frozenset({"REB", "MIL"})  # backing an armed actor is material support (AID)
 
 
 def is_headline(text: str) -> bool:
@@ -277,6 +278,9 @@ class ArticleEvents:
             event.location, event.location_how = own_place.id, "attached"
             if not event.target_actors and not target_cls and event.type == "ASSAULT":
                 target_cls.add("civilian")  # an attack on a place, by no one named: on its people
+        if event.type == "SUPPORT" and not trigger.is_noun and any(
+                getattr(e, "sector", None) in ARMED_SECTORS for e in parts.targets):
+            event.type = "AID"  # "backed and armed the group", "supported rival rebels": material support
         event.acled = acled_type(event.type, mode, trigger.lemma, weapon_sub, source_cls, target_cls,
                                  self.view.sentence_words(s_i), lex)
         event.when = self._when(trigger, anchors, times)
@@ -385,8 +389,9 @@ class ArticleEvents:
 
 def _hostile_promises(doc: Doc, made: list[EventItem], lex: EventLexicon) -> None:
     """ "vowed to expel every last Iranian boot", "promised a strong response to any
-    attack": a promise whose content is a hostile act is a threat (PLOVER codes an
-    announced act as its intent type, plover_types.csv ``intent_as``)."""
+    attack": a promise whose content is a hostile act (an event of a hostile type, or a
+    word of threat_words.txt) is a threat (PLOVER codes an announced act as its intent
+    type, plover_types.csv ``intent_as``)."""
     for event in made:
         if event.type != "AGREE" or event.trigger_is_noun:
             continue
@@ -397,8 +402,9 @@ def _hostile_promises(doc: Doc, made: list[EventItem], lex: EventLexicon) -> Non
             return i in content or token.dep_ == "dobj" and token.head.i in content and \
                 token.head.lemma_.lower() in lex.light_verbs
 
-        if any(promised(other.trigger_i) and lex.intents.get(other.type) == "THREATEN" and other.type != "THREATEN"
-               for other in made if other is not event):
+        hostile_word = any(promised(i) and doc[i].lemma_.lower() in lex.threat_words for i in content)
+        if hostile_word or any(promised(other.trigger_i) and lex.intents.get(other.type) == "THREATEN"
+                               and other.type != "THREATEN" for other in made if other is not event):
             event.type, event.mode, event.acled = "THREATEN", None, None
 
 

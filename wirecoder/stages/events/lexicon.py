@@ -114,6 +114,7 @@ class EventLexicon:
         self.place_nouns = read_words(folder / "place_nouns.txt")
         self.occasions = read_words(folder / "occasion_nouns.txt")
         self.abstract = read_words(folder / "abstract_objects.txt")
+        self.threat_words = read_words(folder / "threat_words.txt")
         self.relational_nouns = read_words(folder / "relational_nouns.txt") | self.place_nouns
         self.capitals: dict[str, str] = {}  # capital name -> ISO3 (for "Kyiv said", "pushed Moscow")
         for row in read_rows(DATA_DIR / "kb" / "countries.csv"):
