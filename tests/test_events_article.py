@@ -191,3 +191,28 @@ def test_a_promise_to_hit_back_is_a_threat(extract):
 def test_backing_an_armed_group_is_aid(extract):
     r = extract("Moldova has supported the rebel militias in the north for years.")
     assert events_of(r, "AID", "supported")
+
+
+def test_troops_a_ministry_announces_moving_are_its_states(extract):
+    r = extract("According to the Moldovan defence ministry, about 500 additional troops will be deployed "
+                "to the border by the end of the month.")
+    deployment = events_of(r, "MOBILIZE")[0]
+    assert {r.entity(i).country for i in deployment.source_actors} == {"MDA"}
+    assert "source_actors" in deployment.inferred
+
+
+def test_a_present_in_a_clause_of_time_is_future(extract):
+    r = extract("The visit comes two weeks before allied leaders meet in Chisinau.")
+    assert events_of(r, "CONSULT", "meet")[0].status == "planned"
+
+
+def test_the_sky_state_shoots_down_even_when_its_units_are_named(extract):
+    r = extract("Russian drones attacked the port of Izmail overnight.\n"
+                "Air defence units shot down 21 of the 27 drones launched at the Odesa region.")
+    interception = events_of(r, "ASSAULT", "shot")[0]
+    assert {r.entity(i).country for i in interception.target_actors} == {"RUS"}
+
+
+def test_attacks_a_request_asks_to_stop_are_its_content(extract):
+    r = extract("The UN chief called on both sides to stop attacks on civilians.")
+    assert [e.type for e in r.events] == ["REQUEST"]

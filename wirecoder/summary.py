@@ -38,18 +38,32 @@ def summarise(record: Record) -> str:
                          + (f" ({where})" if where else "") + f": {_short(quote.text)}")
     if record.events:
         lines.append(f"  events ({len(record.events)}):")
-        for event in record.events[:8]:
+        for event in record.events[:10]:
             who = ", ".join(names.get(a, a) for a in event.source_actors) or "?"
+            if "source_actors" in event.inferred:
+                who += " (inferred)"
             whom = ", ".join(names.get(a, a) for a in event.target_actors)
-            when = event.when.start if event.when and event.when.start else "undated"
+            if whom and "target_actors" in event.inferred:
+                whom += " (inferred)"
             place = names.get(event.location, "") if event.location else ""
+            notes = [x for x in (event.channel, "background" if event.background else None) if x]
             lines.append(f"    - {event.type}{'/' + event.mode if event.mode else ''} [{event.status}] {who}"
-                         + (f" -> {whom}" if whom else "") + (f" @ {place}" if place else "") + f" ({when})"
-                         + (f", {event.fatalities} killed" if event.fatalities is not None else ""))
+                         + (f" -> {whom}" if whom else "") + (f" @ {place}" if place else "")
+                         + f" ({_when(event.when)})"
+                         + (f", {event.fatalities} killed" if event.fatalities is not None else "")
+                         + (f" [{', '.join(notes)}]" if notes else ""))
     for label, items in (("times", record.times), ("quantities", record.quantities)):
         if items:
             lines.append(f"  {label}: {len(items)}")
     return "\n".join(lines)
+
+
+def _when(when) -> str:
+    """ "2025-10-02", "2025-11-12..2025-11-18, inferred" (a window read from the narrative)."""
+    if when is None or not when.start:
+        return "undated"
+    text = when.start if not when.end or when.end == when.start else f"{when.start}..{when.end}"
+    return text + (", inferred" if when.inferred else "")
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -45,7 +45,9 @@ class EventsStage(Stage):
         events = [e for e in merge_mentions(found, {e.id: e for e in layers.entities})
                   if e.type not in dyadic or e.source_actors or e.target_actors]
         article.place_unplaced(events)
-        infer_sides(events, article.index.by_id, article.index.country_entity)
+        speakers = {q.id: q.speaker.entity for q in layers.quotes
+                    if getattr(q, "id", None) and getattr(getattr(q, "speaker", None), "entity", None)}
+        infer_sides(events, article.index.by_id, article.index.country_entity, speakers)
         for n, event in enumerate(events, 1):
             event.id = f"V{n}"
             _future_is_planned(event, layers.published)

@@ -217,6 +217,7 @@ class ArticleEvents:
             if event is not None:
                 made.append(event)
         _hostile_promises(self.doc, made, lex)
+        made = _requested_ends(self.doc, made)
         made_at = {e.trigger_i for e in made}
         for anchor, values in times.items():  # a trigger that made no event: its clause's date
             if anchor >= 0 and anchor not in made_at:
@@ -406,6 +407,21 @@ def _hostile_promises(doc: Doc, made: list[EventItem], lex: EventLexicon) -> Non
         if hostile_word or any(promised(other.trigger_i) and lex.intents.get(other.type) == "THREATEN"
                                and other.type != "THREATEN" for other in made if other is not event):
             event.type, event.mode, event.acled = "THREATEN", None, None
+
+
+ENDING = frozenset({"stop", "end", "halt", "cease"})
+
+
+def _requested_ends(doc: Doc, made: list[EventItem]) -> list[EventItem]:
+    """ "called on both sides to stop attacks on civilians": the attacks are what the request
+    is about, told as its content, not an event of their own."""
+    requests = [e for e in made if e.type == "REQUEST"]
+    if not requests:
+        return made
+    inside = {t.i for r in requests for t in doc[r.trigger_i].subtree}
+    return [e for e in made if not (e.type != "REQUEST" and e.trigger_i in inside and e.status_cue
+                                    and e.status_cue.lower() in {w for w in ENDING}
+                                    | {f"{w}s" for w in ENDING} | {f"{w}ped" for w in ENDING})]
 
 
 FIGURATIVE_TYPES = frozenset({"ASSAULT", "COERCE"})

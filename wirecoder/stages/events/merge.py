@@ -51,7 +51,7 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
         return False
     if b.joined_to is not None and b.joined_to == a.trigger_i:
         return True
-    nothing = not (b.source_actors or b.target_actors or b.location or b.when)
+    nothing = not (b.source_actors or b.target_actors or b.location or own_date(b))  # a narrative date is no own
     # "the talks" (a definite mention), or "3 soldiers and a woman killed" after a clash
     bare = nothing and (b.anaphoric or b.type == "ASSAULT" and b.paragraph == a.paragraph)
     shared = bool(set(a.source_actors) & set(b.source_actors))

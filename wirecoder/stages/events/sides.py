@@ -23,11 +23,14 @@ REAL = frozenset({"occurred", "ongoing", "claimed"})
 INTERCEPT = "intercept"
 
 
-def infer_sides(events: list[EventItem], by_id: dict, country_entity) -> None:
+def infer_sides(events: list[EventItem], by_id: dict, country_entity, speakers: dict | None = None) -> None:
     """Fill the sources (and an interception's target) that the article implies.
 
     ``by_id`` maps entity ids to entities; ``country_entity(iso3)`` gives the
-    article's entity for a state, or None when the article does not name it."""
+    article's entity for a state, or None when the article does not name it;
+    ``speakers`` maps statement ids to the entity that made them."""
+    for event in events:
+        _own_forces(event, by_id, speakers or {})
     attackers = _attackers(events, by_id, country_entity)
     at_place = _attackers_at(events, by_id, country_entity)
     for event in events:
@@ -45,6 +48,25 @@ def infer_sides(events: list[EventItem], by_id: dict, country_entity) -> None:
             if len(sides) == 1:
                 event.source_actors = [sides.pop()]
                 event.inferred.append("source_actors")
+
+
+def _own_forces(event: EventItem, by_id: dict, speakers: dict) -> None:
+    """ "According to the Polish defence ministry, 2,500 troops will be deployed": troops a
+    state's ministry or army announces moving, with no state of their own named, are its own."""
+    if event.type not in ("MOBILIZE", "RETREAT") or not event.source_actors or event.reported_by is None:
+        return
+    forces = [by_id.get(i) for i in event.source_actors]
+    speaker = by_id.get(speakers.get(event.reported_by, event.reported_by))
+    official = getattr(speaker, "sector", None) in ("GOV", "MIL") or getattr(speaker, "kind", None) in (
+        "organization", "country")
+    if speaker is None or not speaker.country or not official:
+        return
+    if all(f is not None and f.kind == "group" and not f.country and getattr(f, "sector", None) == "MIL"
+           for f in forces):
+        state = speaker.country
+        for force in forces:
+            force.country = state
+        event.inferred.append("source_actors")
 
 
 def _attackers(events: list[EventItem], by_id: dict, country_entity) -> dict[str, set[str]]:
@@ -119,6 +141,9 @@ def _interception(event: EventItem, by_id: dict, country_entity, attackers: dict
             event.inferred.append("source_actors")
             event.target_actors = [t for t in event.target_actors if t != defender.id]
     defenders = {by_id[i].country for i in event.source_actors if i in by_id and by_id[i].country}
+    if not defenders and sky:  # "air defence units shot down ...": the units of the sky's state
+        defenders = {sky}
+    event.target_actors = [t for t in event.target_actors if getattr(by_id.get(t), "country", None) not in defenders]
     if not event.target_actors and defenders:
         sides = _sides_of(defenders, attackers)
         if len(sides) == 1:

@@ -23,6 +23,7 @@ from .lexicon import EventLexicon
 WHEN_WORDS = frozenset({"when", "once", "whenever"})
 CLIMB = frozenset({"xcomp", "ccomp", "advcl", "acomp", "pcomp", "conj", "prep", "oprd"})
 UNREAL = frozenset({"planned", "hypothetical", "negated", "claimed", "denied"})
+TIME_CLAUSE = frozenset({"before", "until", "till", "when", "once", "after", "if", "unless", "as soon as"})
 
 
 def is_refusal(doc, trigger: Trigger, status: str, cue: str | None, lexicon: EventLexicon) -> bool:
@@ -105,6 +106,8 @@ def _tense(verb: Token, material: bool = True) -> tuple[str, str | None]:
         return "occurred", verb.text
     present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and verb.dep_ == "advcl" and \
         verb.head.tag_ in ("VBZ", "VBP")
+    if material and present and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE for c in verb.children):
+        return "planned", None  # "two weeks before allied leaders meet": a present of the future
     if material and present:
         return "ongoing", None  # no cue: "meet in Vienna on Friday" is still planned by its date
     return "occurred", None
