@@ -66,3 +66,16 @@ def test_a_demonym_inside_a_description_is_still_a_toponym(extract):
     r = extract("Turkish-backed rebels attacked 24 Kurdish fighters near the border.")
     mentions = {m.text for e in r.entities if e.kind in ("place", "country") for m in e.mentions}
     assert "Turkish" in mentions and "Turkish-" not in mentions
+
+
+def test_a_description_set_off_after_an_organisation_is_that_organisation(extract):
+    r = extract("Ankara regards them as part of the Moldovan Liberation Front (MLF), a designated terror group "
+                "that has fought an insurgency for decades.")
+    assert not [e for e in r.entities if e.kind == "group" and "terror group" in e.name]
+
+
+def test_what_is_said_in_a_call_is_said_by_one_who_takes_part(extract):
+    r = extract("On Monday, the Moldovan president, Ana Rusu, said in a telephone call to Ion Popa that the "
+                "ceasefire must hold.")
+    call = [e for e in r.events if e.type == "CONSULT"][0]
+    assert {r.entity(i).name for i in call.source_actors} == {"Ana Rusu"}

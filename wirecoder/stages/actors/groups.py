@@ -138,6 +138,9 @@ class GroupReader:
         naming = [c for c in head.children if c.i < head.i and c.dep_ in MODIFIERS | {"npadvmod"}
                   and c.lower_ not in NOT_NAMING and not c.like_num and c.pos_ not in ("PRON", "DET")]
         country, member_of = None, None
+        named = owner_of.get(head.head.i) if head.dep_ == "appos" else self._set_off_after(doc, head, owner_of)
+        if named is not None and named.kind in ORG_KINDS:  # "the PKK, a designated terror group that ...":
+            return head.i, None, None, None, named, None   # the description is the PKK again
         for child in head.children:  # "Putin, whose military intervened": the military of Putin's state
             if child.dep_ == "poss" and child.lower_ == "whose" and head.head.dep_ == "relcl":
                 antecedent = owner_of.get(head.head.head.i)
@@ -193,6 +196,22 @@ class GroupReader:
             return True
         title = self.lex.titles.get(head.lemma_.lower())
         return head.tag_ == "NN" and title is not None and title.person_role == "office"
+
+    @staticmethod
+    def _set_off_after(doc: Doc, head: Token, owner_of: dict):
+        """The organisation a description is set off after by a comma, when the parse missed the
+        apposition: "the Kurdistan Workers' party (PKK), a designated terror group that ..."."""
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return None  # an apposition describes with "a": "X, a designated terror group"
+        i = head.left_edge.i - 1
+        if i < 1 or doc[i].text != ",":
+            return None
+        i -= 1
+        if doc[i].text == ")":  # a bracketed acronym after the name
+            while i > 0 and doc[i].text != "(":
+                i -= 1
+            i -= 1
+        return owner_of.get(i)
 
     def _possessor(self, head: Token, owner_of: dict):
         """Whom "its"/"their" stands for: the one organisation or group named before it in

@@ -206,8 +206,11 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
         p.target_heads += _prep_objects(verb, preps)
     elif not p.source_heads and trigger.sense.type in lexicon.dyadic:
         verb = _governing_verb(token)
-        if verb is not None and verb.lemma_.lower() not in lexicon.reporting_verbs | {"be"}:
-            p.source_heads += subject_of(verb)  # "negotiators return to Geneva for talks"
+        # "negotiators return to Geneva for talks"; "Macron said in a telephone call to Erdogan":
+        # what is said in a meeting or a call is said by one who takes part in it
+        said_in = trigger.sense.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("in", "during")
+        if verb is not None and (verb.lemma_.lower() not in lexicon.reporting_verbs | {"be"} or said_in):
+            p.source_heads += subject_of(verb)
 
 
 def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:
