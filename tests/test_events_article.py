@@ -216,3 +216,23 @@ def test_the_sky_state_shoots_down_even_when_its_units_are_named(extract):
 def test_attacks_a_request_asks_to_stop_are_its_content(extract):
     r = extract("The UN chief called on both sides to stop attacks on civilians.")
     assert [e.type for e in r.events] == ["REQUEST"]
+
+
+def test_a_ceasefire_agreed_between_states_is_an_agreement_of_them(extract):
+    r = extract("The fighting rips up a ceasefire agreed last year between Moldova, Romania and Ukraine.")
+    agreement = events_of(r, "AGREE")[0]
+    assert {r.entity(i).name for i in agreement.source_actors + agreement.target_actors} == {
+        "Moldova", "Romania", "Ukraine"}
+
+
+def test_what_one_is_told_must_happen_is_asked_of_the_one_told(extract):
+    r = extract("The Moldovan president, Ana Rusu, told her Romanian counterpart, Ion Popa, that the "
+                "ceasefire must be applied everywhere.")
+    request = events_of(r, "REQUEST")[0]
+    assert names(r, request.source_actors) == {"Ana Rusu"} and names(r, request.target_actors) == {"Ion Popa"}
+
+
+def test_troops_withdrawn_are_the_sides_own_and_the_place_left_its_target(extract):
+    r = extract("Russia will withdraw its troops from Moldova next year.")
+    withdrawal = events_of(r, "RETREAT")[0]
+    assert names(r, withdrawal.source_actors) == {"Russia"} and names(r, withdrawal.target_actors) == {"Moldova"}

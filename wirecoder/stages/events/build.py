@@ -308,7 +308,11 @@ class ArticleEvents:
                                  target_heads=[c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")])
             parts.sources = [e for h in parts.source_heads for e in self.index.actors_of_phrase(h)]
             ids = {e.id for e in parts.sources}
-            parts.targets = [e for h in parts.target_heads for e in self.index.actors_of_phrase(h) if e.id not in ids]
+            # "told his counterpart that the ceasefire must apply": asked of the one told, else of the
+            # clause's subject ("said Russia must withdraw")
+            addressees = [c for c in speaker.children if c.dep_ in ("dobj", "dative") and c.i != clause.i]
+            parts.targets = [e for h in addressees for e in self.index.actors_of_phrase(h) if e.id not in ids] or \
+                [e for h in parts.target_heads for e in self.index.actors_of_phrase(h) if e.id not in ids]
             if not parts.targets:
                 continue  # a demand is made of someone
             sense = Sense(head.lemma_.lower(), "ANY", frozenset(), "REQUEST", None, "actor", 0.7)

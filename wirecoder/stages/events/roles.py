@@ -21,7 +21,8 @@ from .items import Trigger
 from .lexicon import EventLexicon
 
 TARGET_PREPS = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
-EXTRA_TARGET_PREPS = {"REQUEST": frozenset({"from"}), "AID": frozenset({"for"})}
+EXTRA_TARGET_PREPS = {"REQUEST": frozenset({"from"}), "AID": frozenset({"for"}),
+                      "RETREAT": frozenset({"from"})}  # "withdraw its troops from Moldova"
 OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "order", "tell", "persuade",
                             "encourage", "invite", "allow", "help", "pressure", "compel"})
 PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
@@ -127,9 +128,10 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     objects = [token.head if c.tag_ in RELATIVE_TAGS and token.dep_ == "relcl" else c  # "whom Turkey accuses"
                for c in token.children if c.dep_ in ("dobj", "iobj")]
     recipients = _prep_objects(token, preps)
-    if not (kind in GIVING and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") or c.dep_ == "dative"
-                                   for c in token.children)):
-        p.target_heads += objects  # "offered its troops to Lebanon": what is given is no target
+    giving = kind in GIVING and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") or c.dep_ == "dative"
+                                    for c in token.children)
+    if not giving and kind not in OWN_FORCES:
+        p.target_heads += objects  # "offered its troops to Lebanon", "withdraw its troops": no target
     p.target_heads += recipients
     for obj in objects:  # "provide support for Norway", "send weapons to Oslo"
         p.target_heads += _prep_objects(obj, frozenset({"to", "for"}) & preps)
@@ -191,6 +193,9 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
         for child in part.children:
             if child.dep_ in ("acl", "relcl"):
                 p.target_heads += _prep_objects(child, preps)
+                for between in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "between"):
+                    for obj in (g for g in between.children if g.dep_ == "pobj"):
+                        _split_between(obj, p)  # "a ceasefire agreed last year between Russia, the US and Jordan"
                 for agent in (c for c in child.children if c.dep_ == "agent"):
                     p.source_heads += [g for g in agent.children if g.dep_ == "pobj"]
     if trigger.light_verb is not None:
