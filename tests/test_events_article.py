@@ -236,3 +236,12 @@ def test_troops_withdrawn_are_the_sides_own_and_the_place_left_its_target(extrac
     r = extract("Russia will withdraw its troops from Moldova next year.")
     withdrawal = events_of(r, "RETREAT")[0]
     assert names(r, withdrawal.source_actors) == {"Russia"} and names(r, withdrawal.target_actors) == {"Moldova"}
+
+
+def test_a_quoted_must_is_a_request_of_the_one_who_must(extract):
+    r = extract("Jan Holm spoke to reporters in Geneva on Monday.\n"
+                "\"The Moldovan government must open the border now. We must act,\" he said. "
+                "\"The rebels should also withdraw.\"")
+    requests = events_of(r, "REQUEST")
+    assert any(r.entity(i).name == "Jan Holm" for e in requests for i in e.source_actors)
+    assert all("We" not in r.article.text[e.evidence.start:e.evidence.end][:3] for e in requests)

@@ -317,6 +317,31 @@ class ArticleEvents:
                 continue  # a demand is made of someone
             sense = Sense(head.lemma_.lower(), "ANY", frozenset(), "REQUEST", None, "actor", 0.7)
             found.append((Trigger(head.i, sense, head.lemma_.lower(), head.pos_ == "NOUN"), parts))
+        return found + self._quoted_demands(start, end, taken | {t.i for t, _ in found})
+
+    def _quoted_demands(self, start: int, end: int, taken: set[int]) -> list[tuple[Trigger, Participants]]:
+        """ '"The government and the rebels must respect the deal," Egeland said': a quoted
+        sentence saying what another actor must do is its speaker's request of that actor."""
+        found = []
+        for i in range(start, end):
+            verb = self.doc[i]
+            if verb.dep_ != "ROOT" or i in taken or verb.pos_ not in ("VERB", "AUX") or \
+                    not any(c.dep_ == "aux" and c.lower_ in self.lex.demand_modals for c in verb.children):
+                continue
+            statement = next((q for q in self.quotes if q.start <= verb.idx < q.end and q.kind == "direct"
+                              and getattr(q.speaker, "entity", None)), None)
+            if statement is None:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.lower_ in ("we", "i", "us") for c in subjects):
+                continue  # "we must act": the speaker's own resolve, asked of no one
+            speaker = self.index.by_id.get(statement.speaker.entity)
+            targets = [e for h in subjects for e in self.index.actors_of_phrase(h) if e.id != statement.speaker.entity]
+            if speaker is None or not targets:
+                continue
+            parts = Participants(sources=[speaker], targets=targets, target_heads=subjects)
+            sense = Sense(verb.lemma_.lower(), "ANY", frozenset(), "REQUEST", None, "actor", 0.6)
+            found.append((Trigger(verb.i, sense, verb.lemma_.lower(), False), parts))
         return found
 
     # -- when, who reported it, counts ---------------------------------------------
