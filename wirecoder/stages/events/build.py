@@ -323,13 +323,15 @@ class ArticleEvents:
         """ '"The government and the rebels must respect the deal," Egeland said': a quoted
         sentence saying what another actor must do is its speaker's request of that actor."""
         found = []
-        for i in range(start, end):
-            verb = self.doc[i]
-            if verb.dep_ != "ROOT" or i in taken or verb.pos_ not in ("VERB", "AUX") or \
-                    not any(c.dep_ == "aux" and c.lower_ in self.lex.demand_modals for c in verb.children):
+        first, last = self.doc[start].idx, self.doc[end - 1].idx
+        quoted = [q for q in self.quotes if q.kind == "direct" and q.start <= last and first < q.end
+                  and getattr(q.speaker, "entity", None)]
+        if not quoted or not any(self.view.lemma[i] in self.lex.demand_modals for i in range(start, end)):
+            return found  # most sentences: no quotation or no "must"
+        for verb in {self.doc[i].head for i in range(start, end) if self.view.lemma[i] in self.lex.demand_modals}:
+            if verb.dep_ != "ROOT" or verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            statement = next((q for q in self.quotes if q.start <= verb.idx < q.end and q.kind == "direct"
-                              and getattr(q.speaker, "entity", None)), None)
+            statement = next((q for q in quoted if q.start <= verb.idx < q.end), None)
             if statement is None:
                 continue
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -82,6 +82,7 @@ class PlaceFinder:
         self.time_tokens = _time_tokens(doc, self.roots, times)
         # id(event) -> (place lent by share(), sentences away, lent by a statement to another act)
         self.lent: dict[int, tuple[str, int, bool]] = {}
+        self._candidates: list | None = None  # place mentions for paragraph places, read once
         self.tied_to: dict[int, int] = {}  # place-mention root -> the trigger it hangs on
 
     def sentence_places(self, start: int, end: int, anchors: dict[int, int]) -> SentencePlaces:
@@ -224,19 +225,13 @@ class PlaceFinder:
             nxt = event.paragraph + 1
             high = self.view.paragraph_starts[nxt] if nxt < len(self.view.paragraph_starts) else None
             found, acting = [], []
-            for i in self.roots:
-                token = self.doc[i]
+            for i, token, entity, location_use in self._paragraph_candidates():
                 if token.idx < low or high is not None and token.idx >= high:
                     continue
-                if self._said_at(i):
-                    continue  # "at a news conference in Ankara, X condemned the strikes"
-                for entity in self.index.places_at(token):
-                    if not self._usable(i, entity, token):
-                        continue
-                    distance = self.view.sent_of[i] - event.sentence_i
-                    key = (entity.kind == "country", distance != 0, distance < 0 and -distance or 100 + distance)
-                    as_place = is_location_use(token, entity, self.lex) and not self._place_of_other_event(token, event)
-                    (found if as_place else acting).append((key, entity))
+                distance = self.view.sent_of[i] - event.sentence_i
+                key = (entity.kind == "country", distance != 0, distance < 0 and -distance or 100 + distance)
+                as_place = location_use and not self._place_of_other_event(token, event)
+                (found if as_place else acting).append((key, entity))
             if not found:
                 found = self._embedded_places(low, high, event)
             if self.is_speech_act(event.type):
@@ -251,6 +246,20 @@ class PlaceFinder:
                 event.context_place = min(found, key=lambda item: item[0])[1].id
             elif acting:  # "Moldova is pressing ...": no place, but likely what the act is on
                 event.context_place = min(acting, key=lambda item: item[0])[1].id
+
+    def _paragraph_candidates(self) -> list:
+        """(token index, token, entity, used as a place) of every place mention an event may
+        take from its paragraph -- the same for every event of the article, so read once."""
+        if self._candidates is None:
+            self._candidates = []
+            for i in self.roots:
+                if self._said_at(i):
+                    continue  # "at a news conference in Ankara, X condemned the strikes"
+                token = self.doc[i]
+                for entity in self.index.places_at(token):
+                    if self._usable(i, entity, token):
+                        self._candidates.append((i, token, entity, is_location_use(token, entity, self.lex)))
+        return self._candidates
 
     def _embedded_places(self, low: int, high: int | None, event: EventItem) -> list:
         """The town in the name of an institution the paragraph places something at
