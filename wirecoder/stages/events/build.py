@@ -137,7 +137,7 @@ class ArticleEvents:
 
     @property
     def _sentence_chars(self) -> list[int]:
-        return [self.doc[start].idx for start, _ in self.view.sents]
+        return self.sentence_starts  # the first character of each sentence, read once in __init__
 
     def _target_place(self, event: EventItem, place_id: str | None = None) -> None:
         place_id = place_id or event.location

@@ -416,7 +416,10 @@ def _time_tokens(doc: Doc, roots: list[int], times) -> frozenset[int]:
     """The place-mention roots that lie inside a time expression of the times stage."""
     spans = [(t.start, t.end) for t in times
              if isinstance(getattr(t, "start", None), int) and isinstance(getattr(t, "end", None), int)]
-    return frozenset(i for i in roots if any(a <= doc[i].idx < b for a, b in spans)) if spans else frozenset()
+    if not spans:
+        return frozenset()
+    starts = {i: doc[i].idx for i in roots}  # one Token per root, not one per root and time
+    return frozenset(i for i in roots if any(a <= starts[i] < b for a, b in spans))
 
 
 def _origin(token: Token) -> bool:
