@@ -327,6 +327,30 @@ CLASS_ROWS = (  # (tally, issue class, description, lower is better, figure = co
 )
 
 
+CONFIDENCE_BINS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def confidence_error(pairs: list[tuple[dict, dict]]) -> tuple[float, int]:
+    """Expected calibration error of event confidences, an event being right when a gold event
+    of its article has its type and the gold's first actor among its actors or trigger."""
+    bins = {b: [0, 0, 0.0] for b in CONFIDENCE_BINS}
+    for record, gold in pairs:
+        reading = Reading(record)
+        for e in record.get("events", []):
+            right = any(e["type"] in g["type"].upper().split("|") and _contains(
+                (g.get("actors") or [""])[0], reading.side(e, "source_actors") + " | " +
+                reading.side(e, "target_actors") + " | " + e["evidence"]["trigger"]) for g in gold.get("events", []))
+            for lo, hi in CONFIDENCE_BINS:
+                if lo <= e["confidence"] < hi:
+                    tally = bins[(lo, hi)]
+                    tally[0] += 1
+                    tally[1] += right
+                    tally[2] += e["confidence"]
+    total = sum(n for n, _, _ in bins.values())
+    error = sum(n / total * abs(k / n - c / n) for n, k, c in bins.values() if n) if total else 0.0
+    return error, total
+
+
 def class_rows(tallies: dict[str, Tally], baseline: dict[str, float] | None = None) -> list[Row]:
     rows = []
     for name, issue_class, description, lower, count in CLASS_ROWS:
@@ -383,6 +407,9 @@ def articles(pipeline) -> list[Row]:
         rows.append(Row(label, "wirecoder", None, len(golds), value=value, key=f"articles.score_{name}",
                         lower_is_better=name == "events_per_gold"))
     rows += class_rows(class_figures(pairs), baseline.get("classes"))
+    error, n = confidence_error(pairs)
+    rows.append(Row("event confidence: calibration error against type + actor right (lower is better)",
+                    "wirecoder", None, n, value=error, key="articles.confidence_ece", lower_is_better=True))
     return rows
 
 
