@@ -79,3 +79,9 @@ def test_what_is_said_in_a_call_is_said_by_one_who_takes_part(extract):
                 "ceasefire must hold.")
     call = [e for e in r.events if e.type == "CONSULT"][0]
     assert {r.entity(i).name for i in call.source_actors} == {"Ana Rusu"}
+
+
+def test_a_people_named_by_its_plural_is_an_actor(extract):
+    r = extract("Ankara will launch a military operation against the Kurds in northern Syria.")
+    operation = [e for e in r.events if e.type == "ASSAULT"][0]
+    assert "Kurds" in {r.entity(i).name for i in operation.target_actors}

@@ -93,6 +93,7 @@ class GroupReader:
             for i in range(ref.start, ref.end):
                 owner_of[i] = ref.actor
         last_by_noun: dict[str, list[Actor]] = {}
+        self._peoples(doc, actors, make_ref, owner_of)
         for token in doc:
             noun = self.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
             if noun is None or token.i in owner_of or token.dep_ == "compound":
@@ -180,6 +181,23 @@ class GroupReader:
         name = "".join(t.text_with_ws for t in doc[start:head.i]) + head.text
         key = "group:" + normalize(" ".join(t.lemma_.lower() for t in words)) + (f"@{country}" if country else "")
         return start, key, name.strip(), country, None, "group"
+
+    def _peoples(self, doc: Doc, actors: dict[str, Actor], make_ref, owner_of: dict) -> None:
+        """ "an operation against the Kurds", "Isis massacred Yazidis": a people named by its plural
+        (a nationality, religion or ethnic group the model tags NORP) is an actor; a state's people
+        ("Syrians") are that state's, which the mention finder already names."""
+        for token in doc:
+            if token.ent_type_ != "NORP" or token.i in owner_of or token.pos_ not in ("PROPN", "NOUN") \
+                    or not token.text.endswith("s") or token.dep_ in ("compound", "amod") \
+                    or self.lex.country_form(token.text) is not None:
+                continue
+            key = "people:" + normalize(token.text)
+            actor = actors.get(key)
+            if actor is None:
+                actor = actors[key] = Actor(id="", kind="group", name=token.text, key=key)
+            actor.add(Mention(token.idx, token.idx + len(token), token.text, "nominal"))
+            make_ref(actor, token.i, token.i + 1)
+            owner_of[token.i] = actor
 
     @staticmethod
     def _described_as(actors: dict[str, Actor], name: str, country: str | None):
