@@ -336,3 +336,41 @@ def test_a_verbs_object_is_not_part_of_the_title(extract):
 def test_office_of_one_state_with_its_capital_as_metonym(extract):
     r = extract("Treasury Secretary Bill Dorsey said Washington would impose new sanctions on Russian banks.")
     assert person(r, "Dorsey").country == "USA"
+
+
+# -- one of a group, and the group a pronoun stands for ------------------------------
+
+def test_one_of_a_plural_title_with_a_place(extract):
+    r = extract("Jane Marlow, 19, one of three east London schoolgirls who left in 2015, was found in a camp.")
+    marlow = person(r, "Marlow")
+    assert marlow.country == "GBR" and "schoolgirl" in titles(marlow)
+
+
+def test_one_of_a_plural_title_with_a_demonym(extract):
+    r = extract("Karim Nassar, one of three Danish students at the school, was hurt.")
+    assert person(r, "Nassar").country == "DNK"
+
+
+def test_one_of_a_plural_generic_title_says_nothing(extract):
+    r = extract("Karim Nassar, one of the volunteers, was hurt.")
+    nassar = person(r, "Nassar")
+    assert nassar.country is None and not nassar.roles
+
+
+def test_one_of_its_members_takes_the_body_named_before(extract):
+    r = extract("The Syrian Civil Defence said one of its volunteers, Karim Nassar, died on Monday.")
+    nassar = person(r, "Nassar")
+    assert nassar.country == "SYR" and "volunteer" in titles(nassar)
+
+
+def test_its_with_no_body_before_it_says_nothing(extract):
+    r = extract("Karim Nassar, one of its volunteers, died on Monday, the Syrian Civil Defence said.")
+    assert person(r, "Nassar").country is None
+
+
+def test_two_titles_before_a_name_each_with_its_owner(extract):
+    r = extract("Barack Obama spoke on Monday. The Obama national security adviser and United Nations "
+                "ambassador Jane Rice saluted his service.")
+    rice = person(r, "Rice")
+    assert rice.country == "USA"
+    assert {"national security adviser", "ambassador"} <= set(titles(rice))

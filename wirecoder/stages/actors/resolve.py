@@ -258,6 +258,10 @@ class Resolver:
                       or r.start <= span[0] < r.end]
             target = inside[-1].actor if inside else None
             text = doc[span[0]:span[1]].text
+            if span is phrase.possessor and text.lower() in ("its", "their"):
+                target = _body_before(doc, refs, span[0])  # "one of its volunteers"
+                if target is None:
+                    continue
             if span is phrase.of and (phrase.title_head in RELATIONAL or self._workplace(phrase)):
                 # "the US envoy to Ukraine": where they are sent, not whose they are;
                 # "a researcher at a London institute": where they work, not their state
@@ -535,6 +539,15 @@ def _apposed_person(doc: Doc, refs: list[_Ref], start: int) -> Actor | None:
     if start < 2 or doc[start - 1].text != ",":
         return None
     return next((r.actor for r in refs if r.end == start - 1 and r.actor.kind == "person"), None)
+
+
+def _body_before(doc: Doc, refs: list[_Ref], i: int) -> Actor | None:
+    """The organisation, group or state that "its"/"their" at token ``i`` stands for: the
+    nearest one named before it in its sentence ("The Red Cross said one of its nurses")."""
+    sent_start = doc[i].sent.start
+    bodies = [r.actor for r in refs if sent_start <= r.start and r.end <= i
+              and r.actor.kind in ("organization", "group", "country")]
+    return bodies[-1] if bodies else None
 
 
 def _list_start(doc: Doc, ref: _Ref, ends: dict[int, _Ref]) -> int:
