@@ -374,3 +374,33 @@ def test_two_titles_before_a_name_each_with_its_owner(extract):
     rice = person(r, "Rice")
     assert rice.country == "USA"
     assert {"national security adviser", "ambassador"} <= set(titles(rice))
+
+
+# -- reference across sentences ---------------------------------------------------
+
+def test_the_two_men_named_after_a_counted_group(extract):
+    r = extract("Two British militants accused of torture have been captured in the desert. "
+                "The two men, Alan Kote and Ed Shafer, were held at a base.")
+    for surname in ("Kote", "Shafer"):
+        member = person(r, surname)
+        assert member.country == "GBR" and "militant" in titles(member)
+
+
+def test_two_counted_groups_of_that_count_say_nothing(extract):
+    r = extract("Two British militants and two American hostages were seen in a video. "
+                "The two men, Alan Kote and Ed Shafer, were filmed in the desert.")
+    assert person(r, "Kote").country is None
+
+
+def test_a_cabinet_office_takes_the_one_government_named_around_it(extract):
+    r = extract("Norwegian officials on Sunday insisted the operation was aimed at smugglers. "
+                "Lars Vikhaug, the deputy prime minister, said the campaign was not against fishermen.")
+    vikhaug = person(r, "Vikhaug")
+    assert vikhaug.country == "NOR"
+    assert any(role.of == "Norway" for role in vikhaug.roles)
+
+
+def test_a_cabinet_office_between_two_governments_says_nothing(extract):
+    r = extract("The Danish prime minister, Jens Holm, leads a coalition in which some members are close "
+                "to Oslo, including the fisheries minister, Lars Vikhaug.")
+    assert person(r, "Vikhaug").country is None

@@ -336,6 +336,7 @@ class Resolver:
         states = {a.country for a in actors if a.country and (
             a.kind == "country" or a.kind == "organization" and a.sector in ("GOV", "MIL", "LEG", "JUD")
             or any(m.form == "metonym" for m in a.mentions))}  # "Washington", "the Kremlin"
+        governments = [(r.start, r.actor.country) for r in refs if r.actor.country and _governs(r.actor, r.start, doc)]
         for ref in refs:
             actor = ref.actor
             if actor.kind != "person":
@@ -347,10 +348,20 @@ class Resolver:
             if actor.country is None:
                 actor.country = self.context.country_after(doc, ref.end, at) \
                     or self.context.country_before(doc, _list_start(doc, ref, ends))
+            if actor.country is None:
+                country, title = self.context.counted_group(doc, _list_start(doc, ref, ends))
+                actor.country = country
+                if country is not None and title is not None:
+                    actor.add_role(RoleFact(title, self.lex.countries[country].name, country, "text"))
             office = self.context.office_country(actor.roles, states) if actor.country is None else None
             if office is not None:
                 actor.country = office.country
                 actor.roles = [office if r.title == office.title and not r.country else r for r in actor.roles]
+            if actor.country is None:
+                office = self.context.cabinet_office(doc, ref.start, actor.roles, governments)
+                if office is not None:
+                    actor.country = office.country
+                    actor.roles = [office if r.title == office.title and not r.country else r for r in actor.roles]
             if actor.country is None:
                 country, place = self.context.local_office(doc, ref.start, actor.roles, places)
                 if country is not None:
@@ -539,6 +550,18 @@ def _apposed_person(doc: Doc, refs: list[_Ref], start: int) -> Actor | None:
     if start < 2 or doc[start - 1].text != ",":
         return None
     return next((r.actor for r in refs if r.end == start - 1 and r.actor.kind == "person"), None)
+
+
+def _governs(actor: Actor, start: int, doc: Doc) -> bool:
+    """Whether the mention at token ``start`` names a state's government: the state itself, its
+    capital as metonym, a government body or officials, or a person holding a national office."""
+    if actor.kind == "country":
+        return True
+    if actor.kind in ("organization", "group"):
+        return actor.sector in ("GOV", "MIL", "LEG", "JUD")
+    if actor.kind == "person":
+        return actor.sector in ("GOV", "MIL") and any(r.country == actor.country for r in actor.roles)
+    return any(m.form == "metonym" and m.start == doc[start].idx for m in actor.mentions)
 
 
 def _body_before(doc: Doc, refs: list[_Ref], i: int) -> Actor | None:
