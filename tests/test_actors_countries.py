@@ -404,3 +404,16 @@ def test_a_cabinet_office_between_two_governments_says_nothing(extract):
     r = extract("The Danish prime minister, Jens Holm, leads a coalition in which some members are close "
                 "to Oslo, including the fisheries minister, Lars Vikhaug.")
     assert person(r, "Vikhaug").country is None
+
+
+def test_a_party_senator_is_an_office_of_one_state(extract):
+    r = extract("The US has warned its allies. Senior Republican senators such as Tom Hadley have "
+                "acknowledged that the militia bore the brunt of the fighting.")
+    assert person(r, "Hadley").country == "USA"
+
+
+def test_a_name_before_era_is_not_a_place(extract):
+    r = extract("Prime Minister Lars Vikhaug left office in 2015. In a reversal of Vikhaug-era policy, "
+                "the government has pushed for the men to be held in military prison.")
+    assert not [e for e in r.entities if e.kind == "place"]
+    assert [m.text for m in person(r, "Vikhaug").mentions] == ["Lars Vikhaug", "Vikhaug"]
