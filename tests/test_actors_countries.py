@@ -417,3 +417,47 @@ def test_a_name_before_era_is_not_a_place(extract):
                 "the government has pushed for the men to be held in military prison.")
     assert not [e for e in r.entities if e.kind == "place"]
     assert [m.text for m in person(r, "Vikhaug").mentions] == ["Lars Vikhaug", "Vikhaug"]
+
+
+def test_a_described_speaker_named_in_the_next_sentence(extract):
+    r = extract("On Wednesday, a Norwegian spokesman said that any such move would be unacceptable. "
+                "“We would find any such actions unacceptable,” said Cmdr Jan Berghoff.")
+    berghoff = person(r, "Berghoff")
+    assert berghoff.country == "NOR" and "spokesman" in titles(berghoff)
+
+
+def test_a_described_holder_named_after_a_known_person(extract):
+    r = extract("The Danish envoy to the talks has resigned over Donald Trump’s decision to withdraw troops. "
+                "Jens Holmgaard’s resignation follows that of the defence secretary.", published="2018-12-22")
+    assert person(r, "Holmgaard").country == "DNK"
+
+
+def test_the_first_person_named_later_is_the_described_one(extract):
+    r = extract("A former Danish soldier has been jailed in Ruritania. Jens Holmgaard, 25, formerly of "
+                "Aarhus, was sentenced to seven years. He will appeal, his mother, Mette Lind, said.")
+    assert person(r, "Lind").country is None
+
+
+def test_two_unknown_persons_after_a_description_say_nothing(extract):
+    r = extract("The Danish envoy to the talks has resigned over Lars Vikhaug’s decision to withdraw troops. "
+                "Jens Holmgaard’s resignation follows that of the defence minister.")
+    assert person(r, "Holmgaard").country is None
+
+
+def test_a_clause_after_a_name_is_no_apposition(extract):
+    r = extract("The acting defence secretary, Tom Shanley, had briefed the president.")
+    assert titles(person(r, "Shanley")) == ["acting defence secretary"]
+
+
+def test_a_title_before_a_comma_and_name_is_that_names(extract):
+    r = extract("Jane Sandell, the press secretary, told reporters that the acting defence secretary, "
+                "Tom Shanley, had briefed the cabinet.")
+    sandell, shanley = person(r, "Sandell"), person(r, "Shanley")
+    assert "the acting defence secretary" not in [m.text for m in sandell.mentions]
+    assert "the acting defence secretary" in [m.text for m in shanley.mentions]
+    assert "press secretary" in titles(sandell)
+
+
+def test_regarded_as_keeps_the_apposition(extract):
+    r = extract("Tom Shanley, regarded as a cherished member of the Danish community in Leeds, went abroad.")
+    assert "cherished member" in titles(person(r, "Shanley"))

@@ -31,6 +31,8 @@ from .roles import RELATIONAL, RolePhrase, RoleReader  # noqa: F401
 LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen", "emir",
                            "supreme leader", "leader", "head of state", "head of government", "taoiseach",
                            "sultan", "crown prince", "monarch"})
+# How many narrative sentences after "a Norwegian spokesman said" its holder may first be named.
+_NAMED_LATER = 2
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -74,6 +76,7 @@ class Resolver:
         self._person_countries(actors.values())
         self._context_countries(doc, refs, actors.values())
         self._nominals(doc, refs, actors, quoted)
+        self._named_later(doc, refs, quoted)
         # described participants ("Kurdish militias" shelled, attacks on "civilians", "whose military"),
         # leaving speakers and acting bodies ("officials said", "police arrested") to the describer
         self.groups.read(doc, refs, actors, lambda actor, start, end: refs.append(_Ref(actor, start, end)),
@@ -382,6 +385,59 @@ class Resolver:
             return "GOV"
         return None
 
+    def _named_later(self, doc: Doc, refs: list[_Ref], quoted: list[tuple[int, int]]) -> None:
+        """ "A Norwegian spokesman said the talks had failed. ... said Cmdr Jan Berg": the one person
+        first named in the next sentences with neither country nor office is the described one."""
+        taken = {i for r in refs for i in range(r.start, r.end)}
+        described = [d for d in (self._unnamed_holder(doc, token, refs, taken) for token in doc
+                                 if token.lower_ in self.roles.last_words and token.dep_ in ("nsubj", "nsubjpass"))
+                     if d is not None]
+        if not described:
+            return
+        sentence_of = _narrative_sentences(doc, quoted)
+        firsts = {}
+        for ref in refs:
+            if ref.actor.kind == "person" and not ref.actor.text_of:
+                firsts.setdefault(id(ref.actor), ref)
+        for at, fact in described:
+            here = sentence_of[at]
+            if any(other > at and sentence_of[other] - here <= _NAMED_LATER for other, _ in described if other != at):
+                continue  # two described holders: which is which, the text does not say
+            same = [r.actor for r in firsts.values() if r.start > at and sentence_of[r.start] == here]
+            later = sorted((r for r in firsts.values() if 0 < sentence_of[r.start] - here <= _NAMED_LATER),
+                           key=lambda r: r.start)
+            if not later or any(self._unknown(actor) for actor in same):
+                continue
+            actor = later[0].actor  # the first person the next sentences name
+            if self._unknown(actor):
+                actor.add_role(fact)
+                actor.country = fact.country
+                actor.sector = self._sector(actor)
+
+    def _unknown(self, actor: Actor) -> bool:
+        """A person the text gives neither a country nor an office (a rank at most)."""
+        return actor.country is None and actor.holder is None and all(self._rank(role) for role in actor.roles)
+
+    def _unnamed_holder(self, doc: Doc, token, refs: list[_Ref], taken: set[int]):
+        """(token index, role) of "a Norwegian spokesman" / "the US envoy to X" as a subject, with a
+        country and no name beside it; None otherwise."""
+        if token.i in taken or token.tag_ != "NN":
+            return None
+        phrase = self.roles._phrase_ending_at(doc, token.i + 1)
+        if phrase is None or phrase.begin == 0 or doc[phrase.begin - 1].lower_ not in ("a", "an", "the"):
+            return None
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.text == "," or nxt.pos_ == "PROPN"):
+            return None  # "the US envoy, Jane Roe," / "US envoy Jane Roe": named right there
+        if any(r.actor.kind == "person" and phrase.begin <= r.start <= token.right_edge.i for r in refs):
+            return None  # "the Obama adviser and UN ambassador Jane Roe": a title of the name in it
+        fact = self._role_fact(doc, phrase, refs)
+        return (token.i, fact) if fact.country else None
+
+    def _rank(self, role: RoleFact) -> bool:
+        title = self.lex.titles.get(role.title.lower())
+        return title is not None and title.person_role == "rank"
+
     # -- descriptions and pronouns ------------------------------------------------
     def _nominals(self, doc: Doc, refs: list[_Ref], actors: dict[str, Actor],
                   quoted: list[tuple[int, int]]) -> None:
@@ -399,7 +455,7 @@ class Resolver:
                 i += 1
                 continue
             end, head, title, countries, of_span = found
-            actor = _apposed_person(doc, refs, i)  # "Jane Roe, the director of X,": her own description
+            actor = _apposed_person(doc, refs, i, end)  # "Jane Roe, the director of X," / "the director, Jane Roe"
             if actor is None:
                 actor = self._resolve_description(doc, refs, i, head, title, countries, of_span)
             if actor is None and of_span is not None and _is_subject(doc, i, end):
@@ -510,14 +566,7 @@ class Resolver:
         Sentences wholly inside quotation marks do not count as distance: in
         '"...," he added' the speaker is the subject of the sentence before the quote.
         """
-        sentence_of = {}
-        number = 0
-        for sent in doc.sents:
-            inside = sum(1 for t in sent if _inside(t.idx, quoted))
-            if inside < 0.8 * len(sent):
-                number += 1
-            for token in sent:
-                sentence_of[token.i] = number
+        sentence_of = _narrative_sentences(doc, quoted)
         for token in doc:
             gender = PRONOUNS.get(token.lower_)
             if gender is None or _inside(token.idx, quoted):
@@ -545,8 +594,26 @@ class Resolver:
             refs.sort(key=lambda r: r.start)
 
 
-def _apposed_person(doc: Doc, refs: list[_Ref], start: int) -> Actor | None:
-    """The person whose name stands right before ", " and the description at ``start``."""
+def _narrative_sentences(doc: Doc, quoted: list[tuple[int, int]]) -> dict[int, int]:
+    """Token index -> sentence number, where sentences wholly inside quotation marks do not count."""
+    sentence_of = {}
+    number = 0
+    for sent in doc.sents:
+        inside = sum(1 for t in sent if _inside(t.idx, quoted))
+        if inside < 0.8 * len(sent):
+            number += 1
+        for token in sent:
+            sentence_of[token.i] = number
+    return sentence_of
+
+
+def _apposed_person(doc: Doc, refs: list[_Ref], start: int, end: int) -> Actor | None:
+    """The person whose name stands right before ", " and the description at ``start:end``, or
+    right after it and ", " ("the acting defence secretary, Jo Roe,")."""
+    if end + 1 < len(doc) and doc[end].text == ",":
+        after = next((r.actor for r in refs if r.start == end + 1 and r.actor.kind == "person"), None)
+        if after is not None:
+            return after
     if start < 2 or doc[start - 1].text != ",":
         return None
     return next((r.actor for r in refs if r.end == start - 1 and r.actor.kind == "person"), None)

@@ -411,6 +411,9 @@ class RoleReader:
         phrase = self._phrase_ending_at(doc, stop)
         if phrase is None or doc[stop - 1].pos_ == "VERB":
             return None, following
+        if any(t.pos_ == "AUX" or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.nbor(1).lower_ != "as"
+               for t in doc[i:phrase.begin]):
+            return None, following  # "Tom Roe, had briefed the president": a clause ("regarded as a" is not)
         of = None
         title_end_tok = stop
         if following is None and stop < len(doc) and doc[stop].lower_ in _COMPLEMENTS:
@@ -438,7 +441,8 @@ class RoleReader:
             of = (inner, of[1]) if inner is not None else None
         if of is None:
             title_end_tok = stop  # "a key figure in the response": no jurisdiction
-        if of is None and phrase.possessor is None and not phrase.countries and self._generic(phrase.title_head):
-            return None, following  # "Name, a key figure," says nothing about an office
+        if of is None and phrase.possessor is None and not phrase.countries and self._generic(phrase.title_head) \
+                and self._generic(phrase.title.lower()):
+            return None, following  # "Name, a key figure," says nothing about an office ("press secretary" does)
         return replace(phrase, of=of, title_end=doc[title_end_tok - 1].idx + len(doc[title_end_tok - 1]),
                        via=doc[stop].lower_ if of is not None else ""), following
