@@ -461,3 +461,14 @@ def test_a_title_before_a_comma_and_name_is_that_names(extract):
 def test_regarded_as_keeps_the_apposition(extract):
     r = extract("Tom Shanley, regarded as a cherished member of the Danish community in Leeds, went abroad.")
     assert "cherished member" in titles(person(r, "Shanley"))
+
+
+def test_a_second_name_of_a_list_gets_no_apposition(extract):
+    r = extract("He ignored his ousted foreign minister, Jane Holm, and national security adviser, Tom Berg.")
+    assert titles(person(r, "Holm")) == ["ousted foreign minister"]
+
+
+def test_a_text_title_takes_the_jurisdiction_of_the_office_held(extract):
+    r = extract("President Vladimir Putin spoke on Monday.", published="2019-01-10")
+    putin = person(r, "Putin")
+    assert [(role.title, role.of, role.country) for role in putin.roles] == [("President", "Russia", "RUS")]

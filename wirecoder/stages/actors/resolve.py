@@ -307,6 +307,14 @@ class Resolver:
             holder = actor.holder
             if holder is None:
                 continue
+            offices = holder.offices_on(day)
+            for k, role in enumerate(actor.roles):
+                same = list({(o.title.lower(), o.jurisdiction): o for o in offices if _same_title(role.title, o.title)}.values())
+                if role.source == "text" and role.of is None and role.country is None and len(same) == 1:
+                    # "the defence secretary" of the one office of that title the holder held
+                    iso3 = same[0].jurisdiction if same[0].jurisdiction in self.lex.countries else None
+                    actor.roles[k] = replace(role, of=self.lex.countries[iso3].name if iso3 else same[0].jurisdiction,
+                                             country=iso3)
             if not any(role.source == "text" and not self._generic_title(role.title) for role in actor.roles):
                 # the text's "his Turkish counterpart" says less than the office held
                 for office in holder.offices_on(day):
@@ -408,8 +416,9 @@ class Resolver:
                            key=lambda r: r.start)
             if not later or any(self._unknown(actor) for actor in same):
                 continue
-            actor = later[0].actor  # the first person the next sentences name
-            if self._unknown(actor):
+            first = later[0]  # the first person the next sentences name, as the subject of its clause
+            actor = first.actor
+            if self._unknown(actor) and _named_subject(doc, first.start, first.end):
                 actor.add_role(fact)
                 actor.country = fact.country
                 actor.sector = self._sector(actor)
@@ -629,6 +638,26 @@ def _governs(actor: Actor, start: int, doc: Doc) -> bool:
     if actor.kind == "person":
         return actor.sector in ("GOV", "MIL") and any(r.country == actor.country for r in actor.roles)
     return any(m.form == "metonym" and m.start == doc[start].idx for m in actor.mentions)
+
+
+def _same_title(text: str, kb_title: str) -> bool:
+    """ "president" and "President", "defence secretary" and "Secretary of Defense": one head word."""
+    words, kb_words = text.lower().replace("-", " ").split(), kb_title.lower().replace("-", " ").split()
+    return bool(words) and (words[-1] == kb_words[-1] or words[-1] == kb_words[0])
+
+
+def _named_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` stands bare as a clause's subject or its possessor:
+    "said Cmdr Jan Berg", "Jan Berg's resignation follows"; not "the coroner Jan Berg", not
+    one name of a list."""
+    if start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ == "NOUN":
+        return False  # "the coroner Jan Berg": a description the title list does not know
+    head = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if head is None or any(t.dep_ == "conj" or t.dep_ == "cc" for t in (head, *head.children)):
+        return False
+    if head.dep_ == "poss":
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _body_before(doc: Doc, refs: list[_Ref], i: int) -> Actor | None:

@@ -371,6 +371,8 @@ class RoleReader:
         i = end + 1
         while i < len(doc) and (doc[i].like_num or doc[i].text == ",") and doc[i:i + 2].text.lower() != "one of":
             i += 1  # "Jane Doe, 45, a resident of ..."
+        if i < len(doc) and doc[i].lower_ in ("and", "or", "but"):
+            return []  # "his secretary of state, Jane Doe, and national security adviser, X": a list
         if doc[end].text != ",":  # "Jane Doe is co-founder of X": one predicate, no list
             phrase, _ = self._apposition(doc, i)
             return [phrase] if phrase is not None else []
