@@ -401,9 +401,15 @@ def test_a_cabinet_office_takes_the_one_government_named_around_it(extract):
 
 
 def test_a_cabinet_office_between_two_governments_says_nothing(extract):
-    r = extract("The Danish prime minister, Jens Holm, leads a coalition in which some members are close "
-                "to Oslo, including the fisheries minister, Lars Vikhaug.")
+    r = extract("The Danish prime minister, Jens Holm, met Norwegian officials on Monday, including "
+                "the fisheries minister, Lars Vikhaug.")
     assert person(r, "Vikhaug").country is None
+
+
+def test_a_state_named_as_a_modifier_is_no_government(extract):
+    r = extract("It was a view shared by the defence minister Tom Elwin, who said it would be wrong to "
+                "send the two men to the US detention camp.")
+    assert person(r, "Elwin").country is None
 
 
 def test_a_party_senator_is_an_office_of_one_state(extract):

@@ -171,19 +171,23 @@ class ContextReader:
         towns = [actor for actor in here.values() if actor.kind == "place"]
         return countries.pop(), towns[0].name if len(towns) == 1 else None
 
-    def cabinet_office(self, doc: Doc, start: int, roles: list[RoleFact],
-                       governments: list[tuple[int, str]]) -> RoleFact | None:
+    def cabinet_office(self, doc: Doc, roles: list[RoleFact],
+                       governments: list[tuple[int, str, bool]]) -> RoleFact | None:
         """ "Turkish officials insisted ... Jo Roe, the deputy prime minister, said": a cabinet office
-        with no state named takes the one state whose government its sentence and the one before
-        name (states, capitals, ministries, officials, office holders); None when they name two."""
+        with no state named takes the state whose government (capital, ministries, officials, office
+        holders) its sentence and the one before name, when they name no other state at all."""
         role = next((r for r in roles if r.of is None and r.country is None and r.source == "text"
                      and self._scope(r) == "cabinet"), None)
-        if role is None:
+        if role is None or role.start is None or role.end is None:
             return None
-        sent = doc[start].sent
+        title = doc.char_span(role.start, role.end, alignment_mode="expand")
+        if title is None:
+            return None
+        sent = title.sent
         first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        named = {iso3 for i, iso3 in governments if first <= i < sent.end}
-        if len(named) != 1:
+        near = [(iso3, governs) for i, iso3, governs in governments if first <= i < sent.end]
+        named = {iso3 for iso3, _ in near}
+        if len(named) != 1 or not any(governs for _, governs in near):
             return None
         iso3 = named.pop()
         country = self.lex.countries.get(iso3)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ... import record
 from ...gazetteer import Gazetteer, normalize
 from .descriptions import Describer
-from .groups import GroupReader
+from .groups import MODIFIERS, GroupReader, group_nouns
 from .context import ContextReader
 from .items import Actor, Mention, RoleFact
 from .kb import KB_SOURCE, Holder, OfficeHolders
@@ -263,8 +263,8 @@ class Resolver:
             text = doc[span[0]:span[1]].text
             if span is phrase.possessor and text.lower() in ("its", "their"):
                 target = _body_before(doc, refs, span[0])  # "one of its volunteers"
-                if target is None:
-                    continue
+                if target is None or phrase.countries:
+                    continue  # "its UK counterparts": the state the phrase names
             if span is phrase.of and (phrase.title_head in RELATIONAL or self._workplace(phrase)):
                 # "the US envoy to Ukraine": where they are sent, not whose they are;
                 # "a researcher at a London institute": where they work, not their state
@@ -347,7 +347,9 @@ class Resolver:
         states = {a.country for a in actors if a.country and (
             a.kind == "country" or a.kind == "organization" and a.sector in ("GOV", "MIL", "LEG", "JUD")
             or any(m.form == "metonym" for m in a.mentions))}  # "Washington", "the Kremlin"
-        governments = [(r.start, r.actor.country) for r in refs if r.actor.country and _governs(r.actor, r.start, doc)]
+        governments = [(r.start, r.actor.country, governs) for r in refs if r.actor.country
+                       for governs in (_governs(r.actor, r.start, doc),)
+                       if governs or r.actor.kind in ("country", "person")]  # states and persons may contradict
         for ref in refs:
             actor = ref.actor
             if actor.kind != "person":
@@ -369,7 +371,7 @@ class Resolver:
                 actor.country = office.country
                 actor.roles = [office if r.title == office.title and not r.country else r for r in actor.roles]
             if actor.country is None:
-                office = self.context.cabinet_office(doc, ref.start, actor.roles, governments)
+                office = self.context.cabinet_office(doc, actor.roles, governments)
                 if office is not None:
                     actor.country = office.country
                     actor.roles = [office if r.title == office.title and not r.country else r for r in actor.roles]
@@ -629,15 +631,21 @@ def _apposed_person(doc: Doc, refs: list[_Ref], start: int, end: int) -> Actor |
 
 
 def _governs(actor: Actor, start: int, doc: Doc) -> bool:
-    """Whether the mention at token ``start`` names a state's government: the state itself, its
-    capital as metonym, a government body or officials, or a person holding a national office."""
-    if actor.kind == "country":
-        return True
+    """Whether the mention at token ``start`` names a state's government: its capital as metonym,
+    a government body or officials, or a person holding a national office (a state's own name
+    may be a place or a modifier: "the US detention camp")."""
     if actor.kind in ("organization", "group"):
         return actor.sector in ("GOV", "MIL", "LEG", "JUD")
     if actor.kind == "person":
         return actor.sector in ("GOV", "MIL") and any(r.country == actor.country for r in actor.roles)
-    return any(m.form == "metonym" and m.start == doc[start].idx for m in actor.mentions)
+    if actor.kind == "place" and not any(m.form == "metonym" and m.start == doc[start].idx for m in actor.mentions):
+        return False
+    # "Turkey said", "Ankara's decision", "Turkish officials"; not "the US detention camp", "from London"
+    token = doc[start]
+    head = token.head if token.dep_ in MODIFIERS else None
+    nouns = group_nouns()
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or head is not None and head.lemma_.lower() in nouns \
+        and nouns[head.lemma_.lower()].sector in ("GOV", "JUD")
 
 
 def _same_title(text: str, kb_title: str) -> bool:
