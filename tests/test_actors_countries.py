@@ -336,3 +336,145 @@ def test_a_verbs_object_is_not_part_of_the_title(extract):
 def test_office_of_one_state_with_its_capital_as_metonym(extract):
     r = extract("Treasury Secretary Bill Dorsey said Washington would impose new sanctions on Russian banks.")
     assert person(r, "Dorsey").country == "USA"
+
+
+# -- one of a group, and the group a pronoun stands for ------------------------------
+
+def test_one_of_a_plural_title_with_a_place(extract):
+    r = extract("Jane Marlow, 19, one of three east London schoolgirls who left in 2015, was found in a camp.")
+    marlow = person(r, "Marlow")
+    assert marlow.country == "GBR" and "schoolgirl" in titles(marlow)
+
+
+def test_one_of_a_plural_title_with_a_demonym(extract):
+    r = extract("Karim Nassar, one of three Danish students at the school, was hurt.")
+    assert person(r, "Nassar").country == "DNK"
+
+
+def test_one_of_a_plural_generic_title_says_nothing(extract):
+    r = extract("Karim Nassar, one of the volunteers, was hurt.")
+    nassar = person(r, "Nassar")
+    assert nassar.country is None and not nassar.roles
+
+
+def test_one_of_its_members_takes_the_body_named_before(extract):
+    r = extract("The Syrian Civil Defence said one of its volunteers, Karim Nassar, died on Monday.")
+    nassar = person(r, "Nassar")
+    assert nassar.country == "SYR" and "volunteer" in titles(nassar)
+
+
+def test_its_with_no_body_before_it_says_nothing(extract):
+    r = extract("Karim Nassar, one of its volunteers, died on Monday, the Syrian Civil Defence said.")
+    assert person(r, "Nassar").country is None
+
+
+def test_two_titles_before_a_name_each_with_its_owner(extract):
+    r = extract("Barack Obama spoke on Monday. The Obama national security adviser and United Nations "
+                "ambassador Jane Rice saluted his service.")
+    rice = person(r, "Rice")
+    assert rice.country == "USA"
+    assert {"national security adviser", "ambassador"} <= set(titles(rice))
+
+
+# -- reference across sentences ---------------------------------------------------
+
+def test_the_two_men_named_after_a_counted_group(extract):
+    r = extract("Two British militants accused of torture have been captured in the desert. "
+                "The two men, Alan Kote and Ed Shafer, were held at a base.")
+    for surname in ("Kote", "Shafer"):
+        member = person(r, surname)
+        assert member.country == "GBR" and "militant" in titles(member)
+
+
+def test_two_counted_groups_of_that_count_say_nothing(extract):
+    r = extract("Two British militants and two American hostages were seen in a video. "
+                "The two men, Alan Kote and Ed Shafer, were filmed in the desert.")
+    assert person(r, "Kote").country is None
+
+
+def test_a_cabinet_office_takes_the_one_government_named_around_it(extract):
+    r = extract("Norwegian officials on Sunday insisted the operation was aimed at smugglers. "
+                "Lars Vikhaug, the deputy prime minister, said the campaign was not against fishermen.")
+    vikhaug = person(r, "Vikhaug")
+    assert vikhaug.country == "NOR"
+    assert any(role.of == "Norway" for role in vikhaug.roles)
+
+
+def test_a_cabinet_office_between_two_governments_says_nothing(extract):
+    r = extract("The Danish prime minister, Jens Holm, met Norwegian officials on Monday, including "
+                "the fisheries minister, Lars Vikhaug.")
+    assert person(r, "Vikhaug").country is None
+
+
+def test_a_state_named_as_a_modifier_is_no_government(extract):
+    r = extract("It was a view shared by the defence minister Tom Elwin, who said it would be wrong to "
+                "send the two men to the US detention camp.")
+    assert person(r, "Elwin").country is None
+
+
+def test_a_party_senator_is_an_office_of_one_state(extract):
+    r = extract("The US has warned its allies. Senior Republican senators such as Tom Hadley have "
+                "acknowledged that the militia bore the brunt of the fighting.")
+    assert person(r, "Hadley").country == "USA"
+
+
+def test_a_name_before_era_is_not_a_place(extract):
+    r = extract("Prime Minister Lars Vikhaug left office in 2015. In a reversal of Vikhaug-era policy, "
+                "the government has pushed for the men to be held in military prison.")
+    assert not [e for e in r.entities if e.kind == "place"]
+    assert [m.text for m in person(r, "Vikhaug").mentions] == ["Lars Vikhaug", "Vikhaug"]
+
+
+def test_a_described_speaker_named_in_the_next_sentence(extract):
+    r = extract("On Wednesday, a Norwegian spokesman said that any such move would be unacceptable. "
+                "“We would find any such actions unacceptable,” said Cmdr Jan Berghoff.")
+    berghoff = person(r, "Berghoff")
+    assert berghoff.country == "NOR" and "spokesman" in titles(berghoff)
+
+
+def test_a_described_holder_named_after_a_known_person(extract):
+    r = extract("The Danish envoy to the talks has resigned over Donald Trump’s decision to withdraw troops. "
+                "Jens Holmgaard’s resignation follows that of the defence secretary.", published="2018-12-22")
+    assert person(r, "Holmgaard").country == "DNK"
+
+
+def test_the_first_person_named_later_is_the_described_one(extract):
+    r = extract("A former Danish soldier has been jailed in Ruritania. Jens Holmgaard, 25, formerly of "
+                "Aarhus, was sentenced to seven years. He will appeal, his mother, Mette Lind, said.")
+    assert person(r, "Lind").country is None
+
+
+def test_two_unknown_persons_after_a_description_say_nothing(extract):
+    r = extract("The Danish envoy to the talks has resigned over Lars Vikhaug’s decision to withdraw troops. "
+                "Jens Holmgaard’s resignation follows that of the defence minister.")
+    assert person(r, "Holmgaard").country is None
+
+
+def test_a_clause_after_a_name_is_no_apposition(extract):
+    r = extract("The acting defence secretary, Tom Shanley, had briefed the president.")
+    assert titles(person(r, "Shanley")) == ["acting defence secretary"]
+
+
+def test_a_title_before_a_comma_and_name_is_that_names(extract):
+    r = extract("Jane Sandell, the press secretary, told reporters that the acting defence secretary, "
+                "Tom Shanley, had briefed the cabinet.")
+    sandell, shanley = person(r, "Sandell"), person(r, "Shanley")
+    assert "the acting defence secretary" not in [m.text for m in sandell.mentions]
+    assert "the acting defence secretary" in [m.text for m in shanley.mentions]
+    assert "press secretary" in titles(sandell)
+
+
+def test_regarded_as_keeps_the_apposition(extract):
+    r = extract("Tom Shanley, regarded as a cherished member of the Danish community in Leeds, went abroad.")
+    assert "cherished member" in titles(person(r, "Shanley"))
+
+
+def test_a_second_name_of_a_list_gets_no_apposition(extract):
+    r = extract("He ignored his ousted foreign minister, Jane Holm, and national security adviser, Tom Berg.")
+    assert titles(person(r, "Holm")) == ["ousted foreign minister"]
+
+
+def test_a_text_title_takes_the_jurisdiction_of_the_office_held(extract):
+    r = extract("President Vladimir Putin spoke on Monday.", published="2019-01-10")
+    putin = person(r, "Putin")
+    assert [(role.title, role.of, role.country) for role in putin.roles] == [("President", "Russia", "RUS")]

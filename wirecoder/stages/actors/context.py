@@ -4,11 +4,15 @@
 - an affiliation: "Jane Roe of the Ruritanian Farmers Union" (the organisation's country);
 - a nationality word: "Jane Roe, a Briton," / "Jane Roe, a Danish national," (the demonym's);
 - a city's inhabitants before a list of names: "Londoners A and B" (the city's country);
+- a counted group told before: "Two British militants were caught. The two men, A and B, ..."
+  (the demonym of the one earlier group of that count);
 - a relative clause: "Jane Roe, who leads the Kurdish-led SDF," (the group's country, and a role);
 - an office that exists under that name in few states ("home secretary", "treasury
   secretary"): the one of them whose institutions the article names, if exactly one;
 - a local office with no place ("Mayor Jane Roe said"): the country of the places its
-  sentence names, when they all lie in one; the place itself when the sentence names one.
+  sentence names, when they all lie in one; the place itself when the sentence names one;
+- a cabinet office with no state ("Jane Roe, the deputy prime minister,"): the one state
+  whose government its sentence and the one before name.
 
 Each reading returns nothing rather than guess: a wrong country is worse than none.
 """
@@ -26,6 +30,7 @@ _ORIGIN_WORDS = frozenset({"from", "of"})
 _FORMERLY = frozenset({"formerly", "originally", "once"})
 _PLACE_KINDS = frozenset({"place", "country"})
 _MEMBER_KINDS = frozenset({"organization", "group"})
+_COUNTED_SENTENCES = 3  # how far back "the two men" looks for "two British militants"
 _ENDS = frozenset({",", ".", ";", ":", ")", "who", "whose", "and", "said", "says", "—", "–"})
 
 
@@ -48,6 +53,29 @@ class ContextReader:
                 continue
             return _prominent_country(p for p in self.places(text[:-3]) if p.main)
         return None
+
+    def counted_group(self, doc: Doc, start: int) -> tuple[str | None, str | None]:
+        """ "Two British militants were caught. The two men, A and B, ...": (country, title) of
+        the one group of that count with a demonym in the sentences before (``start``: the list's)."""
+        if start < 4 or doc[start - 1].text != "," or doc[start - 4].lower_ != "the":
+            return None, None
+        noun, number = doc[start - 2], doc[start - 3]
+        if noun.tag_ != "NNS" or number.dep_ != "nummod" or not number.is_alpha:
+            return None, None
+        sent = doc[start].sent
+        for _ in range(_COUNTED_SENTENCES):
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+        groups = set()
+        for token in doc[sent.start:start - 4]:
+            if token.lower_ != number.lower_ or token.dep_ != "nummod" or token.head.tag_ != "NNS":
+                continue
+            head = token.head
+            countries = {cform.country.iso3 for t in doc[token.i + 1:head.i]
+                         if t.text[:1].isupper() and (cform := self.lex.country_form(t.text)) and cform.form == "demonym"}
+            groups.add((countries.pop() if len(countries) == 1 else None, self.lex.singular_title(head.lower_)))
+        return groups.pop() if len(groups) == 1 else (None, None)
 
     # -- after the name -------------------------------------------------------------
     def country_after(self, doc: Doc, end: int, at: dict[int, Actor]) -> str | None:
@@ -142,6 +170,32 @@ class ContextReader:
             return None, None
         towns = [actor for actor in here.values() if actor.kind == "place"]
         return countries.pop(), towns[0].name if len(towns) == 1 else None
+
+    def cabinet_office(self, doc: Doc, roles: list[RoleFact],
+                       governments: list[tuple[int, str, bool]]) -> RoleFact | None:
+        """ "Turkish officials insisted ... Jo Roe, the deputy prime minister, said": a cabinet office
+        with no state named takes the state whose government (capital, ministries, officials, office
+        holders) its sentence and the one before name, when they name no other state at all."""
+        role = next((r for r in roles if r.of is None and r.country is None and r.source == "text"
+                     and self._scope(r) == "cabinet"), None)
+        if role is None or role.start is None or role.end is None:
+            return None
+        title = doc.char_span(role.start, role.end, alignment_mode="expand")
+        if title is None:
+            return None
+        sent = title.sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        near = [(iso3, governs) for i, iso3, governs in governments if first <= i < sent.end]
+        named = {iso3 for iso3, _ in near}
+        if len(named) != 1 or not any(governs for _, governs in near):
+            return None
+        iso3 = named.pop()
+        country = self.lex.countries.get(iso3)
+        return replace(role, of=country.name if country else iso3, country=iso3)
+
+    def _scope(self, role: RoleFact) -> str:
+        title = self.lex.titles.get(role.title.lower()) or self.lex.titles.get(role.title.lower().split()[-1])
+        return title.scope if title is not None else ""
 
     def _local(self, role: RoleFact) -> bool:
         title = self.lex.titles.get(role.title.lower()) or self.lex.titles.get(role.title.lower().split()[-1])

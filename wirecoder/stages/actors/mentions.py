@@ -40,6 +40,8 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
                         "LAW", "WORK_OF_ART", "LANGUAGE"})
 _STRIP_LEFT = frozenset({"the", "a", "an", "The", "A", "An"})
 _POSSESSIVE = frozenset({"'s", "’s", "‘s"})
+# Words after a name and a hyphen that make it a period, not a place: "Obama-era", "Soviet-style".
+_ERA_WORDS = frozenset({"era", "style", "vintage"})
 _DETERMINED = frozenset({"the", "his", "her", "its", "their", "our", "'s", "’s"})
 
 
@@ -142,6 +144,8 @@ class MentionFinder:
             start += 1
         if start < end and doc[start].lower_ in _POSSESSIVE:
             return start, start  # "’s College London": the model cut a name after its first word
+        if end - start > 2 and doc[end - 2].text in ("-", "–") and doc[end - 1].lower_ in _ERA_WORDS:
+            end -= 2  # "Obama-era policy": the name before the hyphen, not a place called so
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].lower_ in ("'s", "’s", "‘s")
                                or end - start > 1 and _numeric_date(doc[end - 1].text)):

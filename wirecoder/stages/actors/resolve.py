@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ... import record
 from ...gazetteer import Gazetteer, normalize
 from .descriptions import Describer
-from .groups import GroupReader
+from .groups import MODIFIERS, GroupReader, group_nouns
 from .context import ContextReader
 from .items import Actor, Mention, RoleFact
 from .kb import KB_SOURCE, Holder, OfficeHolders
@@ -31,6 +31,8 @@ from .roles import RELATIONAL, RolePhrase, RoleReader  # noqa: F401
 LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen", "emir",
                            "supreme leader", "leader", "head of state", "head of government", "taoiseach",
                            "sultan", "crown prince", "monarch"})
+# How many narrative sentences after "a Norwegian spokesman said" its holder may first be named.
+_NAMED_LATER = 2
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -74,6 +76,7 @@ class Resolver:
         self._person_countries(actors.values())
         self._context_countries(doc, refs, actors.values())
         self._nominals(doc, refs, actors, quoted)
+        self._named_later(doc, refs, quoted)
         # described participants ("Kurdish militias" shelled, attacks on "civilians", "whose military"),
         # leaving speakers and acting bodies ("officials said", "police arrested") to the describer
         self.groups.read(doc, refs, actors, lambda actor, start, end: refs.append(_Ref(actor, start, end)),
@@ -258,6 +261,10 @@ class Resolver:
                       or r.start <= span[0] < r.end]
             target = inside[-1].actor if inside else None
             text = doc[span[0]:span[1]].text
+            if span is phrase.possessor and text.lower() in ("its", "their"):
+                target = _body_before(doc, refs, span[0])  # "one of its volunteers"
+                if target is None or phrase.countries:
+                    continue  # "its UK counterparts": the state the phrase names
             if span is phrase.of and (phrase.title_head in RELATIONAL or self._workplace(phrase)):
                 # "the US envoy to Ukraine": where they are sent, not whose they are;
                 # "a researcher at a London institute": where they work, not their state
@@ -300,6 +307,14 @@ class Resolver:
             holder = actor.holder
             if holder is None:
                 continue
+            offices = holder.offices_on(day)
+            for k, role in enumerate(actor.roles):
+                same = list({(o.title.lower(), o.jurisdiction): o for o in offices if _same_title(role.title, o.title)}.values())
+                if role.source == "text" and role.of is None and role.country is None and len(same) == 1:
+                    # "the defence secretary" of the one office of that title the holder held
+                    iso3 = same[0].jurisdiction if same[0].jurisdiction in self.lex.countries else None
+                    actor.roles[k] = replace(role, of=self.lex.countries[iso3].name if iso3 else same[0].jurisdiction,
+                                             country=iso3)
             if not any(role.source == "text" and not self._generic_title(role.title) for role in actor.roles):
                 # the text's "his Turkish counterpart" says less than the office held
                 for office in holder.offices_on(day):
@@ -332,6 +347,9 @@ class Resolver:
         states = {a.country for a in actors if a.country and (
             a.kind == "country" or a.kind == "organization" and a.sector in ("GOV", "MIL", "LEG", "JUD")
             or any(m.form == "metonym" for m in a.mentions))}  # "Washington", "the Kremlin"
+        governments = [(r.start, r.actor.country, governs) for r in refs if r.actor.country
+                       for governs in (_governs(r.actor, r.start, doc),)
+                       if governs or r.actor.kind in ("country", "person")]  # states and persons may contradict
         for ref in refs:
             actor = ref.actor
             if actor.kind != "person":
@@ -343,10 +361,20 @@ class Resolver:
             if actor.country is None:
                 actor.country = self.context.country_after(doc, ref.end, at) \
                     or self.context.country_before(doc, _list_start(doc, ref, ends))
+            if actor.country is None:
+                country, title = self.context.counted_group(doc, _list_start(doc, ref, ends))
+                actor.country = country
+                if country is not None and title is not None:
+                    actor.add_role(RoleFact(title, self.lex.countries[country].name, country, "text"))
             office = self.context.office_country(actor.roles, states) if actor.country is None else None
             if office is not None:
                 actor.country = office.country
                 actor.roles = [office if r.title == office.title and not r.country else r for r in actor.roles]
+            if actor.country is None:
+                office = self.context.cabinet_office(doc, actor.roles, governments)
+                if office is not None:
+                    actor.country = office.country
+                    actor.roles = [office if r.title == office.title and not r.country else r for r in actor.roles]
             if actor.country is None:
                 country, place = self.context.local_office(doc, ref.start, actor.roles, places)
                 if country is not None:
@@ -367,6 +395,60 @@ class Resolver:
             return "GOV"
         return None
 
+    def _named_later(self, doc: Doc, refs: list[_Ref], quoted: list[tuple[int, int]]) -> None:
+        """ "A Norwegian spokesman said the talks had failed. ... said Cmdr Jan Berg": the one person
+        first named in the next sentences with neither country nor office is the described one."""
+        taken = {i for r in refs for i in range(r.start, r.end)}
+        described = [d for d in (self._unnamed_holder(doc, token, refs, taken) for token in doc
+                                 if token.lower_ in self.roles.last_words and token.dep_ in ("nsubj", "nsubjpass"))
+                     if d is not None]
+        if not described:
+            return
+        sentence_of = _narrative_sentences(doc, quoted)
+        firsts = {}
+        for ref in refs:
+            if ref.actor.kind == "person" and not ref.actor.text_of:
+                firsts.setdefault(id(ref.actor), ref)
+        for at, fact in described:
+            here = sentence_of[at]
+            if any(other > at and sentence_of[other] - here <= _NAMED_LATER for other, _ in described if other != at):
+                continue  # two described holders: which is which, the text does not say
+            same = [r.actor for r in firsts.values() if r.start > at and sentence_of[r.start] == here]
+            later = sorted((r for r in firsts.values() if 0 < sentence_of[r.start] - here <= _NAMED_LATER),
+                           key=lambda r: r.start)
+            if not later or any(self._unknown(actor) for actor in same):
+                continue
+            first = later[0]  # the first person the next sentences name, as the subject of its clause
+            actor = first.actor
+            if self._unknown(actor) and _named_subject(doc, first.start, first.end):
+                actor.add_role(fact)
+                actor.country = fact.country
+                actor.sector = self._sector(actor)
+
+    def _unknown(self, actor: Actor) -> bool:
+        """A person the text gives neither a country nor an office (a rank at most)."""
+        return actor.country is None and actor.holder is None and all(self._rank(role) for role in actor.roles)
+
+    def _unnamed_holder(self, doc: Doc, token, refs: list[_Ref], taken: set[int]):
+        """(token index, role) of "a Norwegian spokesman" / "the US envoy to X" as a subject, with a
+        country and no name beside it; None otherwise."""
+        if token.i in taken or token.tag_ != "NN":
+            return None
+        phrase = self.roles._phrase_ending_at(doc, token.i + 1)
+        if phrase is None or phrase.begin == 0 or doc[phrase.begin - 1].lower_ not in ("a", "an", "the"):
+            return None
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.text == "," or nxt.pos_ == "PROPN"):
+            return None  # "the US envoy, Jane Roe," / "US envoy Jane Roe": named right there
+        if any(r.actor.kind == "person" and phrase.begin <= r.start <= token.right_edge.i for r in refs):
+            return None  # "the Obama adviser and UN ambassador Jane Roe": a title of the name in it
+        fact = self._role_fact(doc, phrase, refs)
+        return (token.i, fact) if fact.country else None
+
+    def _rank(self, role: RoleFact) -> bool:
+        title = self.lex.titles.get(role.title.lower())
+        return title is not None and title.person_role == "rank"
+
     # -- descriptions and pronouns ------------------------------------------------
     def _nominals(self, doc: Doc, refs: list[_Ref], actors: dict[str, Actor],
                   quoted: list[tuple[int, int]]) -> None:
@@ -384,7 +466,7 @@ class Resolver:
                 i += 1
                 continue
             end, head, title, countries, of_span = found
-            actor = _apposed_person(doc, refs, i)  # "Jane Roe, the director of X,": her own description
+            actor = _apposed_person(doc, refs, i, end)  # "Jane Roe, the director of X," / "the director, Jane Roe"
             if actor is None:
                 actor = self._resolve_description(doc, refs, i, head, title, countries, of_span)
             if actor is None and of_span is not None and _is_subject(doc, i, end):
@@ -495,14 +577,7 @@ class Resolver:
         Sentences wholly inside quotation marks do not count as distance: in
         '"...," he added' the speaker is the subject of the sentence before the quote.
         """
-        sentence_of = {}
-        number = 0
-        for sent in doc.sents:
-            inside = sum(1 for t in sent if _inside(t.idx, quoted))
-            if inside < 0.8 * len(sent):
-                number += 1
-            for token in sent:
-                sentence_of[token.i] = number
+        sentence_of = _narrative_sentences(doc, quoted)
         for token in doc:
             gender = PRONOUNS.get(token.lower_)
             if gender is None or _inside(token.idx, quoted):
@@ -530,11 +605,76 @@ class Resolver:
             refs.sort(key=lambda r: r.start)
 
 
-def _apposed_person(doc: Doc, refs: list[_Ref], start: int) -> Actor | None:
-    """The person whose name stands right before ", " and the description at ``start``."""
+def _narrative_sentences(doc: Doc, quoted: list[tuple[int, int]]) -> dict[int, int]:
+    """Token index -> sentence number, where sentences wholly inside quotation marks do not count."""
+    sentence_of = {}
+    number = 0
+    for sent in doc.sents:
+        inside = sum(1 for t in sent if _inside(t.idx, quoted))
+        if inside < 0.8 * len(sent):
+            number += 1
+        for token in sent:
+            sentence_of[token.i] = number
+    return sentence_of
+
+
+def _apposed_person(doc: Doc, refs: list[_Ref], start: int, end: int) -> Actor | None:
+    """The person whose name stands right before ", " and the description at ``start:end``, or
+    right after it and ", " ("the acting defence secretary, Jo Roe,")."""
+    if end + 1 < len(doc) and doc[end].text == ",":
+        after = next((r.actor for r in refs if r.start == end + 1 and r.actor.kind == "person"), None)
+        if after is not None:
+            return after
     if start < 2 or doc[start - 1].text != ",":
         return None
     return next((r.actor for r in refs if r.end == start - 1 and r.actor.kind == "person"), None)
+
+
+def _governs(actor: Actor, start: int, doc: Doc) -> bool:
+    """Whether the mention at token ``start`` names a state's government: its capital as metonym,
+    a government body or officials, or a person holding a national office (a state's own name
+    may be a place or a modifier: "the US detention camp")."""
+    if actor.kind in ("organization", "group"):
+        return actor.sector in ("GOV", "MIL", "LEG", "JUD")
+    if actor.kind == "person":
+        return actor.sector in ("GOV", "MIL") and any(r.country == actor.country for r in actor.roles)
+    if actor.kind == "place" and not any(m.form == "metonym" and m.start == doc[start].idx for m in actor.mentions):
+        return False
+    # "Turkey said", "Ankara's decision", "Turkish officials"; not "the US detention camp", "from London"
+    token = doc[start]
+    head = token.head if token.dep_ in MODIFIERS else None
+    nouns = group_nouns()
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or head is not None and head.lemma_.lower() in nouns \
+        and nouns[head.lemma_.lower()].sector in ("GOV", "JUD")
+
+
+def _same_title(text: str, kb_title: str) -> bool:
+    """ "president" and "President", "defence secretary" and "Secretary of Defense": one head word."""
+    words, kb_words = text.lower().replace("-", " ").split(), kb_title.lower().replace("-", " ").split()
+    return bool(words) and (words[-1] == kb_words[-1] or words[-1] == kb_words[0])
+
+
+def _named_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` stands bare as a clause's subject or its possessor:
+    "said Cmdr Jan Berg", "Jan Berg's resignation follows"; not "the coroner Jan Berg", not
+    one name of a list."""
+    if start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ == "NOUN":
+        return False  # "the coroner Jan Berg": a description the title list does not know
+    head = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if head is None or any(t.dep_ == "conj" or t.dep_ == "cc" for t in (head, *head.children)):
+        return False
+    if head.dep_ == "poss":
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _body_before(doc: Doc, refs: list[_Ref], i: int) -> Actor | None:
+    """The organisation, group or state that "its"/"their" at token ``i`` stands for: the
+    nearest one named before it in its sentence ("The Red Cross said one of its nurses")."""
+    sent_start = doc[i].sent.start
+    bodies = [r.actor for r in refs if sent_start <= r.start and r.end <= i
+              and r.actor.kind in ("organization", "group", "country")]
+    return bodies[-1] if bodies else None
 
 
 def _list_start(doc: Doc, ref: _Ref, ends: dict[int, _Ref]) -> int:

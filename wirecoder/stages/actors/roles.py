@@ -39,6 +39,8 @@ _COMPLEMENTS = frozenset({"of", "at", "for", "in", "from", "with", "to"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 # What closes a name set off by a comma: "the Egyptian president, Abdel Sami, thanked ...".
 _CLOSES = frozenset({",", ".", ";", ":", "(", ")", "who", "whose", "—", "–"})
+# Possessive pronouns of a body: "one of its volunteers" (the resolver finds the body).
+_GROUP_POSSESSIVES = frozenset({"its", "their"})
 # Occupations whose country word is their subject: "a Syria expert", "the Iran correspondent".
 _TOPICAL_SECTORS = frozenset({"EDU", "MED"})
 
@@ -92,6 +94,12 @@ class RoleReader:
         if direct is not None:
             found.append(direct)
             at = direct.begin
+            if at >= 2 and doc[at - 1].lower_ == "and" and direct.possessor and self._ends_with_title(doc, at - 1):
+                # "the Obama-era adviser and UN ambassador Jane Roe": the first title has its own owner
+                first = self._phrase_ending_at(doc, at - 1)
+                if first is not None:
+                    found.append(first)
+                    at = first.begin
         if at >= 2 and doc[at - 1].text == ",":
             phrase = self._before_comma(doc, at - 1, end)
             if phrase is not None:
@@ -99,8 +107,10 @@ class RoleReader:
         return found
 
     def _before_comma(self, doc: Doc, comma: int, end: int | None) -> RolePhrase | None:
-        phrase = self._phrase_ending_at(doc, comma) if self._ends_with_title(doc, comma) \
-            else self._title_with_complement(doc, comma)
+        if self._ends_with_title(doc, comma):
+            phrase = self._phrase_ending_at(doc, comma)
+        else:
+            phrase = self._one_of(doc, comma) or self._title_with_complement(doc, comma)
         if phrase is None:
             return None
         if self._clause_boundary_before_phrase(doc, comma):
@@ -134,6 +144,22 @@ class RoleReader:
             return None
         return replace(phrase, of=(name_from, end), title_end=doc[end - 1].idx + len(doc[end - 1]),
                        via=doc[k - 1].lower_)
+
+    def _one_of(self, doc: Doc, end: int) -> RolePhrase | None:
+        """ "one of its volunteers" / "one of three Leeds students", ending at ``end``: the plural
+        title's singular, kept only when "one of" opens the phrase."""
+        phrase = self._phrase_ending_at(doc, end, plural=True)
+        if phrase is None or doc[end - 1].lower_ in self.lex.titles:
+            return None
+        k = phrase.begin
+        while k > 0 and phrase.begin - k < 4 and (doc[k - 1].like_num or doc[k - 1].lower_ in ("the", "these", "those")
+                                                  or doc[k - 1].is_lower and doc[k - 1].is_alpha and not doc[k - 1].is_stop):
+            k -= 1  # "one of the three", "one of three east Leeds students"
+        if k < 2 or doc[k - 2].lower_ != "one" or doc[k - 1].lower_ != "of":
+            return None
+        if phrase.possessor is None and not phrase.countries and self._generic(phrase.title_head):
+            return None  # "one of the volunteers": whose, the text does not say
+        return phrase
 
     def _ends_with_title(self, doc: Doc, end: int, plural: bool = False) -> bool:
         return end > 0 and self._head_at(doc, end, plural) is not None
@@ -223,6 +249,10 @@ class RoleReader:
             if token.is_sent_start and token.i == i - 1 and "\n" in token.text:
                 break
             lowered = token.lower_
+            if lowered in _GROUP_POSSESSIVES:
+                possessor = (i - 1, i)  # "one of its volunteers": the body the pronoun stands for
+                begin = i - 1
+                break
             if lowered in ("'s", "’s") and i >= 2:
                 # possessor: the capitalised run before 's
                 j = i - 1
@@ -327,7 +357,7 @@ class RoleReader:
             cform = self.lex.country_form(text)
             if self.lex.organization(text) or (cform and cform.form == "metonym"):
                 return k
-            if self.places is not None and any(p.main and (p.population >= 1000 or p.kind != "city")
+            if self.places is not None and doc[k].lower_ != "the" and any(p.main and (p.population >= 1000 or p.kind != "city")
                                                or p.population >= 100_000 for p in self.places(text)):
                 return k
         return None
@@ -339,8 +369,10 @@ class RoleReader:
         if end >= len(doc) or doc[end].text != "," and doc[end].lower_ not in ("is", "was"):
             return []
         i = end + 1
-        while i < len(doc) and (doc[i].like_num or doc[i].text == ","):
+        while i < len(doc) and (doc[i].like_num or doc[i].text == ",") and doc[i:i + 2].text.lower() != "one of":
             i += 1  # "Jane Doe, 45, a resident of ..."
+        if i < len(doc) and doc[i].lower_ in ("and", "or", "but"):
+            return []  # "his secretary of state, Jane Doe, and national security adviser, X": a list
         if doc[end].text != ",":  # "Jane Doe is co-founder of X": one predicate, no list
             phrase, _ = self._apposition(doc, i)
             return [phrase] if phrase is not None else []
@@ -355,6 +387,12 @@ class RoleReader:
         """One conjunct of an apposition from token ``i``; and where the next begins, if any."""
         if i < len(doc) and doc[i].lower_ in _DETERMINERS:
             i += 1
+        if doc[i:i + 2].text.lower() == "one of":  # "Jane Roe, 19, one of three Leeds students,"
+            stop = i + 2
+            while stop < len(doc) and doc[stop].text not in _STOP_APPOSITION and "\n" not in doc[stop].text \
+                    and doc[stop].lower_ not in _COMPLEMENTS:
+                stop += 1
+            return self._one_of(doc, stop), None
         stop = i
         following = None
         while stop < len(doc) and "\n" not in doc[stop].text:
@@ -375,6 +413,9 @@ class RoleReader:
         phrase = self._phrase_ending_at(doc, stop)
         if phrase is None or doc[stop - 1].pos_ == "VERB":
             return None, following
+        if any(t.pos_ == "AUX" or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.nbor(1).lower_ != "as"
+               for t in doc[i:phrase.begin]):
+            return None, following  # "Tom Roe, had briefed the president": a clause ("regarded as a" is not)
         of = None
         title_end_tok = stop
         if following is None and stop < len(doc) and doc[stop].lower_ in _COMPLEMENTS:
@@ -402,7 +443,8 @@ class RoleReader:
             of = (inner, of[1]) if inner is not None else None
         if of is None:
             title_end_tok = stop  # "a key figure in the response": no jurisdiction
-        if of is None and phrase.possessor is None and not phrase.countries and self._generic(phrase.title_head):
-            return None, following  # "Name, a key figure," says nothing about an office
+        if of is None and phrase.possessor is None and not phrase.countries and self._generic(phrase.title_head) \
+                and self._generic(phrase.title.lower()):
+            return None, following  # "Name, a key figure," says nothing about an office ("press secretary" does)
         return replace(phrase, of=of, title_end=doc[title_end_tok - 1].idx + len(doc[title_end_tok - 1]),
                        via=doc[stop].lower_ if of is not None else ""), following
