@@ -18,6 +18,11 @@ In order:
    and ..."); an organisation inside it does not speak ("a Pentagon spokesman");
 8. a proper name the actors stage knows from elsewhere in the article;
 9. otherwise no entity: ``speaker_text`` holds the phrase ("officials").
+
+A one-word name that begins exactly one longer name of the same kind in the
+article is that actor ("Hua" after "Hua Chunying", "Suncor" after "Suncor
+Energy"): the actors stage joins a lone word to the name it ends, not to the
+one it begins, so the quote names the fuller entity (``fuller``).
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class SpeakerResolver:
         self.ctx = ctx
         self.lex = lex
         self._cache: dict[int, Speaker] = {}
+        self.fuller = _fuller_names(ctx.actors.values())
 
     def resolve(self, head: int | None) -> Speaker:
         if head is None:
@@ -245,6 +251,30 @@ class SpeakerResolver:
                 continue
             return actor
         return None
+
+
+def _fuller_names(actors) -> dict[str, str]:
+    """Entity id of a one-word name -> the entity whose longer name it begins, when only one does.
+
+    Names that nest ("Samsung Electronics", "Samsung Electronics Co.") count as one, the longest.
+    """
+    named = [a for a in actors if a.kind in NAMED_KINDS and not a.key.startswith("described:")]
+    longer: dict[tuple[str, str], list] = {}
+    for actor in named:
+        words = actor.name.lower().split()
+        if len(words) > 1:
+            longer.setdefault((actor.kind, words[0]), []).append(words)
+    by_words = {(a.kind, tuple(a.name.lower().split())): a for a in named}
+    fuller = {}
+    for actor in named:
+        words = actor.name.lower().split()
+        options = longer.get((actor.kind, words[0])) if len(words) == 1 else None
+        if not options:
+            continue
+        longest = max(options, key=len)
+        if all(longest[:len(o)] == o for o in options):
+            fuller[actor.id] = by_words[(actor.kind, tuple(longest))].id
+    return fuller
 
 
 def _visible(word: str) -> str:
