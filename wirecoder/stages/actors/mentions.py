@@ -11,7 +11,9 @@ among several, weighed per mention and then per name across the document
 - context cues: a title or honorific before the name (person), "the town of"
   before or "region" after it (place), a facility noun after it (facility);
 - the document itself: a single word that is the surname of a full name
-  elsewhere in the article is that person.
+  elsewhere in the article is that person; an acronym ("IRCC") whose
+  capitalised words are spelled out once in the article ("Immigration, Refugees
+  and Citizenship Canada") is that organisation, named in full.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ class MentionFinder:
         candidates = _merge(candidates + self._gazetteer_runs(doc, candidates, surnames, headline))
         for cand in candidates:
             self._extend(doc, cand)
-        candidates = _merge(candidates)
+        candidates = _merge(self._acronyms(doc, candidates))
         place_ends = {c.end for c in candidates if c.label in ("GPE", "LOC") or c.places}
         for cand in candidates:
             self._evidence(doc, cand, surnames, day)
@@ -111,9 +113,23 @@ class MentionFinder:
                     pieces = [p for s, e in pieces for p in _split_at_verbs(doc, s, e)]
                 for start, end in pieces:
                     start, end = self._trim(doc, start, end, ent.label_ == "PERSON")
-                    if start < end:
+                    named = self._titled_name(doc, start, end) if ent.label_ == "ORG" else None
+                    if named is not None:
+                        found.append(Candidate(named, end, "PERSON"))
+                    elif start < end:
                         found.append(Candidate(start, end, self._label(doc, ent.label_, start, end)))
         return found
+
+    def _titled_name(self, doc: Doc, start: int, end: int) -> int | None:
+        """Where the name starts in an organisation span that ends in a title and a name
+        ("Wet'suwet'en Hereditary Chief Na'moks", "Health Minister Jane Doe"): a person."""
+        for k in range(end - 2, start, -1):
+            if self.lex.title(doc[k].text) is not None and doc[k].text[:1].isupper():
+                names = doc[k + 1:end]
+                if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in names):
+                    return k + 1
+                return None
+        return None
 
     def _label(self, doc: Doc, label: str, start: int, end: int) -> str:
         """The model's label, unless the words contradict it for a person name."""
@@ -309,6 +325,38 @@ class MentionFinder:
             tail = cand.span(doc)[-1].lower_
             if tail in self.lex.facility_nouns:
                 cand.facility = True
+
+    def _acronyms(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """An unknown acronym and the one run of capitalised words in the article that spells it
+        out are one organisation under the long name; two spellings ("CP": "Canadian Press",
+        "Canadian Pacific Railway") leave it alone."""
+        acronyms = defaultdict(list)
+        for cand in candidates:
+            word = doc[cand.start].text
+            if cand.length == 1 and 2 <= len(word) <= 6 and word.isalpha() and word.isupper() \
+                    and not (cand.org or cand.cform or cand.holder):
+                acronyms[word].append(cand)
+        if not acronyms:
+            return candidates
+        for word, found in acronyms.items():
+            spelled = {doc[s:e].text: (s, e) for s, e in _spelled_out(doc, word)}
+            if len(spelled) != 1:
+                continue
+            name, (start, end) = next(iter(spelled.items()))
+            org = Organization(name, (word,), "organization", None, self._leading_country(doc[start:end]))
+            candidates = [c for c in candidates if c.end <= start or end <= c.start]
+            candidates.append(Candidate(start, end, "ORG", org=org))
+            for cand in found:
+                cand.org = org
+        return candidates
+
+    def _leading_country(self, span: Span) -> str | None:
+        """The state an organisation's name begins with: "Syrian Democratic Forces" -> SYR."""
+        for n in (2, 1):
+            cform = self.lex.country_form(span[:n].text) if len(span) > n else None
+            if cform is not None and cform.form in ("name", "demonym"):
+                return cform.country.iso3
+        return None
 
     # -- weighing ---------------------------------------------------------------
     def _followed_by_region(self, doc: Doc, end: int) -> bool:
@@ -521,6 +569,36 @@ def _in_list_with(doc: Doc, start: int, end: int, edges: set[int]) -> bool:
         return True
     after = end
     return after + 1 < len(doc) and doc[after].lower_ in (",", "and", "or") and (after + 1) in edges
+
+
+_ACRONYM_LINKS = frozenset({"and", "of", "for", "the", "on", "in", "&", ",", "-"})
+
+
+def _spelled_out(doc: Doc, letters: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words whose initials are ``letters``, with "and", "of", commas between:
+    "Immigration, Refugees and Citizenship Canada" for IRCC. A run that goes on past the last
+    letter ("Canadian Pacific Railway" for CP) still counts as a spelling, to show the doubt."""
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.text[:1] != letters[0] or not _spelling_word(tok) or (i and _spelling_word(doc[i - 1])):
+            continue
+        k, j, last = 0, i, i
+        while j < len(doc) and k < len(letters):
+            if _spelling_word(doc[j]):
+                if doc[j].text[0] != letters[k]:
+                    break
+                k, last = k + 1, j
+            elif doc[j].lower_ not in _ACRONYM_LINKS:
+                break
+            j += 1
+        if k == len(letters):
+            found.append((i, last + 1))
+    return found
+
+
+def _spelling_word(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and token.is_alpha and not text.isupper() and token.lower_ not in _ACRONYM_LINKS
 
 
 def _is_name_token(token: Token) -> bool:
