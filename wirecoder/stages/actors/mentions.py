@@ -94,8 +94,12 @@ class MentionFinder:
             self._extend(doc, cand)
         candidates = _merge(self._acronyms(doc, candidates))
         place_ends = {c.end for c in candidates if c.label in ("GPE", "LOC") or c.places}
+        given = _given_names(doc, candidates)
         for cand in candidates:
             self._evidence(doc, cand, surnames, day)
+            if cand.length == 1 and cand.cform and normalize(cand.span(doc).text) in given \
+                    and doc[cand.start].dep_ in ("nsubj", "nsubjpass"):
+                cand.scores["person"] += 12  # "Jordan said" where "Jordan Stewart" was named: him, not the country
             if _abbreviated_region(doc, cand, place_ends):
                 cand.scores["place"] += 4  # "Thunder Bay, Ont.": the province after its town
         _one_sense_per_discourse(doc, candidates)
@@ -451,8 +455,8 @@ class MentionFinder:
         # organisation evidence
         if any(t.lower_ in ORG_WORDS for t in span[1:]) or (cand.length > 1 and span[0].lower_ in ORG_WORDS):
             score["organization"] += 2
-        if cand.label == "NORP" and not (cand.cform or cand.org):
-            score.clear()  # "Western", "Kurdish": a group adjective, not an actor by itself
+        if cand.label == "NORP" and not (cand.cform or cand.org) and score["person"] < 3:
+            score.clear()  # "Western", "Kurdish": a group adjective, not an actor by itself (a surname is)
 
 
 _LANGUAGE_VERBS = frozenset("speak speaks spoke speaking spoken learn learned learning translate translated "
@@ -513,6 +517,12 @@ def _one_sense_per_discourse(doc: Doc, candidates: list[Candidate]) -> None:
             continue
         for cand in group:
             cand.kind = kind
+
+
+def _given_names(doc: Doc, candidates: list[Candidate]) -> frozenset[str]:
+    """First words of the full person names the model found: "Jordan" of "Jordan Stewart"."""
+    return frozenset(normalize(doc[c.start].text) for c in candidates
+                     if c.label == "PERSON" and c.length > 1 and not (c.org or c.cform or c.headline))
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:

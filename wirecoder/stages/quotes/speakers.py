@@ -66,13 +66,15 @@ class SpeakerResolver:
             return Speaker(None, None, "none")  # "This suggests ...", "The past year suggests ..."
         phrase = self._phrase(tok)
         ref = self._speaking_mention(tok.idx)
-        if ref is not None and ref.form == "name":
+        if ref is not None and ref.form == "name" and ref.actor.kind == "person":
             return _from_ref(ref, "name")
-        for child in tok.children:
+        for child in tok.children:  # "a red-state Democrat, Senator Jane Doe, said": the person named
             if child.dep_ == "appos":
                 named = self._speaking_mention(child.idx)
                 if named is not None and named.form == "name" and named.actor.kind == "person":
                     return _from_ref(named, "name")
+        if ref is not None and ref.form == "name":
+            return _from_ref(ref, "name")
         start, end = phrase
         text = ctx.text[start:end]
         if ref is not None and ref.form == "description":  # "Local officials": the words of the subject
@@ -100,8 +102,10 @@ class SpeakerResolver:
         if tok.lower_ == "they":
             return Speaker(None, text, "group-open", start, end)
         inside = [r for r in ctx.mentions_between(start, end) if r.form == "name"
-                  and r.actor.kind == "person" and self._in_core(tok, r.start)]
-        if inside:  # an organisation named inside ("a Pentagon spokesman") does not speak
+                  and r.actor.kind == "person" and self._in_core(tok, r.start)
+                  and not (r.end <= tok.idx and tok.tag_ == "NNS")]
+        if inside:  # an organisation named inside ("a Pentagon spokesman") does not speak, nor
+            # a name that only qualifies people ("Trump supporters")
             return _from_ref(inside[0], "name")
         named = self._same_name(tok)
         if named is not None:
@@ -254,26 +258,29 @@ class SpeakerResolver:
 
 
 def _fuller_names(actors) -> dict[str, str]:
-    """Entity id of a one-word name -> the entity whose longer name it begins, when only one does.
+    """Entity id of a one-word name -> the entity whose longer name it begins, when only one does,
+    or for a person the one whose name it ends ("Wilson-Raybould" after "Jody Wilson-Raybould").
 
     Names that nest ("Samsung Electronics", "Samsung Electronics Co.") count as one, the longest.
     """
     named = [a for a in actors if a.kind in NAMED_KINDS and not a.key.startswith("described:")]
     longer: dict[tuple[str, str], list] = {}
     for actor in named:
-        words = actor.name.lower().split()
+        words = tuple(actor.name.lower().split())
         if len(words) > 1:
             longer.setdefault((actor.kind, words[0]), []).append(words)
+            if actor.kind == "person":
+                longer.setdefault((actor.kind, words[-1]), []).append(words)
     by_words = {(a.kind, tuple(a.name.lower().split())): a for a in named}
     fuller = {}
     for actor in named:
         words = actor.name.lower().split()
-        options = longer.get((actor.kind, words[0])) if len(words) == 1 else None
+        options = set(longer.get((actor.kind, words[0]), ())) if len(words) == 1 else None
         if not options:
             continue
         longest = max(options, key=len)
         if all(longest[:len(o)] == o for o in options):
-            fuller[actor.id] = by_words[(actor.kind, tuple(longest))].id
+            fuller[actor.id] = by_words[(actor.kind, longest)].id
     return fuller
 
 
