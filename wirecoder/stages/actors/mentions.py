@@ -117,6 +117,8 @@ class MentionFinder:
                     pieces = [p for s, e in pieces for p in _split_at_verbs(doc, s, e)]
                 for start, end in pieces:
                     start, end = self._trim(doc, start, end, ent.label_ == "PERSON")
+                    if not any(ch.isupper() or ch.isdigit() for ch in doc[start:end].text):
+                        continue  # "the rookie defenceman": no name, a description
                     named = self._titled_name(doc, start, end) if ent.label_ == "ORG" else None
                     if named is not None:
                         found.append(Candidate(named, end, "PERSON"))
@@ -250,8 +252,9 @@ class MentionFinder:
             if cand.headline or cand.length < 2 or cand.org or cand.cform:
                 continue
             span = cand.span(doc)
-            if cand.label != "PERSON" and not cand.holder:
-                continue
+            if cand.label != "PERSON" and not cand.holder and not (
+                    cand.length <= 3 and self.lex.is_given_name(span[0].text) and not self.gaz.lookup(span.text)):
+                continue  # "Nino Doe" the model took for a place is still a given name and a surname
             if any(p.main and p.kind in ("country", "admin1") for p in self.gaz.lookup(span.text)):
                 continue
             last = span[-1].text
