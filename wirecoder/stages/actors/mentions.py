@@ -355,6 +355,9 @@ class MentionFinder:
             candidates.append(Candidate(start, end, "ORG", org=org))
             for cand in found:
                 cand.org = org
+            taken = {i for c in candidates for i in range(c.start, c.end)}
+            candidates.extend(Candidate(t.i, t.i + 1, "ORG", org=org) for t in doc
+                              if t.text == word and t.i not in taken)  # the ones the model missed
         return candidates
 
     def _leading_country(self, span: Span) -> str | None:

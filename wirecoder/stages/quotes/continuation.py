@@ -235,8 +235,8 @@ class Continuation:
             return _named(item.speaker, subject, "org-guess")
         if near is not None and near.speaker.entity:
             actor = self.ctx.actors.get(near.speaker.entity)
-            if actor is not None and organisation(actor):
-                return replace(item.speaker, entity=actor.id, how="org-guess")
+            if actor is not None and (organisation(actor) or actor.kind == "platform"):
+                return replace(item.speaker, entity=actor.id, how="org-guess")  # "Facebook said ... The company"
         org = self.speakers.recent(item.start, WINDOW, NAMED_ORG_KINDS, names_only=True)
         if org is not None:
             return replace(item.speaker, entity=org.id, how="org-guess")
