@@ -247,7 +247,7 @@ class SpeakerResolver:
             if here - ctx.paragraph_at(ref.start) > window:
                 break
             actor = ref.actor
-            if actor.kind not in kinds or ctx.quote_at(ref.start) is not None:
+            if actor.kind not in kinds or ctx.quote_at(ref.start) is not None or ctx.in_caption(ref.start):
                 continue
             if names_only and ref.form != "name":
                 continue
