@@ -131,6 +131,8 @@ class SpeakerResolver:
             elif actor.kind in NAMED_KINDS and own[-1] == last and (len(own) > 1) != (len(words) > 1) \
                     and not actor.key.startswith("described:"):
                 partial.append(actor)  # "Poulter" after "Ian Poulter"; "Ann Baxter" where "Baxter" stood alone
+            elif actor.kind == "organization" and len(words) == 1 and len(own) > 1 and own[0] == last:
+                partial.append(actor)  # "Norvath" after "Norvath Energy"
         if not found and len(partial) == 1:
             return partial[0]
         return found[0] if len(found) == 1 else None
@@ -275,12 +277,19 @@ def _fuller_names(actors) -> dict[str, str]:
     fuller = {}
     for actor in named:
         words = actor.name.lower().split()
-        options = set(longer.get((actor.kind, words[0]), ())) if len(words) == 1 else None
+        if len(words) > 1:
+            continue
+        options = set(longer.get((actor.kind, words[0]), ()))
+        if not options and actor.kind == "person":  # "Kestrel" the model took for a person: "Kestrel Mining"
+            options = {o for o in longer.get(("organization", words[0]), ())}
+            kind = "organization"
+        else:
+            kind = actor.kind
         if not options:
             continue
         longest = max(options, key=len)
         if all(longest[:len(o)] == o for o in options):
-            fuller[actor.id] = by_words[(actor.kind, longest)].id
+            fuller[actor.id] = by_words[(kind, longest)].id
     return fuller
 
 
