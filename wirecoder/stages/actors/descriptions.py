@@ -19,6 +19,11 @@ the phrase -- a country, demonym, capital or place ("officials in Kyiv" ->
 UKR, "Syrian state media" -> SYR). The same description said twice is one
 entity ("officials" ... "the officials").
 
+A definite singular description of one person that no list describes ("the
+26-year-old right wing", "the prime minister") renames the one person the
+previous sentence has as its subject ("Doe scored twice. The rookie winger
+said ..."); a title does so only when that person holds it.
+
 A definite singular body noun refers back: "the ministry", "the union" join
 the last organisation named with that noun (and its other nouns: "the parole
 board"), "the Canadian government" joins the country. A bare "the company"
@@ -60,6 +65,7 @@ class DescriptionLexicon:
     nouns: dict  # lemma -> Noun
     proxies: frozenset  # "office", "spokesman": who speaks for someone
     speech_verbs: frozenset  # lemmas
+    documents: frozenset  # "report", "statement": what speaks for its author, never a person
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +77,10 @@ def description_lexicon(speech_verbs: frozenset = frozenset()) -> DescriptionLex
              for row in read_rows(folder / "speaker_descriptions.csv")}
     cues = {row["lemma"].strip().lower() for row in read_rows(folder / "quote_cues.csv")
             if row["class"].strip() != "occasion"}
+    documents = {row["phrase"].strip().lower() for row in read_rows(folder / "quote_channels.csv")}
+    documents.update(read_lines(folder / "speaker_artifacts.txt"))
     return DescriptionLexicon(nouns, frozenset(read_lines(folder / "speaker_proxies.txt")),
-                              frozenset(cues) | speech_verbs)
+                              frozenset(cues) | speech_verbs, frozenset(documents))
 
 
 class Describer:
@@ -104,6 +112,15 @@ class Describer:
                     continue
                 tok = owner
             noun = self._noun(tok)
+            if speaker and owner is None and not _named_beside(tok):
+                renamed = self._renamed(doc, tok, noun, refs, quoted)
+                if renamed is not None:
+                    start, end = _mention(doc, _phrase(tok)[0], tok)
+                    span = doc[start:end]
+                    renamed.add(Mention(span.start_char, span.end_char, span.text, "nominal"))
+                    covered.update((i, renamed) for i in range(start, end))
+                    found.append((renamed, start, end))
+                    continue
             if noun is None or not (speaker or _acts_for_a_body(tok, noun)) or _named_beside(tok):
                 continue
             start, end = _phrase(tok)
@@ -195,6 +212,35 @@ class Describer:
                 return actor
         return None
 
+    def _renamed(self, doc: Doc, tok: Token, noun: Noun | None, refs: list,
+                 quoted: list[tuple[int, int]]) -> Actor | None:
+        """ "Doe scored twice. 'It felt good,' said the rookie winger": the one person named as a
+        subject in the sentence before a definite singular speaker that no list describes, or
+        whose title that person holds ("the prime minister" after "Doe made the comments")."""
+        lemma = tok.lemma_.lower()
+        title = self.lex.titles.get(lemma) or self.lex.titles.get(tok.lower_)
+        if (noun is not None and title is None) or tok.tag_ != "NN" or lemma in self.words.documents:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        sentence = tok.sent
+        before = sentence.start - 1
+        while before >= 0 and not doc[before].is_alpha:
+            before -= 1  # lines of bare punctuation between paragraphs
+        if before < 0:
+            return None
+        previous = doc[before].sent
+        subjects = {id(r.actor): r.actor for r in refs
+                    if previous.start <= r.start < previous.end and r.actor.kind == "person"
+                    and doc[r.start:r.end].root.dep_ in ("nsubj", "nsubjpass")
+                    and not any(s <= doc[r.start].idx < e for s, e in quoted)}
+        if len(subjects) != 1:
+            return None
+        actor = next(iter(subjects.values()))
+        if title is not None and not _holds_title(actor, lemma):
+            return None
+        return actor
+
     def _described(self, doc: Doc, tok: Token, start: int, end: int, noun: Noun,
                    actors: dict[str, Actor], covered: dict[int, Actor]) -> Actor | None:
         """A new described actor, or the one described the same way before.
@@ -225,6 +271,12 @@ class Describer:
                                     tok.idx, tok.idx + len(tok)))
         actors[key] = actor
         return actor
+
+
+def _holds_title(actor: Actor, lemma: str) -> bool:
+    """Whether the text or the knowledge base gives the person a title with this word."""
+    titles = [role.title for role in actor.roles] + [o.title or o.office for o in (actor.kb.offices if actor.kb else [])]
+    return any(lemma in (title or "").lower().split() for title in titles)
 
 
 def _phrase(tok: Token) -> tuple[int, int]:

@@ -11,7 +11,9 @@ among several, weighed per mention and then per name across the document
 - context cues: a title or honorific before the name (person), "the town of"
   before or "region" after it (place), a facility noun after it (facility);
 - the document itself: a single word that is the surname of a full name
-  elsewhere in the article is that person.
+  elsewhere in the article is that person; an acronym ("IRCC") whose
+  capitalised words are spelled out once in the article ("Immigration, Refugees
+  and Citizenship Canada") is that organisation, named in full.
 """
 
 from __future__ import annotations
@@ -92,10 +94,14 @@ class MentionFinder:
         candidates = _merge(candidates + self._gazetteer_runs(doc, candidates, surnames, headline))
         for cand in candidates:
             self._extend(doc, cand)
-        candidates = _merge(candidates)
+        candidates = _merge(self._acronyms(doc, candidates))
         place_ends = {c.end for c in candidates if c.label in ("GPE", "LOC") or c.places}
+        given = _given_names(doc, candidates)
         for cand in candidates:
             self._evidence(doc, cand, surnames, day)
+            if cand.length == 1 and cand.cform and normalize(cand.span(doc).text) in given \
+                    and doc[cand.start].dep_ in ("nsubj", "nsubjpass"):
+                cand.scores["person"] += 12  # "Jordan said" where "Jordan Stewart" was named: him, not the country
             if _abbreviated_region(doc, cand, place_ends):
                 cand.scores["place"] += 4  # "Thunder Bay, Ont.": the province after its town
         _one_sense_per_discourse(doc, candidates)
@@ -113,9 +119,25 @@ class MentionFinder:
                     pieces = [p for s, e in pieces for p in _split_at_verbs(doc, s, e)]
                 for start, end in pieces:
                     start, end = self._trim(doc, start, end, ent.label_ == "PERSON")
-                    if start < end:
+                    if not any(ch.isupper() or ch.isdigit() for ch in doc[start:end].text):
+                        continue  # "the rookie defenceman": no name, a description
+                    named = self._titled_name(doc, start, end) if ent.label_ == "ORG" else None
+                    if named is not None:
+                        found.append(Candidate(named, end, "PERSON"))
+                    elif start < end:
                         found.append(Candidate(start, end, self._label(doc, ent.label_, start, end)))
         return found
+
+    def _titled_name(self, doc: Doc, start: int, end: int) -> int | None:
+        """Where the name starts in an organisation span that ends in a title and a name
+        ("Wet'suwet'en Hereditary Chief Na'moks", "Health Minister Jane Doe"): a person."""
+        for k in range(end - 2, start, -1):
+            if self.lex.title(doc[k].text) is not None and doc[k].text[:1].isupper():
+                names = doc[k + 1:end]
+                if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in names):
+                    return k + 1
+                return None
+        return None
 
     def _label(self, doc: Doc, label: str, start: int, end: int) -> str:
         """The model's label, unless the words contradict it for a person name."""
@@ -234,8 +256,9 @@ class MentionFinder:
             if cand.headline or cand.length < 2 or cand.org or cand.cform:
                 continue
             span = cand.span(doc)
-            if cand.label != "PERSON" and not cand.holder:
-                continue
+            if cand.label != "PERSON" and not cand.holder and not (
+                    cand.length <= 3 and self.lex.is_given_name(span[0].text) and not self.gaz.lookup(span.text)):
+                continue  # "Nino Doe" the model took for a place is still a given name and a surname
             if any(p.main and p.kind in ("country", "admin1") for p in self.gaz.lookup(span.text)):
                 continue
             last = span[-1].text
@@ -313,6 +336,41 @@ class MentionFinder:
             tail = cand.span(doc)[-1].lower_
             if tail in self.lex.facility_nouns:
                 cand.facility = True
+
+    def _acronyms(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """An unknown acronym and the one run of capitalised words in the article that spells it
+        out are one organisation under the long name; two spellings ("CP": "Canadian Press",
+        "Canadian Pacific Railway") leave it alone."""
+        acronyms = defaultdict(list)
+        for cand in candidates:
+            word = doc[cand.start].text
+            if cand.length == 1 and 2 <= len(word) <= 6 and word.isalpha() and word.isupper() \
+                    and not (cand.org or cand.cform or cand.holder):
+                acronyms[word].append(cand)
+        if not acronyms:
+            return candidates
+        for word, found in acronyms.items():
+            spelled = {doc[s:e].text: (s, e) for s, e in _spelled_out(doc, word)}
+            if len(spelled) != 1:
+                continue
+            name, (start, end) = next(iter(spelled.items()))
+            org = Organization(name, (word,), "organization", None, self._leading_country(doc[start:end]))
+            candidates = [c for c in candidates if c.end <= start or end <= c.start]
+            candidates.append(Candidate(start, end, "ORG", org=org))
+            for cand in found:
+                cand.org = org
+            taken = {i for c in candidates for i in range(c.start, c.end)}
+            candidates.extend(Candidate(t.i, t.i + 1, "ORG", org=org) for t in doc
+                              if t.text == word and t.i not in taken)  # the ones the model missed
+        return candidates
+
+    def _leading_country(self, span: Span) -> str | None:
+        """The state an organisation's name begins with: "Syrian Democratic Forces" -> SYR."""
+        for n in (2, 1):
+            cform = self.lex.country_form(span[:n].text) if len(span) > n else None
+            if cform is not None and cform.form in ("name", "demonym"):
+                return cform.country.iso3
+        return None
 
     # -- weighing ---------------------------------------------------------------
     def _followed_by_region(self, doc: Doc, end: int) -> bool:
@@ -407,8 +465,8 @@ class MentionFinder:
         # organisation evidence
         if any(t.lower_ in ORG_WORDS for t in span[1:]) or (cand.length > 1 and span[0].lower_ in ORG_WORDS):
             score["organization"] += 2
-        if cand.label == "NORP" and not (cand.cform or cand.org):
-            score.clear()  # "Western", "Kurdish": a group adjective, not an actor by itself
+        if cand.label == "NORP" and not (cand.cform or cand.org) and score["person"] < 3:
+            score.clear()  # "Western", "Kurdish": a group adjective, not an actor by itself (a surname is)
 
 
 _LANGUAGE_VERBS = frozenset("speak speaks spoke speaking spoken learn learned learning translate translated "
@@ -471,6 +529,12 @@ def _one_sense_per_discourse(doc: Doc, candidates: list[Candidate]) -> None:
             cand.kind = kind
 
 
+def _given_names(doc: Doc, candidates: list[Candidate]) -> frozenset[str]:
+    """First words of the full person names the model found: "Jordan" of "Jordan Stewart"."""
+    return frozenset(normalize(doc[c.start].text) for c in candidates
+                     if c.label == "PERSON" and c.length > 1 and not (c.org or c.cform or c.headline))
+
+
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
     """Overlapping candidates: keep the longest; an equal span pools what each knows."""
     ordered = sorted(candidates, key=lambda c: (c.start, -c.length, c.label == ""))
@@ -525,6 +589,36 @@ def _in_list_with(doc: Doc, start: int, end: int, edges: set[int]) -> bool:
         return True
     after = end
     return after + 1 < len(doc) and doc[after].lower_ in (",", "and", "or") and (after + 1) in edges
+
+
+_ACRONYM_LINKS = frozenset({"and", "of", "for", "the", "on", "in", "&", ",", "-"})
+
+
+def _spelled_out(doc: Doc, letters: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words whose initials are ``letters``, with "and", "of", commas between:
+    "Immigration, Refugees and Citizenship Canada" for IRCC. A run that goes on past the last
+    letter ("Canadian Pacific Railway" for CP) still counts as a spelling, to show the doubt."""
+    found = []
+    for i, tok in enumerate(doc):
+        if tok.text[:1] != letters[0] or not _spelling_word(tok) or (i and _spelling_word(doc[i - 1])):
+            continue
+        k, j, last = 0, i, i
+        while j < len(doc) and k < len(letters):
+            if _spelling_word(doc[j]):
+                if doc[j].text[0] != letters[k]:
+                    break
+                k, last = k + 1, j
+            elif doc[j].lower_ not in _ACRONYM_LINKS:
+                break
+            j += 1
+        if k == len(letters):
+            found.append((i, last + 1))
+    return found
+
+
+def _spelling_word(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and token.is_alpha and not text.isupper() and token.lower_ not in _ACRONYM_LINKS
 
 
 def _is_name_token(token: Token) -> bool:

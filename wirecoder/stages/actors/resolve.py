@@ -183,7 +183,7 @@ class Resolver:
             actor = self._add(actors, key, "person", holder.name if holder else span.text)
             self._link(actor, holder, day)
             if actor.gender is None:
-                actor.gender = self.lex.gender_of_given_name(tokens[0])
+                actor.gender = self.lex.gender_of_given_name(span.text.split()[0])  # not "Wilson" of "Wilson-Raybould"
         elif len(span.text) > len(actor.name) and holder is None:
             actor.name = span.text
         actor.add(Mention(span.start_char, span.end_char, span.text))

@@ -25,6 +25,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...textspans import Quotation
 from .channels import Channel, channel_of, date_said, token_spans
 from .context import DocContext
@@ -66,6 +68,8 @@ class QuoteBuilder:
         closed = {q.start: q.closed for q in self.ctx.quotes}
         Continuation(self.ctx, self.speakers).run(items, closed)
         for number, item in enumerate(items, start=1):
+            if item.speaker.entity in self.speakers.fuller:
+                item.speaker = replace(item.speaker, entity=self.speakers.fuller[item.speaker.entity])
             item.id = f"Q{number}"
             item.confidence = confidence(item)
         return items

@@ -5,10 +5,14 @@ character to the actors-stage mention covering it. Distances are counted in
 paragraphs of prose: lines of bare punctuation (" ." in some feeds), and
 short lines without quotation marks (sub-headlines, "Story continues below
 advertisement"), do not count, so they do not break a quote's continuation.
+A paragraph that ends in a photo credit ("(Jane Doe/CBC)", "( Toronto Star file
+photo )") is a caption: the people it names are in a picture, not in the story's
+thread, so no pronoun or floating quote looks back to them.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -84,6 +88,12 @@ class DocContext:
         line = self.text[start:end].strip()
         return len(line.split()) < PROSE_WORDS and not line.endswith(SENTENCE_ENDS)
 
+    def in_caption(self, char: int) -> bool:
+        """Is ``char`` in a paragraph that ends in a photo credit?"""
+        start, end = self.paragraph_bounds(char)
+        credit = _CREDIT.search(self.text[start:end])
+        return credit is not None and ("/" in credit.group(1) or "photo" in credit.group(1).lower())
+
     def quote_at(self, char: int) -> int | None:
         """Index of the quotation whose marks enclose ``char`` (marks included)."""
         k = bisect_right(self._quote_opens, char) - 1
@@ -130,6 +140,7 @@ class DocContext:
 
 
 PROSE_WORDS = 6  # a line this long, or with a quotation mark, is a paragraph of prose
+_CREDIT = re.compile(r"\(([^()]{3,80})\)\.?\s*$")  # a bracket that ends a paragraph
 SENTENCE_ENDS = tuple(".!?:" + QUOTE_CHARS)
 
 

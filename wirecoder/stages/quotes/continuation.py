@@ -57,6 +57,9 @@ class Continuation:
                 self._floating(items, k, previous, quote_closed)
             elif how == "pronoun-open":
                 item.speaker = self._pronoun(item, previous)
+            elif how == "pronoun" and self._pictured_only(item.speaker.entity):
+                item.speaker = replace(item.speaker, entity=None, how="pronoun-open")  # a name from a caption
+                item.speaker = self._pronoun(item, previous)
             elif how == "pronoun":
                 item.speaker = self._continued_pronoun(item, previous)
             elif how == "org-open":
@@ -130,7 +133,7 @@ class Continuation:
         found = None
         span = ctx.doc.char_span(begin, limit, alignment_mode="contract") if begin < limit else None
         for tok in span or ():
-            if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote(tok):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote(tok) or ctx.in_caption(tok.idx):
                 continue
             ref = ctx.mention_at(tok.idx)
             if ref is not None and ref.form in ("name", "nominal", "description") and accept(ref.actor):
@@ -204,6 +207,12 @@ class Continuation:
             return item.speaker
         return replace(item.speaker, entity=before.id, how="pronoun-guess")
 
+    def _pictured_only(self, entity: str | None) -> bool:
+        """Is the actor named only in photo captions (the actors stage may take it for a pronoun's)?"""
+        actor = self.ctx.actors.get(entity) if entity else None
+        names = [m for m in actor.mentions if m.form == "name"] if actor is not None else []
+        return bool(names) and all(self.ctx.in_caption(m.start) for m in names)
+
     def _sole_person(self, char: int, gender: str | None):
         """The one person of the pronoun's gender in the last LONG_WINDOW paragraphs, if only one.
 
@@ -217,7 +226,7 @@ class Continuation:
         here = ctx.paragraph_at(char)
         found = {}
         for ref in reversed(ctx.mentions):
-            if ref.start >= char or ctx.quote_at(ref.start) is not None:
+            if ref.start >= char or ctx.quote_at(ref.start) is not None or ctx.in_caption(ref.start):
                 continue
             if here - ctx.paragraph_at(ref.start) > LONG_WINDOW:
                 break
@@ -235,8 +244,8 @@ class Continuation:
             return _named(item.speaker, subject, "org-guess")
         if near is not None and near.speaker.entity:
             actor = self.ctx.actors.get(near.speaker.entity)
-            if actor is not None and organisation(actor):
-                return replace(item.speaker, entity=actor.id, how="org-guess")
+            if actor is not None and (organisation(actor) or actor.kind == "platform"):
+                return replace(item.speaker, entity=actor.id, how="org-guess")  # "Facebook said ... The company"
         org = self.speakers.recent(item.start, WINDOW, NAMED_ORG_KINDS, names_only=True)
         if org is not None:
             return replace(item.speaker, entity=org.id, how="org-guess")

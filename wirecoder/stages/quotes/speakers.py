@@ -18,6 +18,11 @@ In order:
    and ..."); an organisation inside it does not speak ("a Pentagon spokesman");
 8. a proper name the actors stage knows from elsewhere in the article;
 9. otherwise no entity: ``speaker_text`` holds the phrase ("officials").
+
+A one-word name that begins exactly one longer name of the same kind in the
+article is that actor ("Hua" after "Hua Chunying", "Suncor" after "Suncor
+Energy"): the actors stage joins a lone word to the name it ends, not to the
+one it begins, so the quote names the fuller entity (``fuller``).
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class SpeakerResolver:
         self.ctx = ctx
         self.lex = lex
         self._cache: dict[int, Speaker] = {}
+        self.fuller = _fuller_names(ctx.actors.values())
 
     def resolve(self, head: int | None) -> Speaker:
         if head is None:
@@ -60,13 +66,15 @@ class SpeakerResolver:
             return Speaker(None, None, "none")  # "This suggests ...", "The past year suggests ..."
         phrase = self._phrase(tok)
         ref = self._speaking_mention(tok.idx)
-        if ref is not None and ref.form == "name":
+        if ref is not None and ref.form == "name" and ref.actor.kind == "person":
             return _from_ref(ref, "name")
-        for child in tok.children:
+        for child in tok.children:  # "a red-state Democrat, Senator Jane Doe, said": the person named
             if child.dep_ == "appos":
                 named = self._speaking_mention(child.idx)
                 if named is not None and named.form == "name" and named.actor.kind == "person":
                     return _from_ref(named, "name")
+        if ref is not None and ref.form == "name":
+            return _from_ref(ref, "name")
         start, end = phrase
         text = ctx.text[start:end]
         if ref is not None and ref.form == "description":  # "Local officials": the words of the subject
@@ -94,8 +102,10 @@ class SpeakerResolver:
         if tok.lower_ == "they":
             return Speaker(None, text, "group-open", start, end)
         inside = [r for r in ctx.mentions_between(start, end) if r.form == "name"
-                  and r.actor.kind == "person" and self._in_core(tok, r.start)]
-        if inside:  # an organisation named inside ("a Pentagon spokesman") does not speak
+                  and r.actor.kind == "person" and self._in_core(tok, r.start)
+                  and not (r.end <= tok.idx and tok.tag_ == "NNS")]
+        if inside:  # an organisation named inside ("a Pentagon spokesman") does not speak, nor
+            # a name that only qualifies people ("Trump supporters")
             return _from_ref(inside[0], "name")
         named = self._same_name(tok)
         if named is not None:
@@ -121,6 +131,8 @@ class SpeakerResolver:
             elif actor.kind in NAMED_KINDS and own[-1] == last and (len(own) > 1) != (len(words) > 1) \
                     and not actor.key.startswith("described:"):
                 partial.append(actor)  # "Poulter" after "Ian Poulter"; "Ann Baxter" where "Baxter" stood alone
+            elif actor.kind == "organization" and len(words) == 1 and len(own) > 1 and own[0] == last:
+                partial.append(actor)  # "Norvath" after "Norvath Energy"
         if not found and len(partial) == 1:
             return partial[0]
         return found[0] if len(found) == 1 else None
@@ -237,7 +249,7 @@ class SpeakerResolver:
             if here - ctx.paragraph_at(ref.start) > window:
                 break
             actor = ref.actor
-            if actor.kind not in kinds or ctx.quote_at(ref.start) is not None:
+            if actor.kind not in kinds or ctx.quote_at(ref.start) is not None or ctx.in_caption(ref.start):
                 continue
             if names_only and ref.form != "name":
                 continue
@@ -245,6 +257,40 @@ class SpeakerResolver:
                 continue
             return actor
         return None
+
+
+def _fuller_names(actors) -> dict[str, str]:
+    """Entity id of a one-word name -> the entity whose longer name it begins, when only one does,
+    or for a person the one whose name it ends ("Wilson-Raybould" after "Jody Wilson-Raybould").
+
+    Names that nest ("Samsung Electronics", "Samsung Electronics Co.") count as one, the longest.
+    """
+    named = [a for a in actors if a.kind in NAMED_KINDS and not a.key.startswith("described:")]
+    longer: dict[tuple[str, str], list] = {}
+    for actor in named:
+        words = tuple(actor.name.lower().split())
+        if len(words) > 1:
+            longer.setdefault((actor.kind, words[0]), []).append(words)
+            if actor.kind == "person":
+                longer.setdefault((actor.kind, words[-1]), []).append(words)
+    by_words = {(a.kind, tuple(a.name.lower().split())): a for a in named}
+    fuller = {}
+    for actor in named:
+        words = actor.name.lower().split()
+        if len(words) > 1:
+            continue
+        options = set(longer.get((actor.kind, words[0]), ()))
+        if not options and actor.kind == "person":  # "Kestrel" the model took for a person: "Kestrel Mining"
+            options = {o for o in longer.get(("organization", words[0]), ())}
+            kind = "organization"
+        else:
+            kind = actor.kind
+        if not options:
+            continue
+        longest = max(options, key=len)
+        if all(longest[:len(o)] == o for o in options):
+            fuller[actor.id] = by_words[(kind, longest)].id
+    return fuller
 
 
 def _visible(word: str) -> str:
