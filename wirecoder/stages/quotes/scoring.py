@@ -15,13 +15,13 @@ from __future__ import annotations
 from .items import QuoteItem
 
 BY_SPEAKER = {
-    "name": 0.97,
-    "nominal": 0.9,
-    "pronoun": 0.95,
-    "pronoun-guess": 0.9,
+    "name": 0.99,
+    "nominal": 0.95,
+    "pronoun": 0.97,
+    "pronoun-guess": 0.95,
     "proxy": 0.8,
     "artifact": 0.65,
-    "org-guess": 0.75,
+    "org-guess": 0.85,
     "narrative": 0.7,
     "descriptive": 0.55,
     "org-open": 0.3,
@@ -29,8 +29,8 @@ BY_SPEAKER = {
     "pronoun-open": 0.1,
     "none": 0.05,
 }
-CONTINUATION = (0.95, 0.9)  # the same paragraph, the next paragraph
-BY_KIND = {"direct": 1.0, "partial": 0.97, "indirect": 0.97}
+CONTINUATION = (0.97, 0.95)  # the same paragraph, the next paragraph
+BY_KIND = {"direct": 1.0, "partial": 0.98, "indirect": 0.98}
 
 
 def confidence(item: QuoteItem) -> float:
