@@ -48,3 +48,8 @@ def test_an_acronym_the_model_missed_is_still_the_organisation(extract):
                 "would take a week. NWA declined to comment on the cost.")
     org = next(e for e in r.entities if e.name == "Northern Waterways Authority")
     assert sum(m.text == "NWA" for m in org.mentions) == 2
+
+
+def test_an_adjective_after_a_lower_case_rank_word_is_no_person(extract):
+    r = extract("Diplomats said all the major European countries would expel Russian envoys.")
+    assert not [e for e in r.entities if e.kind == "person" and "European" in e.name]

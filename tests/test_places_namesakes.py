@@ -91,3 +91,13 @@ def test_a_place_the_gazetteer_lacks_lies_in_the_town_of_its_sentence(extract):
     suburb, far = named(r, "Zzyzvatown"), named(r, "Zzyzburg")
     assert suburb.name == "Zzyzvatown" and suburb.geo.name == "Cairo" and suburb.geo.country == "EGY"
     assert far.geo is None  # no town of its own sentence to put it in
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Her family lives in an Arab province that is still the scene of fighting.", "Arab"),
+    ("He grew up in a Kurdish town near the border.", "Kurdish"),
+])
+def test_a_peoples_adjective_before_a_place_noun_is_no_place(extract, sentence, word):
+    r = extract(sentence)
+    assert not [e for e in r.entities if e.kind in ("place", "country")
+                and any(m.text == word for m in e.mentions) and e.geo and e.geo.precision == "town"]

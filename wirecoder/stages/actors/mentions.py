@@ -465,7 +465,8 @@ class MentionFinder:
         # organisation evidence
         if any(t.lower_ in ORG_WORDS for t in span[1:]) or (cand.length > 1 and span[0].lower_ in ORG_WORDS):
             score["organization"] += 2
-        if cand.label == "NORP" and not (cand.cform or cand.org) and score["person"] < 3:
+        if cand.label == "NORP" and not (cand.cform or cand.org) and not (
+                cand.length == 1 and normalize(text) in surnames):
             score.clear()  # "Western", "Kurdish": a group adjective, not an actor by itself (a surname is)
 
 
