@@ -50,12 +50,14 @@ class Evidence:
             return None, 0.0, False  # "West", "Central": admin areas somewhere, but words here
         if any(t.ent_type_ in TIME_LABELS for t in span) and start and doc[start - 1].pos_ in TIME_LEADS:
             return None, 0.0, False  # "on Sunday", "over Christmas": a time, whatever village bears the name
-        if span[-1].ent_type_ == "NORP" and end < len(doc) and \
-                (doc[end].lower_ in self.lex.region_words or doc[end].lower_ in self.lex.place_nouns):
-            return None, 0.0, False  # "an Arab province", "a Kurdish town": a people's adjective, not the name
         places = [p for p in self.gaz.lookup(text) if p.main or p.population >= 1000 or p.kind != "city"]
         if not places:
             return None, 0.0, False
+        if span[-1].ent_type_ == "NORP" and end < len(doc) and \
+                (doc[end].lower_ in self.lex.region_words or doc[end].lower_ in self.lex.place_nouns) and \
+                not any(p.population >= BIG_POPULATION or p.kind == "admin1" for p in places):
+            return None, 0.0, False  # "an Arab province": a people's adjective (the model's label for "Odesa" too,
+            # but a big place or a region by that name before "region" is the name)
         countries = {e.country for e in entities if e.kind == "country" and e.country}
         score, strong = 0.0, False
         containers = self._containers(doc, end, entities)
