@@ -115,6 +115,10 @@ class EventLexicon:
         self.occasions = read_words(folder / "occasion_nouns.txt")
         self.abstract = read_words(folder / "abstract_objects.txt")
         self.threat_words = read_words(folder / "threat_words.txt")
+        self.disparaging = read_words(folder / "disparaging_words.txt")
+        # reporting verbs that judge when a sense's `with` words are in their context ("described X as illegal")
+        self.judging_reports = frozenset(lemma for lemma, senses in self.senses.items()
+                                         if any(s.pos in ("VERB", "ANY") and "<disparaging>" in s.context for s in senses))
         self.relational_nouns = read_words(folder / "relational_nouns.txt") | self.place_nouns
         self.capitals: dict[str, str] = {}  # capital name -> ISO3 (for "Kyiv said", "pushed Moscow")
         for row in read_rows(DATA_DIR / "kb" / "countries.csv"):

@@ -132,6 +132,9 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
                                     for c in token.children)
     if not giving and kind not in OWN_FORCES:
         p.target_heads += objects  # "offered its troops to Lebanon", "withdraw its troops": no target
+    if kind == "ACCUSE" and not objects:  # "the plan was an attack on its sovereignty, Syria said"
+        p.target_heads += [g for c in token.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+                           for g in c.children if g.dep_ == "nsubj"]
     p.target_heads += recipients
     for obj in objects:  # "provide support for Norway", "send weapons to Oslo"
         p.target_heads += _prep_objects(obj, frozenset({"to", "for"}) & preps)

@@ -23,6 +23,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "pobj"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 TERRITORY = "territory"
+DISPARAGING = "<disparaging>"  # the `with` word of senses that judge: a disparaging word in the context
 PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "you"})
 
 
@@ -50,6 +51,65 @@ def context_words(token: Token) -> set[str]:
     if token.i > 0:
         words.add(doc[token.i - 1].lower_)
     return words
+
+
+PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp", "acomp", "attr"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+AS_WORDS = frozenset({"pobj", "amod", "acomp"})  # "as provocative": the small model hangs the adjective on "as"
+
+
+# Verbs that say what something is: a trigger noun as what they call it ("denounced the plan
+# as an attack on its sovereignty", "called it an act of war") names no event of its own.
+CHARACTERISING = frozenset({"call", "describe", "denounce", "condemn", "criticise", "criticize", "brand", "label",
+                            "term", "dismiss", "see", "regard", "view", "consider", "portray", "characterise",
+                            "characterize", "decry", "slam"})
+
+
+def _characterisation(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep":
+        head = head.head if head.head.pos_ == "VERB" else head.head.head  # "denounced the plan as an attack"
+    elif token.dep_ in ("oprd", "dobj") and head.dep_ == "oprd":
+        head = head.head  # "called the move an attack"
+    elif token.dep_ != "oprd":
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in CHARACTERISING
+
+
+def _disparaged(verb: Token, words: frozenset[str]) -> bool:
+    """Does a verb of naming say something disparaging of its object: "called the move
+    provocative", "described the plan as a blatant attack", "dismissed him as a grandstander"?
+    Only the predicate counts, never the object itself ("described the attack as ...")."""
+    if verb.lemma_.lower() not in CHARACTERISING:
+        return _reported_judgement(verb, words)
+    predicates = []
+    for child in verb.children:
+        if child.dep_ in PREDICATE_DEPS:
+            predicates.append(child)  # "called the force plan a threat": the model reads "plan" a verb
+            predicates += [g for g in child.children if g.dep_ in PREDICATE_DEPS or g.dep_ == "dobj"]
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            predicates += [g for g in child.children if g.dep_ in AS_WORDS]
+        elif child.dep_ == "dobj":  # "described the plan as ...": the small model hangs "as" on the object
+            for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "as"):
+                predicates += [g for g in prep.children if g.dep_ in AS_WORDS]
+    return any(_disparaging(word, words) for word in predicates)
+
+
+def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
+    """ "The US plan was a blatant attack on Syrian sovereignty, Syria said": a report whose
+    content is a copula that disparages a named actor (its subject) accuses that actor."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+            continue
+        named = any(t.ent_type_ in ACTOR_LABELS for s in clause.children if s.dep_ == "nsubj" for t in s.subtree)
+        if named and any(_disparaging(p, words) for p in clause.children if p.dep_ in ("attr", "acomp")):
+            return True
+    return False
+
+
+def _disparaging(word: Token, words: frozenset[str]) -> bool:
+    return word.lemma_.lower() in words or any(
+        g.dep_ in ("amod", "compound") and g.lemma_.lower() in words for g in word.children)
 
 
 def past_stem(word: str, senses: dict) -> str | None:
@@ -87,6 +147,8 @@ def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
             return sense
         if context is None:
             context = context_words(token)
+            if _disparaged(token, lexicon.disparaging):
+                context.add(DISPARAGING)
         if sense.context & context:
             return sense
     return None
@@ -103,12 +165,17 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
         if i in blocked or lemma not in senses and view.lower[i] not in senses and \
                 (view.pos[i] == "VERB" or past_stem(view.lower[i], senses) is None):
             continue
-        if lemma in reporting and view.pos[i] == "VERB":
+        reports = lemma in reporting and view.pos[i] == "VERB"
+        if reports and lemma not in lexicon.judging_reports:
             continue
         token = doc[i]
         if token.ent_type_ in NOT_EVENTS:
             continue  # "a March 2018 attack": the month is not a march
+        if POS.get(token.pos_) == "NOUN" and _characterisation(token):
+            continue
         sense = sense_of(token, lexicon)
+        if reports and (sense is None or DISPARAGING not in sense.context):
+            continue  # "described the scene": a report; "described the plan as illegal": a judgement
         if sense is not None:
             stem = None if lemma in senses or view.lower[i] in senses else past_stem(view.lower[i], senses)
             found[token.i] = Trigger(token.i, sense, stem or token.lemma_.lower(),  # "clashed" tagged a noun

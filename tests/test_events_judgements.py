@@ -1,0 +1,62 @@
+"""Accusations made by naming (issue 12, class 1): a verb of naming or describing with a
+disparaging predicate, or a report whose content disparages a named actor, is an ACCUSE
+event by the speaker against the one judged; what something is called is no event of its
+own. Invented sentences and names; one behaviour per test."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def names(record, ids):
+    return {record.entity(i).name for i in ids}
+
+
+def accusations(record):
+    return [e for e in record.events if e.type == "ACCUSE"]
+
+
+def test_calling_a_move_provocative_accuses_its_author(extract):
+    r = extract("The Moldovan foreign minister, Ion Carabet, called the Romanian move provocative.")
+    [accusation] = accusations(r)
+    assert names(r, accusation.source_actors) == {"Ion Carabet"}
+    assert {r.entity(i).country for i in accusation.target_actors} == {"ROU"}
+
+
+def test_describing_a_policy_as_an_embarrassment_accuses(extract):
+    r = extract("Senator Dana Whitlock described Canadian trade policy as an embarrassment.")
+    [accusation] = accusations(r)
+    assert {r.entity(i).country for i in accusation.target_actors} == {"CAN"}
+
+
+def test_dismissing_someone_as_a_fraud_accuses_them(extract):
+    r = extract("Governor Alma Reyes dismissed Victor Okonkwo as a fraud.")
+    [accusation] = accusations(r)
+    assert names(r, accusation.target_actors) == {"Victor Okonkwo"}
+
+
+def test_a_neutral_description_is_no_accusation(extract):
+    r = extract("Senator Dana Whitlock described the Canadian trade policy as ambitious.")
+    assert accusations(r) == []
+
+
+def test_a_disparaging_object_is_not_a_disparaging_predicate(extract):
+    r = extract("Governor Alma Reyes described the attack on the village as a turning point.")
+    assert accusations(r) == []
+
+
+def test_a_report_that_a_named_actor_did_wrong_accuses_it(extract):
+    r = extract("The Belarusian deployment near the border was illegal, Lithuania said on Monday.")
+    [accusation] = accusations(r)
+    assert names(r, accusation.source_actors) == {"Lithuania"}
+    assert {r.entity(i).country for i in accusation.target_actors} == {"BLR"}
+
+
+def test_a_report_of_a_good_meeting_is_no_accusation(extract):
+    r = extract("Lithuania said the talks with Belarus were constructive.")
+    assert accusations(r) == []
+
+
+def test_what_an_act_is_called_is_no_event_of_its_own(extract):
+    r = extract("Georgia denounced the Russian border plan as an attack on its sovereignty.")
+    assert [e.type for e in r.events] == ["ACCUSE"]
