@@ -60,3 +60,39 @@ def test_a_report_of_a_good_meeting_is_no_accusation(extract):
 def test_what_an_act_is_called_is_no_event_of_its_own(extract):
     r = extract("Georgia denounced the Russian border plan as an attack on its sovereignty.")
     assert [e.type for e in r.events] == ["ACCUSE"]
+
+
+# -- cooperation and material support -------------------------------------------------------
+
+def types_of(record):
+    return [e.type for e in record.events]
+
+
+def test_an_act_in_coordination_with_a_state_is_cooperation_with_it(extract):
+    r = extract("Armenia said its air force had struck the depot in coordination with Georgia.")
+    cooperation = [e for e in r.events if e.type == "COOPERATE"]
+    assert [names(r, e.target_actors) for e in cooperation] == [{"Georgia"}]
+
+
+def test_working_closely_with_a_group_is_cooperation(extract):
+    r = extract("Paris works closely with the Tuareg militia in northern Mali.")
+    assert "COOPERATE" in types_of(r)
+
+
+def test_fighting_alongside_an_army_is_cooperation_not_an_attack_on_it(extract):
+    r = extract("Chadian troops are fighting alongside the Nigerian army.")
+    [cooperation] = [e for e in r.events if e.type == "COOPERATE"]
+    assert {r.entity(i).country for i in cooperation.target_actors} == {"NGA"}
+    assert "ASSAULT" not in types_of(r)
+
+
+def test_support_for_a_militia_is_aid_and_support_for_a_text_is_not(extract):
+    assert "AID" in types_of(extract("Angry at Belgian support for the rebel militias, Kinshasa recalled its envoy."))
+    assert "AID" not in types_of(extract("Belgium supported the resolution."))
+
+
+def test_the_agent_of_a_participle_is_the_source(extract):
+    r = extract("The Somali army, supported by Kenya from the air, retook the town.")
+    [aid] = [e for e in r.events if e.type == "AID"]
+    assert names(r, aid.source_actors) == {"Kenya"}
+    assert {r.entity(i).country for i in aid.target_actors} == {"SOM"}

@@ -22,7 +22,8 @@ from .lexicon import EventLexicon
 
 TARGET_PREPS = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
 EXTRA_TARGET_PREPS = {"REQUEST": frozenset({"from"}), "AID": frozenset({"for"}),
-                      "RETREAT": frozenset({"from"})}  # "withdraw its troops from Moldova"
+                      "RETREAT": frozenset({"from"}),  # "withdraw its troops from Moldova"
+                      "COOPERATE": frozenset({"alongside"})}  # "fighting alongside the army"
 OBJECT_CONTROL = frozenset({"push", "urge", "ask", "press", "force", "call", "order", "tell", "persuade",
                             "encourage", "invite", "allow", "help", "pressure", "compel"})
 PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
@@ -142,6 +143,8 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
         p.target_heads += _prep_objects(obj, frozenset({"against"}))
     if token.dep_ == "acl" and token.tag_ == "VBN":  # "militants killed in the raid"
         p.target_heads.append(token.head)
+        for agent in (c for c in token.children if c.dep_ == "agent"):  # "a campaign supported by the US"
+            p.source_heads += [g for g in agent.children if g.dep_ == "pobj"]
 
 
 
