@@ -96,3 +96,21 @@ def test_the_agent_of_a_participle_is_the_source(extract):
     [aid] = [e for e in r.events if e.type == "AID"]
     assert names(r, aid.source_actors) == {"Kenya"}
     assert {r.entity(i).country for i in aid.target_actors} == {"SOM"}
+
+
+# -- refusals said with other words ----------------------------------------------------------
+
+def test_a_charge_refuted_by_a_state_is_its_rejection(extract):
+    r = extract("Denmark accused Norway of delaying the vote, a charge refuted by Norway.")
+    [rejection] = [e for e in r.events if e.type == "REJECT"]
+    assert names(r, rejection.source_actors) == {"Norway"}
+
+
+def test_objecting_to_a_resolution_is_a_rejection(extract):
+    r = extract("Brazil objected to the resolution on Tuesday.")
+    assert "REJECT" in types_of(r)
+
+
+def test_blocking_a_resolution_is_a_rejection_and_blocking_a_road_is_not(extract):
+    assert "REJECT" in types_of(extract("Moscow intends to block the renewal of the resolution."))
+    assert "REJECT" not in types_of(extract("Farmers blocked the road to the port."))
