@@ -114,3 +114,23 @@ def test_objecting_to_a_resolution_is_a_rejection(extract):
 def test_blocking_a_resolution_is_a_rejection_and_blocking_a_road_is_not(extract):
     assert "REJECT" in types_of(extract("Moscow intends to block the renewal of the resolution."))
     assert "REJECT" not in types_of(extract("Farmers blocked the road to the port."))
+
+
+# -- where a statement was made ------------------------------------------------------------
+
+def place_of(record, event):
+    return record.entity(event.location).name if event.location else None
+
+
+def test_a_statement_is_where_its_speaker_gave_the_speech_of_the_paragraph(extract):
+    r = extract("In a speech in Tbilisi on Friday, Nino Beridze said the talks had failed. "
+                "She accused Armenia of stalling them.")
+    [accusation] = accusations(r)
+    assert place_of(r, accusation) == "Tbilisi"
+
+
+def test_a_statement_is_not_where_another_speaker_spoke(extract):
+    r = extract("In a speech in Tbilisi on Friday, Nino Beridze said the talks had failed. "
+                "Ruben Hakobyan accused Georgia of stalling them.")
+    [accusation] = accusations(r)
+    assert accusation.location is None or place_of(r, accusation) != "Tbilisi"

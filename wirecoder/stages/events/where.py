@@ -235,6 +235,10 @@ class PlaceFinder:
             if not found:
                 found = self._embedded_places(low, high, event)
             if self.is_speech_act(event.type):
+                spoken = self._speakers_occasion(event, low, high)
+                if spoken is not None:
+                    event.location, event.location_how = spoken.id, "speaker-occasion"
+                    continue
                 if (found or acting) and event.context_place is None:
                     event.context_place = min(found or acting, key=lambda item: item[0])[1].id
                 continue
@@ -246,6 +250,38 @@ class PlaceFinder:
                 event.context_place = min(found, key=lambda item: item[0])[1].id
             elif acting:  # "Moldova is pressing ...": no place, but likely what the act is on
                 event.context_place = min(acting, key=lambda item: item[0])[1].id
+
+    def _speakers_occasion(self, event: EventItem, low: int, high: int | None):
+        """The place the paragraph says the speaker spoke at: "In a speech in Ankara on
+        Thursday, X said: ..." places X's accusation of the next sentence in Ankara. Only an
+        occasion of a statement ("a speech in", "a news conference in", "speaking in"),
+        only one the speaker holds (the subject of its verb), and only one place."""
+        speakers = set(event.source_actors)
+        if not speakers:
+            return None
+        places = {}
+        for i in self.roots:
+            token = self.doc[i]
+            if token.idx < low or high is not None and token.idx >= high or token.dep_ != "pobj":
+                continue
+            prep, holder = token.head, token.head.head
+            if prep.lower_ not in ("in", "at"):
+                continue
+            if holder.pos_ == "NOUN" and holder.lemma_.lower() in self.lex.occasions:
+                verb = next((a for a in holder.ancestors if a.pos_ == "VERB"), None)
+            elif holder.pos_ == "VERB" and holder.lemma_.lower() in self.lex.reporting_verbs | {"speak"}:
+                verb = holder  # "speaking in Ankara", "told reporters in Baghdad"
+            else:
+                continue
+            while verb is not None and verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() == "speak":
+                verb = verb.head  # "Speaking in Ankara, X said": the speaker is the main clause's
+            if verb is None:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(e.id in speakers for s in subjects for e in self.index.actors_of_phrase(s)):
+                for entity in self.index.places_at(token):
+                    places[entity.id] = entity
+        return next(iter(places.values())) if len(places) == 1 else None
 
     def _paragraph_candidates(self) -> list:
         """(token index, token, entity, used as a place) of every place mention an event may
