@@ -117,9 +117,14 @@ def date_bound(value, option: str, last: bool = False) -> str | None:
                          choices="a day 2018-06-01, a month 2018-06 or a year 2019") from None
 
 
+# Latin letters that are not a base letter plus an accent, so NFKD leaves them whole.
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "æ": "ae", "œ": "oe",
+                          "þ": "th"})
+
+
 def fold(text: str | None) -> str | None:
-    """A name for matching: case and accents folded ("Erdoğan" -> "erdogan")."""
-    return None if text is None else strip_accents(text).casefold()
+    """A name for matching: case and accents folded ("Erdoğan" -> "erdogan", "Łódź" -> "lodz")."""
+    return None if text is None else strip_accents(text).casefold().translate(_LETTERS)
 
 
 SQLITE_MAX_INT = 2**63 - 1
