@@ -53,6 +53,7 @@ def last_day(column: str) -> str:
 
 EVENT_WINDOW = (first_day("e.when_start"), last_day("COALESCE(e.when_end, e.when_start)"))
 QUOTE_DAY = "COALESCE(q.date, substr(a.published, 1, 10))"
+QUOTE_WINDOW = (first_day(QUOTE_DAY), last_day(QUOTE_DAY))
 PUBLISHED_DAY = "substr(a.published, 1, 10)"
 
 
@@ -75,8 +76,10 @@ def _equals(column: str, name: str):
 
 
 def _one_of(column: str, name: str):
-    values = lambda f: list(getattr(f, name))  # noqa: E731
-    return lambda f: (f"{column} IN ({','.join('?' * len(values(f)))})", values(f)) if getattr(f, name) else None
+    def clause(f: Filters) -> Clause | None:
+        values = list(getattr(f, name))
+        return (f"{column} IN ({','.join('?' * len(values))})", values) if values else None
+    return clause
 
 
 def _event_types(f: Filters) -> Clause | None:
@@ -137,8 +140,8 @@ QUOTES = Target(
     "FROM quotes q JOIN articles a ON a.pk = q.article LEFT JOIN entities s ON s.article = q.article "
     "AND s.id = q.speaker",
     {"actor": lambda f: names(f.actor, "s.name", "q.speaker_text") if f.actor else None,
-     "country": _equals("s.country", "country"), "since": _since((first_day(QUOTE_DAY), last_day(QUOTE_DAY))),
-     "until": _until((first_day(QUOTE_DAY), last_day(QUOTE_DAY))), "article": _equals("a.id", "article")})
+     "country": _equals("s.country", "country"), "since": _since(QUOTE_WINDOW), "until": _until(QUOTE_WINDOW),
+     "article": _equals("a.id", "article")})
 
 ACTORS = Target(
     "actors",
