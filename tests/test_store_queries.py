@@ -55,7 +55,7 @@ def test_event_filters(store, filters, expected):
 
 @pytest.mark.parametrize("filters, option", [
     ({"types": "BOMBING"}, "--type"), ({"status": "happened"}, "--status"), ({"country": "Ukraine"}, "--country"),
-    ({"kinds": "people"}, "--kind"), ({"since": "last week"}, None), ({"limit": 0}, "--limit"),
+    ({"kinds": "people"}, "--kind"), ({"since": "last week"}, "--since"), ({"limit": 0}, "--limit"),
 ])
 def test_bad_filter_values_are_refused_with_the_choices(filters, option):
     with pytest.raises(InputError) as err:

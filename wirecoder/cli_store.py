@@ -25,22 +25,45 @@ re-running an interrupted ingest completes it. A new version of a stored URL
 skipped; 1: some articles failed (each reported on stderr and summarised).
 """
 
-QUERY_EXAMPLES = """examples:
+FILTER_MEANING = """filters:
+  --since/--until take a day (2025-01-18), a month (2025-01) or a year (2025); a
+  month or year since means its first day, until its last. A row matches when its
+  whole date window lies inside the range; --overlap: when the two share a day.
+  The window is the event's own date (never the publication date: an undated
+  event matches no date range), a quote's date (else its article's publication
+  day), an actor's articles' publication days. --actor and --place match part of
+  a name with case and accents folded (erdogan finds Erdoğan). A filter a
+  command cannot apply is refused (E061), never ignored.
+"""
+
+QUERY_EXAMPLES = FILTER_MEANING + """
+examples:
   wirecoder events --type ASSAULT --country UKR --since 2025-01-01
+  wirecoder events --since 2018-06 --until 2019          # events wholly inside June 2018 .. December 2019
+  wirecoder events --since 2018-06 --until 2019 --overlap  # events whose window touches that range
   wirecoder events --actor Zelenskyy --status planned --json
   wirecoder quotes --actor Macron --match '"security guarantees"'
   wirecoder actors --kind person --limit 20
   wirecoder stories --min-sources 2 ; wirecoder stories --id 12
   wirecoder timeline --actor Zelenskyy ; wirecoder timeline --story 12
+  wirecoder search '"peace talks"' --country UKR --since 2025-01   # articles with a matching event
 """
 
-EXPORT_EXAMPLES = """examples:
+EXPORT_EXAMPLES = FILTER_MEANING + """
+Every format writes the events `wirecoder events` lists for the same filters
+(acled-csv and plover-json default to --status occurred,ongoing,claimed). jsonl
+writes whole records: without event filters every record exactly as extracted,
+with them the records of the articles holding a matching event, each keeping
+only those events.
+
+examples:
   wirecoder export --format acled-csv --out events.csv
   wirecoder export --format acled-csv --level story --country UKR > stories.csv
   wirecoder export --format parquet --out events.parquet
   wirecoder export --format geojson --type ASSAULT > map.geojson
   wirecoder export --format plover-json --since 2025-12-01
   wirecoder export --format jsonl > records.jsonl   # the full records, exactly as extracted
+  wirecoder export --format jsonl --type CONSULT --country SYR > consult.jsonl   # only those events
   wirecoder export --format acled-csv --background --out all.csv   # with events told as background
 """
 
@@ -59,25 +82,28 @@ def add_commands(commands) -> None:
     ingest.set_defaults(run=_ingest)
 
     search = commands.add_parser("search", help="full-text search over stored articles (or quotes)",
-                                 description="FTS5 search: words, \"phrases\", AND/OR/NOT, prefix*.",
+                                 description="FTS5 search: words, \"phrases\", AND/OR/NOT, prefix*.\n"
+                                 "With the filters of `events`: only articles holding an event that matches them.\n"
+                                 "With --quotes: quotes, and the quote filters (--actor is the speaker).",
                                  formatter_class=RAW, epilog=QUERY_EXAMPLES)
     search.add_argument("query")
     _db(search)
     search.add_argument("--quotes", action="store_true", help="search quotes instead of articles")
+    _filters(search, "actor country type status place since until overlap article background")
     search.add_argument("--limit", type=int, default=20, help="at most N results (default 20)")
     _json(search)
     search.set_defaults(run=_search)
 
     events = commands.add_parser("events", help="stored events, filtered", formatter_class=RAW,
                                  description="Events in the order they happened.", epilog=QUERY_EXAMPLES)
-    _filters(events, "actor country type status place since until article limit background")
+    _filters(events, "actor country type status place since until overlap article limit background")
     _db(events)
     _json(events)
     events.set_defaults(run=_events)
 
     quotes = commands.add_parser("quotes", help="stored quotes, filtered (--actor is the speaker)",
                                  formatter_class=RAW, epilog=QUERY_EXAMPLES)
-    _filters(quotes, "actor country since until article limit")
+    _filters(quotes, "actor country since until overlap article limit")
     quotes.add_argument("--match", help="full-text query on the quote text")
     _db(quotes)
     _json(quotes)
@@ -95,7 +121,7 @@ def add_commands(commands) -> None:
     stories.add_argument("--id", type=int, help="show one story: every source's claim and the disagreements")
     stories.add_argument("--min-sources", type=int, default=1, help="only stories reported by N+ articles")
     stories.add_argument("--rebuild", action="store_true", help="re-fuse every stored event from scratch")
-    _filters(stories, "actor country type status place since until limit")
+    _filters(stories, "actor country type status place since until overlap limit")
     _db(stories)
     _json(stories)
     stories.set_defaults(run=_stories)
@@ -105,7 +131,7 @@ def add_commands(commands) -> None:
     which = timeline.add_mutually_exclusive_group(required=True)
     which.add_argument("--actor", help="part of the actor's name (Zelenskyy)")
     which.add_argument("--story", type=int, help="a story number (see `wirecoder stories`)")
-    _filters(timeline, "since until limit")
+    _filters(timeline, "since until overlap limit")
     _db(timeline)
     _json(timeline)
     timeline.set_defaults(run=_timeline)
@@ -119,7 +145,7 @@ def add_commands(commands) -> None:
     export.add_argument("--out", help="file to write (default: stdout; Parquet needs a file)")
     export.add_argument("--level", choices=LEVELS, default="event",
                         help="event: each article's event; story: one row per fused story (default: event)")
-    _filters(export, "actor country type status place since until limit background")
+    _filters(export, "actor country type status place since until overlap limit background")
     _db(export)
     export.set_defaults(run=_export)
 
@@ -133,14 +159,16 @@ def _json(parser) -> None:
 
 
 _FILTER_HELP = {
-    "actor": "part of an actor's name, case-insensitive (Zelenskyy)",
+    "actor": "part of an actor's name, case and accents folded (zelensky, erdogan)",
     "country": "ISO3 code of an actor's country or of the place (UKR)",
     "type": "PLOVER types or TYPE/mode, comma-separated (ASSAULT,CONSULT/visit)",
     "status": "comma-separated: occurred, ongoing, planned, hypothetical, negated, claimed, denied",
-    "place": "part of the place's name or province (Kharkiv)",
+    "place": "part of the place's name or province, case and accents folded (Kharkiv)",
     "kind": "entity kinds, comma-separated (person,organization)",
-    "since": "on or after this date (the event's date; else the publication date)",
-    "until": "on or before this date",
+    "since": "date windows starting on or after this day, month or year (2018-06-01, 2018-06, 2018); "
+             "undated events never match",
+    "until": "date windows ending on or before this day, month or year (its last day)",
+    "overlap": "--since/--until select windows that share a day with the range, not only those inside it",
     "article": "one article id",
     "limit": "at most N rows",
     "background": "include events told as history or habit (the record's background flag), left out by default; "
@@ -151,8 +179,8 @@ _FILTER_HELP = {
 def _filters(parser, names: str) -> None:
     group = parser.add_argument_group("filters")
     for name in names.split():
-        if name == "background":
-            group.add_argument("--background", action="store_true", help=_FILTER_HELP[name])
+        if name in ("background", "overlap"):
+            group.add_argument(f"--{name}", action="store_true", help=_FILTER_HELP[name])
         else:
             group.add_argument(f"--{name}", type=int if name == "limit" else str, help=_FILTER_HELP[name])
 
@@ -162,7 +190,7 @@ def _make_filters(args):
 
     return make_filters(**{key: getattr(args, key, None) for key in
                            ("actor", "country", "status", "place", "since", "until", "article", "limit",
-                            "background")},
+                            "background", "overlap")},
                         types=getattr(args, "type", None), kinds=getattr(args, "kind", None))
 
 
@@ -210,11 +238,8 @@ def _search(args) -> int:
 
     with _open(args) as store:
         if args.quotes:
-            from .store import make_filters
-
-            rows = queries.quotes(store, make_filters(limit=args.limit), match=args.query)
-            return _print_rows(rows, args.json, quotes_table)
-        return _print_rows(queries.search(store, args.query, args.limit), args.json, hits_table)
+            return _print_rows(queries.quotes(store, _make_filters(args), match=args.query), args.json, quotes_table)
+        return _print_rows(queries.search(store, args.query, _make_filters(args)), args.json, hits_table)
 
 
 def _events(args) -> int:
@@ -261,7 +286,7 @@ def _timeline(args) -> int:
     from .store.views import actor_timeline, story_timeline
 
     with _open(args) as store:
-        entries = story_timeline(store, args.story) if args.story is not None else \
+        entries = story_timeline(store, args.story, _make_filters(args)) if args.story is not None else \
             actor_timeline(store, args.actor, _make_filters(args))
         return _print_rows(entries, args.json, timeline_text)
 

@@ -82,6 +82,8 @@ class E(Enum):
     E060 = ("{path}: the output cannot be written ({detail})",
             "check that the folder exists and is writable and the disk has space, or pass another --out",
             EXIT_INPUT, 422)
+    E061 = ("{option} cannot filter {target} ({detail})",
+            "leave {option} out; {target} take: {accepted}", EXIT_INPUT, 422)
     E040 = ("setting {name} has the value {value!r}, which is not valid ({detail})",
             "unset it or give a valid value", EXIT_INPUT, 422)
 

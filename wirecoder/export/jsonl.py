@@ -1,4 +1,9 @@
-"""JSON Lines: every stored record, one per line, exactly as it was extracted."""
+"""JSON Lines: the stored records, one per line, as they were extracted.
+
+With event filters, the records of the articles holding a matching event, each
+with only the events ``wirecoder events`` lists for the same filters
+(``store.records``); without, every record whole.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,9 @@ from ..store import Filters, Store, records
 
 
 def write(store: Store, out: TextIO, f: Filters = Filters(), level: str = "event") -> int:
-    """Records of the articles published between ``f.since`` and ``f.until``; return how many."""
+    """The records ``f`` selects (``--limit`` counts records); return how many."""
     n = 0
-    for record in records(store, since=f.since, until=f.until):
+    for record in records(store, f):
         out.write(record.to_json() + "\n")
         n += 1
-        if f.limit and n >= f.limit:
-            break
     return n

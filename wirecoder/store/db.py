@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import E, StoreError
+from .filters import fold
 from .schema import migrate
 
 TABLES = ("articles", "entities", "mentions", "roles", "quotes", "times", "quantities",
@@ -46,6 +47,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.create_function("wc_fold", 1, fold, deterministic=True)  # names matched as filters.fold reads them
             migrate(self.db, self.path)
         except sqlite3.OperationalError as err:
             raise self._translate(err) from None

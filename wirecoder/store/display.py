@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from .queries import ActorRow, EventRow, Hit, QuoteRow
-from .views import Entry, StoryView
+from .views import Entry, StoryView, said_on, window
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence], widths: Sequence[int]) -> str:
@@ -33,15 +33,15 @@ def _cut(text: str, size: int) -> str:
 def events_table(rows: Iterable[EventRow]) -> str:
     return table(
         ["date", "type", "status", "source", "target", "place", "dead", "story", "article"],
-        ([r.when_start or "?", r.type + (f"/{r.mode}" if r.mode else ""), r.status,
+        ([window(r.when_start, r.when_end) or "undated", r.type + (f"/{r.mode}" if r.mode else ""), r.status,
           ", ".join(a.name for a in r.source_actors), ", ".join(a.name for a in r.target_actors),
           r.location.name if r.location else None, r.fatalities, r.story, f"{r.article}#{r.id}"] for r in rows),
-        [10, 18, 10, 22, 22, 16, 4, 5, 0])
+        [21, 18, 10, 22, 22, 16, 4, 5, 0])
 
 
 def quotes_table(rows: Iterable[QuoteRow]) -> str:
     return table(["date", "speaker", "channel", "kind", "quote", "article"],
-                 ([r.date or (r.published or "")[:10], r.speaker or r.speaker_text, r.channel, r.kind, r.text,
+                 ([said_on(r) or "undated", r.speaker or r.speaker_text, r.channel, r.kind, r.text,
                    f"{r.article}#{r.id}"] for r in rows),
                  [10, 22, 12, 8, 60, 0])
 
@@ -60,7 +60,7 @@ def hits_table(hits: Iterable[Hit]) -> str:
 
 def stories_table(views: Iterable[StoryView]) -> str:
     return table(["story", "dates", "type", "place", "country", "articles"],
-                 ([v.id, v.start if v.start == v.end else f"{v.start}/{v.end}",
+                 ([v.id, window(v.start, v.end) or "undated",
                    v.type + (f"/{v.mode}" if v.mode else ""), v.place, v.country, v.n_articles] for v in views),
                  [6, 21, 18, 24, 7, 8])
 
@@ -69,9 +69,11 @@ def story_text(view: StoryView) -> str:
     lines = [f"story {view.id}: {view.label} -- {view.n_articles} article(s)", ""]
     fields = list(view.claims[0].values) if view.claims else []
     lines.append(table(["article", "source", "published", *fields, "reporter"],
-                       ([c.article, c.source, (c.published or "")[:10], *c.values.values(), c.reporter]
+                       ([c.article, c.source, (c.published or "")[:10],
+                         *(v if v is not None or name != "date" else "undated" for name, v in c.values.items()),
+                         c.reporter]
                         for c in view.claims),
-                       [20, 14, 10] + [14] * len(fields) + [18]))
+                       [20, 14, 10] + [21 if name == "date" else 14 for name in fields] + [18]))
     if view.disagreements:
         lines.append("")
         lines.append("the sources disagree on:")

@@ -3,15 +3,25 @@
 A bad value (an event type PLOVER does not have, a status the record does
 not know, a country that is not ISO3, a date that does not parse) is refused
 with an error that lists the valid choices, never silently matched to nothing.
+
+Dates: ``--since``/``--until`` take a day (2018-06-01), a month (2018-06) or a
+year (2019); a month or year since means its first day, until its last. A row
+matches when its whole date window lies inside the range (``overlap=True``:
+when the window and the range share a day); a row without a date matches no
+date range. What each filter means for events, quotes, actors and records is
+in ``targets.py``, the one place filters become SQL.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import get_args
 
 from ..errors import E, InputError
-from ..readers import parse_published
+from ..gazetteer.names import fold as strip_accents
 from ..record import EntityKind, EventStatus, PloverType
 
 TYPES = get_args(PloverType)
@@ -21,13 +31,14 @@ KINDS = get_args(EntityKind)
 
 @dataclass(frozen=True)
 class Filters:
-    actor: str | None = None  # part of an actor's name (case-insensitive)
+    actor: str | None = None  # part of an actor's name (case and accents folded)
     country: str | None = None  # ISO3 of an actor or of the place
     types: tuple[str, ...] = ()  # PLOVER types, or TYPE/mode
     status: tuple[str, ...] = ()
-    place: str | None = None  # part of the place's name or province
-    since: str | None = None  # ISO date: events (or quotes) on or after
-    until: str | None = None
+    place: str | None = None  # part of the place's name or province (case and accents folded)
+    since: str | None = None  # ISO day: the row's date window starts on or after it
+    until: str | None = None  # ISO day: the row's date window ends on or before it
+    overlap: bool = False  # since/until: the window need only share a day with the range
     article: str | None = None
     story: int | None = None
     kinds: tuple[str, ...] = ()  # entity kinds (the actors query)
@@ -44,7 +55,7 @@ def _split(value) -> tuple[str, ...]:
 
 
 def make_filters(*, actor=None, country=None, types=None, status=None, place=None, since=None, until=None,
-                 article=None, story=None, kinds=None, limit=None, background=False) -> Filters:
+                 article=None, story=None, kinds=None, limit=None, background=False, overlap=False) -> Filters:
     """Validate user-given filter values (comma-separated strings or lists)."""
     checked_types = []
     for item in _split(types):
@@ -67,12 +78,53 @@ def make_filters(*, actor=None, country=None, types=None, status=None, place=Non
         raise InputError(E.E059, option="--country", value=country, detail="not an ISO 3166-1 alpha-3 code",
                          choices="three letters such as UKR, RUS, GBR")
     limit = checked_limit(limit)
+    first, last = date_bound(since, "--since"), date_bound(until, "--until", last=True)
+    if first and last and first > last:
+        raise InputError(E.E059, option="--until", value=until, detail=f"it ends before --since {since} begins",
+                         choices=f"a date on or after {first}")
+    if overlap and not (first or last):
+        raise InputError(E.E059, option="--overlap", value=True, detail="it changes what --since/--until mean, "
+                         "and neither is given", choices="add --since or --until, or leave --overlap out")
     return Filters(actor=actor or None, country=country.upper() if country else None, types=tuple(checked_types),
-                   status=statuses, place=place or None,
-                   since=parse_published(since, "--since")[:10] if since else None,
-                   until=parse_published(until, "--until")[:10] if until else None,
+                   status=statuses, place=place or None, since=first, until=last,
                    article=article or None, story=story, kinds=entity_kinds, limit=limit,
-                   background=bool(background))
+                   background=bool(background), overlap=bool(overlap))
+
+
+_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d.*)?)?)?")  # a time only after a day
+
+
+def date_bound(value, option: str, last: bool = False) -> str | None:
+    """A --since/--until value as an ISO day: 2018-06-01 (or a datetime), 2018-06 or 2019.
+
+    A month or a year stands for its first day (``last=False``) or its last."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    found = _BOUND.fullmatch(str(value).strip())
+    try:
+        if found is None:
+            raise ValueError
+        year, month, day_ = (int(g) if g else None for g in found.groups())
+        if day_ is not None:
+            return date(year, month, day_).isoformat()
+        if month is not None:
+            return date(year, month, calendar.monthrange(year, month)[1] if last else 1).isoformat()
+        return date(year, 12, 31).isoformat() if last else date(year, 1, 1).isoformat()
+    except ValueError:
+        raise InputError(E.E059, option=option, value=value, detail="not a date",
+                         choices="a day 2018-06-01, a month 2018-06 or a year 2019") from None
+
+
+# Latin letters that are not a base letter plus an accent, so NFKD leaves them whole.
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "æ": "ae", "œ": "oe",
+                          "þ": "th"})
+
+
+def fold(text: str | None) -> str | None:
+    """A name for matching: case and accents folded ("Erdoğan" -> "erdogan", "Łódź" -> "lodz")."""
+    return None if text is None else strip_accents(text).casefold().translate(_LETTERS)
 
 
 SQLITE_MAX_INT = 2**63 - 1

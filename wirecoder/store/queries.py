@@ -3,9 +3,9 @@
 Each query takes a ``Filters`` and yields frozen rows with every name
 resolved (an event's actors, place and reporter are names, not per-article
 entity ids), which the CLI prints as a table or JSON and the exports reuse.
-An event's date is the date it happened (``when``); where the record has none,
-date filters fall back to the publication date, and the row says so
-(``when_start`` stays empty).
+An event's date is the date it happened (``when``); an event without one
+matches no date filter (it sorts by its publication date, and ``when_start``
+stays empty). What every filter means is in ``targets.py``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from dataclasses import asdict, dataclass
 
 from ..errors import E, InputError
 from .db import Store
-from .filters import Filters, checked_limit, like
+from .filters import Filters, checked_limit
+from .targets import ACTORS, EVENTS, PUBLISHED_DAY, QUOTE_DAY, QUOTES, RECORDS, limited, select, where
 
-EVENT_DATE = "COALESCE(e.when_start, substr(a.published, 1, 10))"
-LIKE = "LIKE ? ESCAPE '\\'"
+EVENT_ORDER = "COALESCE(e.when_start, substr(a.published, 1, 10))"  # undated events sort by publication
 
 
 @dataclass(frozen=True)
@@ -83,69 +83,21 @@ class EventRow:
         return data
 
 
-_EVENT_SQL = f"""
-SELECT e.pk, a.id, a.url, a.title, a.source, a.published, e.id, e.type, e.mode, e.acled_event_type,
+_EVENT_COLUMNS = """e.pk, a.id, a.url, a.title, a.source, a.published, e.id, e.type, e.mode, e.acled_event_type,
        e.acled_sub_event_type, e.status, e.when_start, e.when_end, e.when_precision, e.when_text,
        e.fatalities, e.injured, e.reported_by, COALESCE(rs.name, rq.speaker_text, re.name),
        substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), e.trigger, e.confidence,
        e.story, a.ingested_at,
        l.id, l.name, l.kind, COALESCE(l.geo_country, l.country), l.admin1, l.lat, l.lon, l.geo_precision,
-       l.geonameid, e.background
-FROM events e JOIN articles a ON a.pk = e.article
-LEFT JOIN entities l ON l.article = e.article AND l.id = e.location
-LEFT JOIN quotes rq ON rq.article = e.article AND rq.id = e.reported_by
+       l.geonameid, e.background"""
+_REPORTER_JOINS = """LEFT JOIN quotes rq ON rq.article = e.article AND rq.id = e.reported_by
 LEFT JOIN entities rs ON rs.article = e.article AND rs.id = rq.speaker
-LEFT JOIN entities re ON re.article = e.article AND re.id = e.reported_by
-"""
-
-
-def _event_where(f: Filters) -> tuple[str, list]:
-    clauses, params = [], []
-    if f.types:
-        parts = []
-        for item in f.types:
-            kind, _, mode = item.partition("/")
-            parts.append("(e.type = ? AND e.mode = ?)" if mode else "e.type = ?")
-            params += [kind, mode] if mode else [kind]
-        clauses.append("(" + " OR ".join(parts) + ")")
-    if f.status:
-        clauses.append(f"e.status IN ({','.join('?' * len(f.status))})")
-        params += list(f.status)
-    if f.actor:
-        clauses.append("EXISTS (SELECT 1 FROM event_actors ea JOIN entities en ON en.article = ea.article AND "
-                       f"en.id = ea.entity WHERE ea.event = e.pk AND (en.name {LIKE} OR en.kb_name {LIKE}))")
-        params += [like(f.actor)] * 2
-    if f.country:
-        clauses.append("(COALESCE(l.geo_country, l.country) = ? OR EXISTS (SELECT 1 FROM event_actors ea JOIN "
-                       "entities en ON en.article = ea.article AND en.id = ea.entity WHERE ea.event = e.pk AND "
-                       "en.country = ?))")
-        params += [f.country] * 2
-    if f.place:
-        clauses.append(f"(l.name {LIKE} OR l.geo_name {LIKE} OR l.admin1 {LIKE})")
-        params += [like(f.place)] * 3
-    if f.since:
-        clauses.append(f"COALESCE(e.when_end, {EVENT_DATE}) >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append(f"{EVENT_DATE} <= ?")
-        params.append(f.until)
-    if f.article:
-        clauses.append("a.id = ?")
-        params.append(f.article)
-    if f.story is not None:
-        clauses.append("e.story = ?")
-        params.append(f.story)
-    if not f.background:
-        clauses.append("e.background = 0")
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+LEFT JOIN entities re ON re.article = e.article AND re.id = e.reported_by"""
 
 
 def events(store: Store, f: Filters = Filters()) -> Iterator[EventRow]:
-    """Events matching ``f``, in the order they happened."""
-    where, params = _event_where(f)
-    sql = _EVENT_SQL + where + f" ORDER BY {EVENT_DATE}, a.pk, e.pk"
-    if f.limit:
-        sql, params = sql + " LIMIT ?", [*params, f.limit]
+    """Events matching ``f``, in the order they happened (undated ones by publication)."""
+    sql, params = select(EVENTS, _EVENT_COLUMNS, f, joins=_REPORTER_JOINS, order=f"{EVENT_ORDER}, a.pk, e.pk")
     cursor = store.execute(sql, params)
     while batch := cursor.fetchmany(500):
         yield from _complete(store, batch)
@@ -196,34 +148,10 @@ class QuoteRow:
 
 def quotes(store: Store, f: Filters = Filters(), match: str | None = None) -> Iterator[QuoteRow]:
     """Quotes matching ``f`` (actor = the speaker) and, if given, the full-text query ``match``."""
-    sql = ("SELECT a.id, a.url, a.published, q.id, q.kind, q.text, s.name, q.speaker_text, s.country, q.cue, "
-           "q.channel, q.date, q.confidence FROM quotes q JOIN articles a ON a.pk = q.article "
-           "LEFT JOIN entities s ON s.article = q.article AND s.id = q.speaker")
-    clauses, params = [], []
-    if match:
-        clauses.append("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(match)
-    if f.actor:
-        clauses.append(f"(s.name {LIKE} OR q.speaker_text {LIKE})")
-        params += [like(f.actor)] * 2
-    if f.country:
-        clauses.append("s.country = ?")
-        params.append(f.country)
-    date = "COALESCE(q.date, substr(a.published, 1, 10))"
-    if f.since:
-        clauses.append(f"{date} >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append(f"{date} <= ?")
-        params.append(f.until)
-    if f.article:
-        clauses.append("a.id = ?")
-        params.append(f.article)
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += f" ORDER BY {date}, a.pk, q.pk"
-    if f.limit:
-        sql, params = sql + " LIMIT ?", [*params, f.limit]
+    extra = (("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [match]),) if match else ()
+    sql, params = select(QUOTES, "a.id, a.url, a.published, q.id, q.kind, q.text, s.name, q.speaker_text, "
+                         "s.country, q.cue, q.channel, q.date, q.confidence", f, order=f"{QUOTE_DAY}, a.pk, q.pk",
+                         extra=extra)
     yield from (QuoteRow(*row) for row in _fts(store, sql, params, match))
 
 
@@ -246,35 +174,13 @@ class ActorRow:
 
 def actors(store: Store, f: Filters = Filters()) -> Iterator[ActorRow]:
     """Entities across articles, grouped by kind, name and country, most reported first."""
-    clauses, params = [], []
-    if f.actor:
-        clauses.append(f"(en.name {LIKE} OR en.kb_name {LIKE})")
-        params += [like(f.actor)] * 2
-    if f.country:
-        clauses.append("en.country = ?")
-        params.append(f.country)
-    if f.kinds:
-        clauses.append(f"en.kind IN ({','.join('?' * len(f.kinds))})")
-        params += list(f.kinds)
-    if f.since:
-        clauses.append("substr(a.published, 1, 10) >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("substr(a.published, 1, 10) <= ?")
-        params.append(f.until)
-    if f.article:
-        clauses.append("a.id = ?")
-        params.append(f.article)
-    sql = ("SELECT en.kind, en.name, en.country, max(en.sector), count(*), "
-           "sum((SELECT count(*) FROM mentions m WHERE m.article = en.article AND m.entity = en.id)), "
-           "sum((SELECT count(*) FROM event_actors ea WHERE ea.article = en.article AND ea.entity = en.id)), "
-           "sum((SELECT count(*) FROM quotes q WHERE q.article = en.article AND q.speaker = en.id)), "
-           "min(substr(a.published, 1, 10)), max(substr(a.published, 1, 10)) "
-           "FROM entities en JOIN articles a ON a.pk = en.article"
-           + (" WHERE " + " AND ".join(clauses) if clauses else "")
-           + " GROUP BY en.kind, en.name, en.country ORDER BY count(*) DESC, 6 DESC, en.name")
-    if f.limit:
-        sql, params = sql + " LIMIT ?", [*params, f.limit]
+    sql, params = select(
+        ACTORS, "en.kind, en.name, en.country, max(en.sector), count(*), "
+        "sum((SELECT count(*) FROM mentions m WHERE m.article = en.article AND m.entity = en.id)), "
+        "sum((SELECT count(*) FROM event_actors ea WHERE ea.article = en.article AND ea.entity = en.id)), "
+        "sum((SELECT count(*) FROM quotes q WHERE q.article = en.article AND q.speaker = en.id)), "
+        f"min({PUBLISHED_DAY}), max({PUBLISHED_DAY})", f,
+        group=" GROUP BY en.kind, en.name, en.country", order="count(*) DESC, 6 DESC, en.name")
     yield from (ActorRow(*row) for row in store.execute(sql, params))
 
 
@@ -291,13 +197,16 @@ class Hit:
         return asdict(self)
 
 
-def search(store: Store, query: str, limit: int = 20) -> list[Hit]:
-    """Articles whose title or text match the FTS5 query, best first (bm25)."""
-    limit = checked_limit(limit)
-    sql = ("SELECT a.id, a.title, a.published, a.url, snippet(articles_fts, 1, '[', ']', ' ... ', 14), "
-           "bm25(articles_fts) FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid "
-           "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?")
-    return [Hit(*row) for row in _fts(store, sql, [query, limit], query)]
+def search(store: Store, query: str, f: Filters = Filters(limit=20)) -> list[Hit]:
+    """Articles whose title or text match the FTS5 query, best first (bm25); with event
+    filters, only the articles holding an event that matches them (as ``events`` lists it)."""
+    if isinstance(f, int):  # the former ``limit`` argument
+        f = Filters(limit=checked_limit(f))
+    where_sql, params = where(RECORDS, f, (("articles_fts MATCH ?", [query]),))
+    sql, params = limited("SELECT a.id, a.title, a.published, a.url, snippet(articles_fts, 1, '[', ']', ' ... ', "
+                          "14), bm25(articles_fts) FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+                          + where_sql + " ORDER BY bm25(articles_fts)", params, f.limit)
+    return [Hit(*row) for row in _fts(store, sql, params, query)]
 
 
 def _fts(store: Store, sql: str, params: list, query: str | None) -> list[tuple]:

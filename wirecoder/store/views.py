@@ -6,22 +6,35 @@ status and who it cites -- and names the fields on which the sources disagree
 source is right is the analyst's call, the store only makes the difference
 visible. Timelines list, in the order things happened, the claims of one story
 or everything one actor did (one line per story, however many articles
-reported it) and said.
+reported it) and said. Every date shown is one the records hold: a story's
+dates span its events' own windows ("undated" when none has one), never the
+publication-day fallback fusion matches undated events with.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from ..errors import E, InputError
 from .db import Store
 from .filters import SQLITE_MAX_INT, Filters
-from .queries import EventRow, events, quotes
+from .queries import EventRow, QuoteRow, events, quotes
+from .targets import EVENT_WINDOW
+
+
+def window(start: str | None, end: str | None) -> str | None:
+    """A date window as shown: "2025-01-18", or "2025-01-18/2025-01-20"; None when undated."""
+    return start if not end or end == start else f"{start}/{end}"
+
+
+def said_on(quote: QuoteRow) -> str | None:
+    """The day a quote was said, else its article's publication day (what quote date filters read)."""
+    return quote.date or (quote.published or "")[:10] or None
 
 # Claim fields compared across sources, with how each is read from an event row.
 COMPARED = {
-    "date": lambda r: r.when_start if r.when_start == r.when_end or not r.when_end else f"{r.when_start}/{r.when_end}",
+    "date": lambda r: window(r.when_start, r.when_end),
     "status": lambda r: r.status,
     "fatalities": lambda r: r.fatalities,
     "injured": lambda r: r.injured,
@@ -65,7 +78,7 @@ class StoryView:
     @property
     def label(self) -> str:
         what = self.type + (f"/{self.mode}" if self.mode else "")
-        return f"{what} in {self.place or '?'}, {self.start or 'undated'}"
+        return f"{what} in {self.place or '?'}, {window(self.start, self.end) or 'undated'}"
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -75,11 +88,14 @@ class StoryView:
         return data
 
 
+_STORY_SQL = ("SELECT s.pk, s.type, s.mode, min(" + EVENT_WINDOW[0] + ") AS first, max(" + EVENT_WINDOW[1] + "), s.place, "
+              "s.country, s.lat, s.lon, s.n_articles FROM stories s JOIN events e ON e.story = s.pk ")
+
+
 def story(store: Store, story_id: int) -> StoryView:
     if not 0 < story_id <= SQLITE_MAX_INT:  # no such row, and SQLite could not even be asked
         raise InputError(E.E058, story=story_id, path=store.path)
-    row = store.execute("SELECT pk, type, mode, start_date, end_date, place, country, lat, lon, n_articles "
-                        "FROM stories WHERE pk = ?", (story_id,)).fetchone()
+    row = store.execute(_STORY_SQL + "WHERE s.pk = ? GROUP BY s.pk", (story_id,)).fetchone()
     if row is None:
         raise InputError(E.E058, story=story_id, path=store.path)
     claims = [_claim(r) for r in events(store, Filters(story=story_id))]
@@ -93,24 +109,26 @@ def _claim(row: EventRow) -> SourceClaim:
 
 
 def _disagreements(claims: list[SourceClaim]) -> dict:
+    """Fields on which two sources differ: two events of one article are one source's account, no
+    disagreement between sources."""
     found = {}
     for name in COMPARED:
         values = [(c.article, c.values[name]) for c in claims if c.values[name] is not None]
-        if len({v for _, v in values}) > 1:
+        if any(a != b and u != v for a, u in values for b, v in values):
             found[name] = values
     return found
 
 
 def stories(store: Store, f: Filters = Filters(), min_articles: int = 1) -> Iterator[StoryView]:
     """Stories (without their claims) whose events match ``f``, by date."""
-    ids = sorted({row.story for row in events(store, Filters(**{**asdict(f), "limit": None}))
+    ids = sorted({row.story for row in events(store, replace(f, limit=None))
                   if row.story is not None})
     shown, min_articles = 0, min(min_articles, SQLITE_MAX_INT)
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
         marks = ",".join("?" * len(chunk))
         for row in store.execute(
-                "SELECT pk, type, mode, start_date, end_date, place, country, lat, lon, n_articles FROM stories "
-                f"WHERE pk IN ({marks}) AND n_articles >= ? ORDER BY start_date, pk", [*chunk, min_articles]):
+                _STORY_SQL + f"WHERE s.pk IN ({marks}) AND s.n_articles >= ? GROUP BY s.pk "
+                "ORDER BY first IS NULL, first, s.start_date, s.pk", [*chunk, min_articles]):
             yield StoryView(*row)
             shown += 1
             if f.limit and shown >= f.limit:
@@ -132,29 +150,31 @@ class Entry:
         return asdict(self)
 
 
-def story_timeline(store: Store, story_id: int) -> list[Entry]:
-    """Each source's claim of one story, by the date it gives, then publication."""
-    view = story(store, story_id)
-    entries = [Entry(c.values["date"], f"reported by {c.source or c.article}", c.evidence, c.values["status"],
-                     [c.article]) for c in view.claims]
-    return sorted(entries, key=lambda e: (e.date or "", e.sources))
+def story_timeline(store: Store, story_id: int, f: Filters = Filters()) -> list[Entry]:
+    """Each source's claim of one story (those matching ``f``), by the date it gives, then publication."""
+    story(store, story_id)  # E058 when there is no such story
+    rows = events(store, replace(f, story=story_id, limit=None))
+    entries = sorted((Entry(window(r.when_start, r.when_end), f"reported by {r.source or r.article}", r.evidence,
+                            r.status, [r.article]) for r in rows), key=lambda e: (e.date is None, e.date or "",
+                                                                                  e.sources))
+    return entries[:f.limit] if f.limit else entries
 
 
 def actor_timeline(store: Store, name: str, f: Filters = Filters()) -> list[Entry]:
     """What an actor did (one entry per story) and said, in date order."""
     entries, by_story = [], {}
-    for row in events(store, Filters(**{**asdict(f), "actor": name, "limit": None})):
+    for row in events(store, replace(f, actor=name, limit=None)):
         if row.story is not None and row.story in by_story:
             by_story[row.story].sources.append(row.article)
             continue
-        entry = Entry(row.when_start, row.type + (f"/{row.mode}" if row.mode else ""), row.evidence, row.status,
+        entry = Entry(window(row.when_start, row.when_end), row.type + (f"/{row.mode}" if row.mode else ""), row.evidence, row.status,
                       [row.article], row.story)
         entries.append(entry)
         if row.story is not None:
             by_story[row.story] = entry
-    quote_filters = Filters(actor=name, since=f.since, until=f.until, country=f.country)
+    quote_filters = Filters(actor=name, since=f.since, until=f.until, overlap=f.overlap, country=f.country)
     for q in quotes(store, quote_filters):
-        entries.append(Entry(q.date, "said" + (f" ({q.channel})" if q.channel else ""),
+        entries.append(Entry(said_on(q), "said" + (f" ({q.channel})" if q.channel else ""),
                              q.text, None, [q.article]))
     entries.sort(key=lambda e: (e.date is None, e.date or "", e.what))
     return entries[:f.limit] if f.limit else entries

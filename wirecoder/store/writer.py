@@ -23,7 +23,9 @@ from ..record import Record
 from . import stories
 from .claims import claim_of
 from .db import Store
+from .filters import Filters
 from .schema import now
+from .targets import EVENTS, RECORDS, select, selects_through, where
 
 STORED, REPLACED, UNCHANGED = "stored", "replaced", "unchanged"
 
@@ -135,15 +137,23 @@ def load_record(store: Store, article_id: str) -> Record | None:
     return stored_record(*row) if row else None
 
 
-def records(store: Store, since: str | None = None, until: str | None = None):
-    """Every stored record, oldest ingest first (optionally by publication date)."""
-    sql, params = "SELECT record, text FROM articles WHERE 1=1", []
-    if since:
-        sql, params = sql + " AND published >= ?", [*params, since]
-    if until:
-        sql, params = sql + " AND substr(published, 1, 10) <= ?", [*params, until]
-    for data, text in store.execute(sql + " ORDER BY pk", params):
-        yield stored_record(data, text)
+def records(store: Store, f: Filters = Filters()):
+    """Stored records, oldest ingest first.
+
+    Without event filters, every record exactly as it was written. With them
+    (``targets.RECORDS``: an article is selected by its events), the records of
+    the articles holding a matching event, each keeping only the events that
+    ``queries.events`` lists for the same filters."""
+    sql, params = select(RECORDS, "a.pk, a.record, a.text", f, order="a.pk")
+    kept = None
+    if selects_through(RECORDS, f):
+        inner, inner_params = where(EVENTS, f)
+        kept = set(store.execute(f"SELECT e.article, e.id {EVENTS.source}{inner}", inner_params))
+    for pk, data, text in store.execute(sql, params):
+        record = stored_record(data, text)
+        if kept is not None:
+            record = record.model_copy(update={"events": [v for v in record.events if (pk, v.id) in kept]})
+        yield record
 
 
 def stored_record(data: str, text: str) -> Record:

@@ -1,0 +1,199 @@
+"""Each filter as SQL, per target: the one place where filters become WHERE clauses.
+
+A target is what a query lists -- events, quotes, actors (entity mentions) or
+records (articles). Each has the FROM clause its filters are written against
+and a table: filter -> the clause it adds. A filter missing from a target's
+table is refused (E061), never ignored. The limit is applied here too.
+
+``--since``/``--until`` keep one meaning everywhere: a row matches when its
+date window lies inside the range (``overlap``: when the two share a day), and
+a row without a date matches no date range. A target's date window is
+
+  events   the event's own window, ``when.start`` .. ``when.end`` (never the publication date)
+  quotes   the day the quote was said, else its article's publication day
+  actors   the publication day of an article that mentions the actor
+  records  none of their own: an article is selected by its events (below)
+
+Records take the event filters through their events: an article matches when
+one of its events matches them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from ..errors import E, InputError
+from .filters import Filters, fold, like
+
+Clause = tuple[str, list]
+LIKE = "LIKE ? ESCAPE '\\'"
+
+# Filter field -> the option that sets it and what a target lacking it has none of.
+OPTIONS = {
+    "actor": ("--actor", "actors"), "country": ("--country", "countries"), "types": ("--type", "event types"),
+    "status": ("--status", "event statuses"), "place": ("--place", "places"),
+    "since": ("--since", "dates"), "until": ("--until", "dates"), "article": ("--article", "articles"),
+    "story": ("--story", "stories"), "kinds": ("--kind", "entity kinds"),
+    "background": ("--background", "background events"),
+}
+
+
+def first_day(column: str) -> str:
+    """SQL: the first day of an ISO day, month (2025-12) or year (2025) value."""
+    return (f"(CASE length({column}) WHEN 4 THEN {column} || '-01-01' WHEN 7 THEN {column} || '-01' "
+            f"ELSE substr({column}, 1, 10) END)")
+
+
+def last_day(column: str) -> str:
+    """SQL: the last day of an ISO day, month or year value."""
+    return (f"(CASE length({column}) WHEN 4 THEN {column} || '-12-31' "
+            f"WHEN 7 THEN date({column} || '-01', '+1 month', '-1 day') ELSE substr({column}, 1, 10) END)")
+
+
+EVENT_WINDOW = (first_day("e.when_start"), last_day("COALESCE(e.when_end, e.when_start)"))
+QUOTE_DAY = "COALESCE(q.date, substr(a.published, 1, 10))"
+QUOTE_WINDOW = (first_day(QUOTE_DAY), last_day(QUOTE_DAY))
+PUBLISHED_DAY = "substr(a.published, 1, 10)"
+
+
+def names(text: str, *columns: str) -> Clause:
+    """Any of ``columns`` contains ``text``, case and accents folded (``wc_fold`` is registered by the store)."""
+    pattern = like(fold(text))
+    return "(" + " OR ".join(f"wc_fold({c}) {LIKE}" for c in columns) + ")", [pattern] * len(columns)
+
+
+def _since(window: tuple[str, str]):
+    return lambda f: (f"{window[1] if f.overlap else window[0]} >= ?", [f.since]) if f.since else None
+
+
+def _until(window: tuple[str, str]):
+    return lambda f: (f"{window[0] if f.overlap else window[1]} <= ?", [f.until]) if f.until else None
+
+
+def _equals(column: str, name: str):
+    return lambda f: (f"{column} = ?", [getattr(f, name)]) if getattr(f, name) is not None else None
+
+
+def _one_of(column: str, name: str):
+    def clause(f: Filters) -> Clause | None:
+        values = list(getattr(f, name))
+        return (f"{column} IN ({','.join('?' * len(values))})", values) if values else None
+    return clause
+
+
+def _event_types(f: Filters) -> Clause | None:
+    if not f.types:
+        return None
+    parts, params = [], []
+    for item in f.types:
+        kind, _, mode = item.partition("/")
+        parts.append("(e.type = ? AND e.mode = ?)" if mode else "e.type = ?")
+        params += [kind, mode] if mode else [kind]
+    return "(" + " OR ".join(parts) + ")", params
+
+
+_EVENT_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN entities en ON en.article = ea.article AND "
+                "en.id = ea.entity WHERE ea.event = e.pk AND {})")
+
+
+def _event_actor(f: Filters) -> Clause | None:
+    if not f.actor:
+        return None
+    clause, params = names(f.actor, "en.name", "en.kb_name")
+    return _EVENT_ACTOR.format(clause), params
+
+
+def _event_country(f: Filters) -> Clause | None:
+    if not f.country:
+        return None
+    return f"(COALESCE(l.geo_country, l.country) = ? OR {_EVENT_ACTOR.format('en.country = ?')})", [f.country] * 2
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    source: str  # FROM ... JOIN ...: the aliases the table's clauses use
+    table: Mapping[str, Callable[[Filters], Clause | None]]
+    through: Target | None = None  # filters it lacks but this target has, applied through its rows
+    link: str = ""  # "key IN (SELECT column ...)" joining this target's rows to those of `through`
+
+    @property
+    def accepted(self) -> list[str]:
+        fields = [*self.table, *(self.through.table if self.through else ())]
+        return list(dict.fromkeys(OPTIONS[name][0] for name in fields if name in OPTIONS)) + ["--limit"]
+
+
+EVENTS = Target(
+    "events",
+    "FROM events e JOIN articles a ON a.pk = e.article "
+    "LEFT JOIN entities l ON l.article = e.article AND l.id = e.location",
+    {"types": _event_types, "status": _one_of("e.status", "status"), "actor": _event_actor,
+     "country": _event_country,
+     "place": lambda f: names(f.place, "l.name", "l.geo_name", "l.admin1") if f.place else None,
+     "since": _since(EVENT_WINDOW), "until": _until(EVENT_WINDOW), "article": _equals("a.id", "article"),
+     "story": _equals("e.story", "story"),
+     "background": lambda f: None if f.background else ("e.background = 0", [])})
+
+QUOTES = Target(
+    "quotes",
+    "FROM quotes q JOIN articles a ON a.pk = q.article LEFT JOIN entities s ON s.article = q.article "
+    "AND s.id = q.speaker",
+    {"actor": lambda f: names(f.actor, "s.name", "q.speaker_text") if f.actor else None,
+     "country": _equals("s.country", "country"), "since": _since(QUOTE_WINDOW), "until": _until(QUOTE_WINDOW),
+     "article": _equals("a.id", "article")})
+
+ACTORS = Target(
+    "actors",
+    "FROM entities en JOIN articles a ON a.pk = en.article",
+    {"actor": lambda f: names(f.actor, "en.name", "en.kb_name") if f.actor else None,
+     "country": _equals("en.country", "country"), "kinds": _one_of("en.kind", "kinds"),
+     "since": _since((PUBLISHED_DAY, PUBLISHED_DAY)), "until": _until((PUBLISHED_DAY, PUBLISHED_DAY)),
+     "article": _equals("a.id", "article")})
+
+RECORDS = Target("records", "FROM articles a", {"article": _equals("a.id", "article")},
+                 through=EVENTS, link="a.pk IN (SELECT e.article {source}{where})")
+
+
+def _is_set(f: Filters, name: str) -> bool:
+    return getattr(f, name) not in (None, (), False)
+
+
+WIDENING = {"background"}  # set, it lets more rows through: alone it selects nothing
+
+
+def selects_through(target: Target, f: Filters) -> bool:
+    """Whether ``f`` selects this target's rows through the rows of ``target.through``."""
+    return target.through is not None and any(
+        _is_set(f, name) for name in target.through.table if name not in target.table and name not in WIDENING)
+
+
+def where(target: Target, f: Filters, extra: tuple[Clause, ...] = ()) -> Clause:
+    """`` WHERE ...`` (or "") and its parameters: ``f`` as ``target`` reads it, and the ``extra`` clauses."""
+    clauses, params = [c for c, _ in extra], [p for _, ps in extra for p in ps]
+    for name, (option, what) in OPTIONS.items():
+        if name in target.table:
+            found = target.table[name](f)
+            if found is not None:
+                clauses.append(found[0])
+                params += found[1]
+        elif _is_set(f, name) and not (target.through and name in target.through.table):
+            raise InputError(E.E061, option=option, target=target.name, detail=f"{target.name} have no {what}",
+                             accepted=", ".join(target.accepted))
+    if selects_through(target, f):
+        inner, inner_params = where(target.through, f)
+        clauses.append(target.link.format(source=target.through.source, where=inner))
+        params += inner_params
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def select(target: Target, columns: str, f: Filters, *, joins: str = "", order: str = "", group: str = "",
+           extra: tuple[Clause, ...] = ()) -> Clause:
+    """The whole query: ``SELECT columns`` from the target's rows, filtered by ``f``, ordered, limited."""
+    clause, params = where(target, f, extra)
+    sql = f"SELECT {columns} {target.source}{' ' + joins if joins else ''}{clause}{group}"
+    return limited(sql + (f" ORDER BY {order}" if order else ""), params, f.limit)
+
+
+def limited(sql: str, params: list, limit: int | None) -> Clause:
+    return (sql + " LIMIT ?", [*params, limit]) if limit else (sql, params)
