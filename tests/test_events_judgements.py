@@ -134,3 +134,10 @@ def test_a_statement_is_not_where_another_speaker_spoke(extract):
                 "Ruben Hakobyan accused Georgia of stalling them.")
     [accusation] = accusations(r)
     assert accusation.location is None or place_of(r, accusation) != "Tbilisi"
+
+
+def test_a_body_named_again_by_its_noun_as_an_object_is_the_target(extract):
+    r = extract("The Arctic Council met in Oslo on Saturday. On Monday, Greenpeace condemned "
+                "the council's failure to protect the sea ice.")
+    [accusation] = accusations(r)
+    assert names(r, accusation.target_actors) == {"Arctic Council"}

@@ -105,6 +105,9 @@ class Describer:
                 continue
             speaker = self._is_speaker(tok)
             if not speaker and not (tok.dep_ in ("nsubj", "nsubjpass") or _is_agent(tok)):
+                # elsewhere ("condemned the council's failure", "urged the ministry") a definite
+                # body noun only refers back to the organisation named with it before
+                self._refer_back_only(doc, tok, refs, covered, found)
                 continue
             owner = self._owner(tok)
             if owner is not None:  # "her office", "a spokesman for the ministry": the one spoken for
@@ -139,6 +142,24 @@ class Describer:
                 covered[i] = actor
             found.append((actor, start, end))
         return found
+
+    def _refer_back_only(self, doc: Doc, tok: Token, refs: list, covered: dict[int, Actor], found: list) -> None:
+        if tok.dep_ not in ("poss", "dobj", "pobj", "dative"):
+            return
+        noun = self._noun(tok)
+        if noun is None or noun.kind != "organization" or _named_beside(tok):
+            return
+        start, end = _phrase(tok)
+        if end - start > MAX_WORDS:
+            return
+        actor = self._refers_back(doc, tok, start, end, noun, refs, covered)
+        if actor is None:
+            return
+        start, end = _mention(doc, start, tok)
+        span = doc[start:end]
+        actor.add(Mention(span.start_char, span.end_char, span.text, "nominal"))
+        covered.update((i, actor) for i in range(start, end))
+        found.append((actor, start, end))
 
     def claims(self, tok: Token) -> bool:
         """Whether ``find`` reads this noun: a speaker, or a body or its officials acting
