@@ -141,3 +141,20 @@ def test_a_body_named_again_by_its_noun_as_an_object_is_the_target(extract):
                 "the council's failure to protect the sea ice.")
     [accusation] = accusations(r)
     assert names(r, accusation.target_actors) == {"Arctic Council"}
+
+
+# -- withdrawals, alerts and acquittals named by other words ------------------------------
+
+def test_a_drawdown_is_a_withdrawal_of_its_state(extract):
+    r = extract("The Canadian drawdown in Mali leaves the mission short of helicopters.")
+    [retreat] = [e for e in r.events if e.type == "RETREAT"]
+    assert names(r, retreat.source_actors) == {"Canada"}
+
+
+def test_raising_an_alert_level_is_mobilisation_and_raising_a_price_is_not(extract):
+    assert "MOBILIZE" in types_of(extract("Norway raised its alert level on Friday."))
+    assert "MOBILIZE" not in types_of(extract("Norway raised the price of fuel on Friday."))
+
+
+def test_an_acquittal_is_a_concession(extract):
+    assert "CONCEDE" in types_of(extract("A court in Quito acquitted the nine activists on Monday."))
