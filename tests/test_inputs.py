@@ -186,6 +186,20 @@ def test_usage_errors_are_one_coded_line_with_exit_2(argv, capsys):
     assert cli.main(argv) == 2
     out, err = capsys.readouterr()
     assert ONE_LINE_ERROR.match(err) and "E016" in err and not out
+    if argv:  # the fix points to the command's own help
+        assert f"`wirecoder {argv[0]} --help`" in err
+
+
+def test_verbose_logs_each_stored_article_and_the_rate(store, caplog):
+    original = _report("original")
+    with caplog.at_level(logging.DEBUG, logger="wirecoder"):
+        from wirecoder.store.progress import Progress
+        import io
+
+        ingest(store, iter([_input(original)]), make_pipeline=lambda: RecordsByText([original]),
+               progress=Progress(1, io.StringIO(), enabled=False))
+    assert any(r.levelno == logging.DEBUG and "stored original: 1 events" in r.getMessage() for r in caplog.records)
+    assert any("articles/s" in r.getMessage() for r in caplog.records)
 
 
 def test_quiet_and_log_file(tmp_path, capsys):

@@ -75,7 +75,6 @@ def setup_logging(verbose: int = 0, quiet: bool = False, log_file: str | None = 
         file.setLevel(logging.DEBUG if verbose else logging.INFO)
         log.addHandler(file)
     log.setLevel(min(h.level for h in log.handlers))
-    log.propagate = False
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -143,9 +142,13 @@ def columns_of(args):
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        command = f"wirecoder {args.command}" if args.command else "wirecoder"
+        if extra:  # argparse would name the top parser: the fix is in the command's own help
+            raise InputError(E.E016, detail=f"unrecognized arguments: {' '.join(extra)}", command=command)
         if args.command is None:
-            raise InputError(E.E016, detail="no command given", command="wirecoder")
+            choices = parser._subparsers._group_actions[0].choices
+            raise InputError(E.E016, detail=f"no command given (one of: {', '.join(choices)})", command=command)
         setup_logging(args.verbose, args.quiet, args.log_file)
     except WirecoderError as err:
         print(f"wirecoder: {err}", file=sys.stderr)
