@@ -13,7 +13,7 @@ from wirecoder import cli
 from wirecoder.errors import InputError
 from wirecoder.readers import ArticleInput, article_from_dict, make_article, read_path
 from wirecoder.readers.table import Columns
-from wirecoder.store import Store, write
+from wirecoder.store import Store, load_record, write
 from wirecoder.store.ingest import ALIAS, ingest
 from wirecoder.store.writer import aliases
 
@@ -63,6 +63,9 @@ def test_pipe_and_extract_give_records_for_dicts(pipeline):
     assert results[1].error.code == "E011"
     record = pipeline.extract({"id": "d3", "text": text}, published="2024-05-03")
     assert (record.article.id, record.article.published) == ("d3", "2024-05-03")
+    record = wirecoder.extract({"id": "d4", "text": text, "published": "2024-05-04", "url": "https://example.org/4"})
+    assert (record.article.id, record.article.published, record.article.url) == \
+        ("d4", "2024-05-04", "https://example.org/4")
 
 
 # -- CSV and TSV ------------------------------------------------------------------------
@@ -156,6 +159,7 @@ def test_the_same_text_under_another_id_is_reported_and_linked(store):
                    make_pipeline=lambda: pytest.fail("nothing new: no pipeline needed"))
     assert again.aliases == [("mirror", "original")] and again.skipped[ALIAS] == 1 and again.stored == 0
     assert aliases(store, "original") == ["mirror"]
+    assert load_record(store, "mirror").article.id == "original"
     assert any("mirror: the same text as 'original'" in line for line in again.lines())
     assert store.execute("SELECT url FROM article_aliases").fetchone()[0] == "https://mirror.example/x"
 
@@ -211,6 +215,20 @@ def test_quiet_and_log_file(tmp_path, capsys):
     assert cli.main(["-q", "events", "--db", str(db)]) == 0
     assert capsys.readouterr().err == ""
     assert cli.main(["events", "--db", str(tmp_path / "none.db"), "-q"]) == 2
+    assert ONE_LINE_ERROR.match(capsys.readouterr().err)
+    logging.getLogger("wirecoder").handlers.clear()
+
+
+def test_a_bug_in_a_command_is_one_coded_line_with_exit_4(tmp_path, capsys, monkeypatch):
+    from wirecoder import cli_store
+
+    def broken(args):
+        raise KeyError("no such column")
+
+    monkeypatch.setattr(cli_store, "_events", broken)
+    db = tmp_path / "t.db"
+    Store(db).close()
+    assert cli.main(["events", "--db", str(db)]) == 4
     assert ONE_LINE_ERROR.match(capsys.readouterr().err)
     logging.getLogger("wirecoder").handlers.clear()
 

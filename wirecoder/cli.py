@@ -164,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as cause:  # noqa: BLE001 - a bug: one coded line, the traceback in the log at debug level
+        log.debug("traceback", exc_info=True)
+        error = WirecoderError(E.E033, detail=f"{type(cause).__name__}: {cause}")
+        log.error("%s", error)
+        return error.exit_code
 
 
 def _inputs(args):

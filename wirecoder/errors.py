@@ -66,6 +66,9 @@ class E(Enum):
     E031 = ("stage {stage!r} needs {missing} which no earlier stage provides",
             "add the stages that provide it before {stage!r}", EXIT_SETUP, 500)
     E032 = ("unknown stage {stage!r}", "choose from: {known}", EXIT_INPUT, 422)
+    E033 = ("the command failed unexpectedly: {detail}",
+            "this is a bug in wirecoder; report it with the command (-v shows the traceback)",
+            EXIT_INTERNAL, 500)
     E050 = ("{path}: there is no wirecoder store here",
             "ingest articles first (`wirecoder ingest FILES --db {path}`) or pass the right --db", EXIT_INPUT, 404)
     E051 = ("{path}: the store stayed locked by another writer for {seconds} s",

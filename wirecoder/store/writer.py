@@ -157,8 +157,11 @@ def _insert_event(db: sqlite3.Connection, pk: int, record: Record, v) -> None:
 
 
 def load_record(store: Store, article_id: str) -> Record | None:
-    """The stored record of one article, exactly as it was written."""
-    row = store.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    """The stored record of one article, exactly as it was written (also by an alias:
+    an id under which the same text came again)."""
+    row = store.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone() or \
+        store.execute("SELECT a.record, a.text FROM article_aliases l JOIN articles a ON a.pk = l.article"
+                      " WHERE l.id = ?", (article_id,)).fetchone()
     return stored_record(*row) if row else None
 
 
