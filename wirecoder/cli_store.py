@@ -23,9 +23,12 @@ INGEST_EXAMPLES = """examples:
   wirecoder ingest articles/ --progress 2> log     # the progress bar even when stderr is not a terminal
 
 Articles whose text is already stored are skipped before any NLP runs, so
-re-running an interrupted ingest completes it. A new version of a stored URL
-(or article id) replaces the old one. Exit code 0: everything stored or
-skipped; 1: some articles failed (each reported on stderr and summarised).
+re-running an interrupted ingest completes it; the same text under another id
+is reported and linked to the stored article as its alias. A new version of a
+stored URL (or article id) replaces the old one. The summary counts what each
+layer gained (articles, events, quotes, actors, stories). Exit code 0:
+everything stored or skipped; 1: some articles failed (each reported on stderr
+and summarised).
 """
 
 QUERY_EXAMPLES = """examples:
