@@ -37,3 +37,43 @@ def test_every_error_says_how_to_fix_it():
     for code in E:
         template, fix, exit_code, status = code.value
         assert fix and exit_code in (1, 2, 3, 4, 5) and 400 <= status < 600
+
+
+# -- the README's commands and input fields ------------------------------------------
+def readme_blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, re.S)
+
+
+def readme_commands() -> list[list[str]]:
+    """Every `wirecoder` command of the README's shell blocks, as argv (comments,
+    redirections and the pipe before it left out)."""
+    import shlex
+
+    commands = []
+    for block in readme_blocks("sh"):
+        for line in block.splitlines():
+            words = shlex.split(line, comments=True)
+            if ".venv/bin/wirecoder" not in words:
+                continue
+            words = words[words.index(".venv/bin/wirecoder") + 1:]
+            commands.append(words[:next((i for i, w in enumerate(words) if w in (">", "|", "2>")), len(words))])
+    return commands
+
+
+def test_every_readme_command_parses_as_written():
+    commands = readme_commands()
+    assert len(commands) >= 20 and ["stories", "--rebuild"] in commands
+    for argv in commands:
+        cli._parser().parse_args(argv)  # a usage error raises E016
+
+
+def test_the_input_fields_table_lists_every_field_column_and_option():
+    from wirecoder.readers import INPUT_FIELDS
+    from wirecoder.readers.table import HEADER_NAMES, OPTIONS
+
+    rows = {line.split("|")[1].strip(): line for line in README.splitlines() if line.startswith("| ")}
+    for field in INPUT_FIELDS:
+        assert f"`{field}`" in rows[field], field
+    for role, names in HEADER_NAMES.items():
+        assert ", ".join(f"`{name}`" for name in names) in rows[role], role
+        assert f"`{OPTIONS[role]}`" in rows[role], role

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["Pipeline", "Record", "WirecoderError", "extract", "__version__"]
+__all__ = ["ArticleInput", "INPUT_FIELDS", "Pipeline", "Record", "Result", "Store", "WirecoderError", "extract",
+           "__version__"]
 
-_LAZY = {"Pipeline": "pipeline", "extract": "pipeline", "Record": "record", "WirecoderError": "errors"}
+_LAZY = {"Pipeline": "pipeline", "Result": "pipeline", "extract": "pipeline", "Record": "record",
+         "WirecoderError": "errors", "ArticleInput": "readers", "INPUT_FIELDS": "readers", "Store": "store"}
 
 
 def __getattr__(name):
@@ -22,3 +24,8 @@ def __getattr__(name):
 
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'wirecoder' has no attribute {name!r}")
+
+
+def __dir__():
+    """The public names (loaded lazily, so ``dir`` would otherwise not see them)."""
+    return sorted(set(__all__) | {"__doc__", "__name__", "__file__", "__path__", "__spec__"})

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
 from . import __version__
 from .errors import (E, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_PARTIAL, EXIT_STORE, InputError,
                      WirecoderError)
+
+log = logging.getLogger("wirecoder")
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}  every article was extracted
@@ -28,13 +31,54 @@ EXTRACT_EXAMPLES = """examples:
   wirecoder extract article.txt --published 2025-12-07
   wirecoder extract page.html                      # date, title, url from the page
   wirecoder extract articles.jsonl > records.jsonl # one record per line, input order
+  wirecoder extract feed.csv --text-col body --date-col pubdate   # one record per row
   cat article.txt | wirecoder extract - --published 2025-12-07
   cat articles.jsonl | wirecoder extract - --jsonl
 """
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are catalogue errors: one coded line and exit code 2."""
+
+    def error(self, message: str):
+        raise InputError(E.E016, detail=message, command=self.prog)
+
+
+def _logging_options(parser, top: bool) -> None:
+    """-v/-q/--log-file, accepted before the command and after it (the last given wins)."""
+    group = parser.add_argument_group("logging")
+    keep = {} if top else {"default": argparse.SUPPRESS}
+    group.add_argument("-v", "--verbose", action="count", help="say more on stderr: each article as it is done",
+                       **({"default": 0} if top else keep))
+    group.add_argument("-q", "--quiet", action="store_true",
+                       help="only warnings and errors on stderr (no progress bar, no ingest summary)", **keep)
+    group.add_argument("--log-file", metavar="FILE", help="also write the log, with times and levels, to FILE",
+                       **keep)
+
+
+def setup_logging(verbose: int = 0, quiet: bool = False, log_file: str | None = None) -> None:
+    """Progress and problems go to the `wirecoder` logger: stderr, and a file if asked."""
+    level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
+    for handler in list(log.handlers):
+        log.removeHandler(handler)
+        handler.close()
+    stream = logging.StreamHandler(sys.stderr)
+    stream.setFormatter(logging.Formatter("wirecoder: %(message)s"))
+    stream.setLevel(level)
+    log.addHandler(stream)
+    if log_file:
+        try:
+            file = logging.FileHandler(log_file, encoding="utf-8")
+        except OSError as err:
+            raise InputError(E.E060, path=log_file, detail=err.strerror or str(err)) from None
+        file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        file.setLevel(logging.DEBUG if verbose else logging.INFO)
+        log.addHandler(file)
+    log.setLevel(min(h.level for h in log.handlers))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="wirecoder",
         description="Sourced, structured event data from English news articles.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -48,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Extract the wirecoder record (JSON) of one article, or of each line of a JSON Lines file.",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXTRACT_EXAMPLES + "\n" + EXIT_CODES)
     extract.add_argument("path", metavar="PATH|-",
-                         help=".txt, .html, .jsonl or .warc(.gz) file, a folder, or - for stdin")
+                         help=".txt, .html, .jsonl, .csv/.tsv or .warc(.gz) file, a folder, or - for stdin")
     meta = extract.add_argument_group("article metadata (override what the file says)")
     meta.add_argument("--published", help="publication date, ISO 8601 (2025-12-07 or 2025-12-07T14:30Z)")
     meta.add_argument("--url", help="the article's URL")
@@ -61,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--indent", type=int, default=None,
                      help="indent single records by N spaces (default 2; JSON Lines are never indented)")
     fmt.add_argument("--stages", help="comma-separated stages to run (default: all)")
+    add_column_options(extract)
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
     commands.add_parser("setup", help="build the gazetteer index (make does this at install)")
@@ -72,31 +117,63 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the pipeline on the example articles and summarise")
     demo.add_argument("path", nargs="?", default="examples", help="folder or file (default: examples)")
     demo.add_argument("--out", default="out", help="folder for the JSON records (default: out)")
+    _logging_options(parser, top=True)
+    for command in commands.choices.values():
+        _logging_options(command, top=False)
     return parser
+
+
+def add_column_options(parser) -> None:
+    """--text-col, --date-col, ... for CSV and TSV input (extract and ingest)."""
+    from .readers.table import HEADER_NAMES, OPTIONS
+
+    group = parser.add_argument_group("CSV and TSV input (one article per row; columns found by header name)")
+    for role, option in OPTIONS.items():
+        group.add_argument(option, dest=f"col_{role}", metavar="COLUMN",
+                           help=f"the column of the {role} (default: the first of {', '.join(HEADER_NAMES[role])})")
+
+
+def columns_of(args):
+    from .readers.table import Columns, OPTIONS
+
+    return Columns(**{role: getattr(args, f"col_{role}", None) for role in OPTIONS})
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_INPUT
+    try:
+        args, extra = parser.parse_known_args(argv)
+        command = f"wirecoder {args.command}" if args.command else "wirecoder"
+        if extra:  # argparse would name the top parser: the fix is in the command's own help
+            raise InputError(E.E016, detail=f"unrecognized arguments: {' '.join(extra)}", command=command)
+        if args.command is None:
+            choices = parser._subparsers._group_actions[0].choices
+            raise InputError(E.E016, detail=f"no command given (one of: {', '.join(choices)})", command=command)
+        setup_logging(args.verbose, args.quiet, args.log_file)
+    except WirecoderError as err:
+        print(f"wirecoder: {err}", file=sys.stderr)
+        return err.exit_code
     try:
         if hasattr(args, "run"):
             return args.run(args)
         return {"extract": _extract, "schema": _schema, "setup": _setup, "demo": _demo}[args.command](args)
     except WirecoderError as err:
-        print(f"wirecoder: {err}", file=sys.stderr)
+        log.error("%s", err)
         return err.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as cause:  # noqa: BLE001 - a bug: one coded line, the traceback in the log at debug level
+        log.debug("traceback", exc_info=True)
+        error = WirecoderError(E.E033, detail=f"{type(cause).__name__}: {cause}")
+        log.error("%s", error)
+        return error.exit_code
 
 
 def _inputs(args):
-    from .readers import (WARC_SUFFIXES, parse_published, read_html, read_jsonl_lines, read_path, read_text,
-                          with_meta)
+    from .readers import (TABLE_SUFFIXES, WARC_SUFFIXES, parse_published, read_html, read_jsonl_lines, read_path,
+                          read_text, with_meta)
 
     meta = {"published": args.published, "url": args.url, "title": args.title, "source": args.source}
     if args.published:
@@ -112,13 +189,13 @@ def _inputs(args):
         except InputError as err:
             return [err], False
     path = Path(args.path)
-    batch = (args.jsonl or path.is_dir() or path.suffix.lower() in (".jsonl", ".ndjson")
+    batch = (args.jsonl or path.is_dir() or path.suffix.lower() in {".jsonl", ".ndjson"} | TABLE_SUFFIXES
              or path.name.lower().endswith(WARC_SUFFIXES))
     if batch:
         _ignored_meta(meta, args.path)
     if args.jsonl and path.is_file():  # --jsonl says how to read the file, whatever its name
         return _jsonl_file(path), True
-    items = read_path(path)
+    items = read_path(path, columns_of(args))
     if not batch:
         return (item if isinstance(item, WirecoderError) else with_meta(item, **meta) for item in items), False
     return items, True
@@ -128,8 +205,8 @@ def _ignored_meta(meta: dict, where: str) -> None:
     """Metadata flags describe one article: for a batch they are ignored, and said so."""
     given = [f"--{key}" for key, value in meta.items() if value]
     if given:
-        print(f"wirecoder: {', '.join(given)} ignored: metadata flags describe one article and {where} holds many "
-              "(give each article its own in its JSON line)", file=sys.stderr)
+        log.warning("%s ignored: metadata flags describe one article and %s holds many "
+                    "(give each article its own in its JSON line)", ", ".join(given), where)
 
 
 def _jsonl_file(path: Path):
@@ -150,21 +227,24 @@ def _extract(args) -> int:
     for result in _run(items, lambda: Pipeline(stages)):
         seen += 1
         if result.ok:
+            log.debug("%s: %d entities, %d quotes, %d events", result.where, len(result.record.entities),
+                      len(result.record.quotes), len(result.record.events))
             print(result.record.to_json(indent=indent))
         else:
             failed += 1
-            print(f"wirecoder: {result.error}", file=sys.stderr)
+            log.error("%s", result.error)
             if not batch:
                 return result.error.exit_code
             print(json.dumps({"where": result.where, "error": result.error.to_dict()}))
     if failed and batch:
-        print(f"wirecoder: {failed} article(s) failed", file=sys.stderr)
+        log.warning("%d article(s) failed", failed)
         return EXIT_PARTIAL
     if not seen:  # an empty folder or JSON Lines file: nothing there, said so rather than silence
-        from .readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, WARC_SUFFIXES
+        from .readers import HTML_SUFFIXES, JSONL_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, WARC_SUFFIXES
 
-        kinds = sorted(s for s in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES if s) + list(WARC_SUFFIXES)
-        print(f"wirecoder: no articles in {args.path} (files read: {', '.join(kinds)})", file=sys.stderr)
+        kinds = sorted(s for s in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | TABLE_SUFFIXES if s) \
+            + list(WARC_SUFFIXES)
+        log.warning("no articles in %s (files read: %s)", args.path, ", ".join(kinds))
     return EXIT_OK
 
 
@@ -216,7 +296,7 @@ def _demo(args) -> int:
     for result in pipeline.pipe(read_path(args.path)):
         if not result.ok:
             failed += 1
-            print(f"wirecoder: {result.error}", file=sys.stderr)
+            log.error("%s", result.error)
             continue
         record = result.record
         target = out / f"{record.article.id}.json"

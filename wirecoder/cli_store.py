@@ -7,22 +7,28 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
 from .errors import E, EXIT_OK, InputError
 
 RAW = argparse.RawDescriptionHelpFormatter
+log = logging.getLogger("wirecoder")
 
 INGEST_EXAMPLES = """examples:
   wirecoder ingest articles/ --db news.db          # every .txt/.html/.jsonl/.warc(.gz) below the folder
   wirecoder ingest crawl.warc.gz feed.jsonl        # into wirecoder.db (or $WIRECODER_DB)
+  wirecoder ingest feed.csv --text-col body --date-col pubdate    # one article per CSV row
   wirecoder ingest articles/ --progress 2> log     # the progress bar even when stderr is not a terminal
 
 Articles whose text is already stored are skipped before any NLP runs, so
-re-running an interrupted ingest completes it. A new version of a stored URL
-(or article id) replaces the old one. Exit code 0: everything stored or
-skipped; 1: some articles failed (each reported on stderr and summarised).
+re-running an interrupted ingest completes it; the same text under another id
+is reported and linked to the stored article as its alias. A new version of a
+stored URL (or article id) replaces the old one. The summary counts what each
+layer gained (articles, events, quotes, actors, stories). Exit code 0:
+everything stored or skipped; 1: some articles failed (each reported on stderr
+and summarised).
 """
 
 FILTER_MEANING = """filters:
@@ -72,13 +78,16 @@ def add_commands(commands) -> None:
     ingest = commands.add_parser("ingest", help="extract articles into the store (files, folders, JSON Lines, WARC)",
                                  description="Extract articles and store their records.", formatter_class=RAW,
                                  epilog=INGEST_EXAMPLES)
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .jsonl, .warc(.gz) or a folder")
+    ingest.add_argument("paths", nargs="+", metavar="PATH",
+                        help=".txt, .html, .jsonl, .csv/.tsv, .warc(.gz) or a folder")
     _db(ingest)
     ingest.add_argument("--force", action="store_true", help="re-extract articles already stored (replace them)")
     ingest.add_argument("--stages", help="comma-separated stages to run (default: all)")
-    shown = ingest.add_mutually_exclusive_group()
-    shown.add_argument("--progress", action="store_true", help="draw the progress bar even when not on a terminal")
-    shown.add_argument("--quiet", action="store_true", help="no progress bar and no summary; failures still print")
+    ingest.add_argument("--progress", action="store_true",
+                        help="draw the progress bar even when not on a terminal (-q: no bar, no summary)")
+    from .cli import add_column_options
+
+    add_column_options(ingest)
     ingest.set_defaults(run=_ingest)
 
     search = commands.add_parser("search", help="full-text search over stored articles (or quotes)",
@@ -120,7 +129,8 @@ def add_commands(commands) -> None:
                                   formatter_class=RAW, epilog=QUERY_EXAMPLES)
     stories.add_argument("--id", type=int, help="show one story: every source's claim and the disagreements")
     stories.add_argument("--min-sources", type=int, default=1, help="only stories reported by N+ articles")
-    stories.add_argument("--rebuild", action="store_true", help="re-fuse every stored event from scratch")
+    stories.add_argument("--rebuild", action="store_true",
+                         help="re-fuse every stored event from scratch and print how many stories there are")
     _filters(stories, "actor country type status place since until overlap limit")
     _db(stories)
     _json(stories)
@@ -208,11 +218,12 @@ def _print_rows(rows, as_json: bool, render) -> int:
     elif rows:
         print(render(rows))
     else:
-        print("nothing matched", file=sys.stderr)
+        log.info("nothing matched")
     return EXIT_OK
 
 
 def _ingest(args) -> int:
+    from .cli import columns_of
     from .pipeline import Pipeline
     from .stages import DEFAULT_STAGES
     from .store.ingest import articles, count_inputs, default_report, ingest
@@ -222,10 +233,10 @@ def _ingest(args) -> int:
         if not Path(path).exists():
             raise InputError(E.E001, path=path)
     stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else list(DEFAULT_STAGES)
-    shown = args.progress or (sys.stderr.isatty() and not args.quiet)
+    shown = not args.quiet and (args.progress or sys.stderr.isatty())
     progress = Progress(count_inputs(args.paths) if shown else None, sys.stderr, shown)
     with _open(args, create=True) as store:
-        summary = ingest(store, articles(args.paths), make_pipeline=lambda: Pipeline(stages), force=args.force,
+        summary = ingest(store, articles(args.paths, columns_of(args)), make_pipeline=lambda: Pipeline(stages), force=args.force,
                          progress=progress, report=default_report)
     if not args.quiet:
         print("\n".join(summary.lines()))
@@ -272,8 +283,9 @@ def _stories(args) -> int:
     from .store.views import stories, story
 
     with _open(args) as store:
-        if args.rebuild:
-            print(f"{fusion.rebuild(store)} stories", file=sys.stderr)
+        if args.rebuild:  # a count, not a listing: list them with `wirecoder stories` afterwards
+            print(f"{fusion.rebuild(store)} stories rebuilt")
+            return EXIT_OK
         if args.id is not None:
             view = story(store, args.id)
             print(json.dumps(view.to_dict(), ensure_ascii=False) if args.json else story_text(view))
@@ -310,6 +322,6 @@ def _export(args) -> int:
                         n = write(store, out, filters, args.level)
             except OSError as err:  # no such folder, a folder, read-only, disk full
                 raise InputError(E.E060, path=args.out, detail=err.strerror or str(err)) from None
-    print(f"wirecoder: wrote {n} {'records' if args.format == 'jsonl' else 'rows'} ({args.format})"
-          + (f" to {args.out}" if args.out else ""), file=sys.stderr)
+    log.info("wrote %d %s (%s)%s", n, "records" if args.format == "jsonl" else "rows", args.format,
+             f" to {args.out}" if args.out else "")
     return EXIT_OK

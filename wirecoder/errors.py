@@ -36,7 +36,7 @@ class E(Enum):
     E008 = ("{where}: line {line} has neither \"text\" nor \"html\"",
             'give each line a "text" or "html" field', EXIT_INPUT, 422)
     E009 = ("{where}: unsupported file type {suffix!r}",
-            "use .txt, .html/.htm, .jsonl or .warc/.warc.gz, or pass --jsonl for JSON Lines on stdin",
+            "use .txt, .html/.htm, .jsonl, .csv/.tsv or .warc/.warc.gz, or pass --jsonl for JSON Lines on stdin",
             EXIT_INPUT, 415)
     E010 = ("{where}: no article text could be extracted from the HTML",
             "check the page has an article body, or pass its text instead", EXIT_INPUT, 422)
@@ -46,6 +46,14 @@ class E(Enum):
             "check that it is a complete .warc or .warc.gz file", EXIT_INPUT, 422)
     E013 = ("{where}: the file cannot be read ({detail})",
             "check that it is a readable file (permissions, a disk or network error)", EXIT_INPUT, 403)
+    E014 = ("{where}: there is no column {column!r} for the article's {role} (the header has: {header})",
+            "name the column with {option} COLUMN", EXIT_INPUT, 422)
+    E015 = ("{where}: the article has neither a \"text\" nor an \"html\" field (it has: {keys})",
+            'give it a "text" (or "html") field, and "published", "id", "url", "title", "source" as known',
+            EXIT_INPUT, 422)
+    E016 = ("the arguments are not valid: {detail}", "see `{command} --help`", EXIT_INPUT, 422)
+    E017 = ("{where}: the file is not valid CSV ({detail})",
+            "check its quoting, or save it again as CSV (or TSV) in UTF-8", EXIT_INPUT, 422)
     E020 = ("the spaCy pipeline {name!r} is not installed",
             "run `make demo` or `make test` (they install en_core_web_sm 3.8.0), "
             "or set WIRECODER_SPACY_MODEL to an installed pipeline", EXIT_SETUP, 500)
@@ -58,6 +66,9 @@ class E(Enum):
     E031 = ("stage {stage!r} needs {missing} which no earlier stage provides",
             "add the stages that provide it before {stage!r}", EXIT_SETUP, 500)
     E032 = ("unknown stage {stage!r}", "choose from: {known}", EXIT_INPUT, 422)
+    E033 = ("the command failed unexpectedly: {detail}",
+            "this is a bug in wirecoder; report it with the command (-v shows the traceback)",
+            EXIT_INTERNAL, 500)
     E050 = ("{path}: there is no wirecoder store here",
             "ingest articles first (`wirecoder ingest FILES --db {path}`) or pass the right --db", EXIT_INPUT, 404)
     E051 = ("{path}: the store stayed locked by another writer for {seconds} s",

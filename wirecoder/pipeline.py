@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from . import settings
 from .errors import E, InputError, SetupError, StageError, W_NO_PUBLISHED, WirecoderError, warning
-from .readers import ArticleInput, make_article
+from .readers import ArticleInput, article_from_dict, make_article
 from .record import Article, Record
 from .stages import DEFAULT_STAGES, Layers, Stage, create
 from .stages.base import SPACY_LAYERS, text_of
@@ -101,20 +101,25 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     # -- one article ------------------------------------------------------
-    def extract(self, article: ArticleInput | str, **meta) -> Record:
-        """One article -> Record. Raises ``WirecoderError`` on bad input or a failing stage."""
+    def extract(self, article: ArticleInput | Mapping | str, **meta) -> Record:
+        """One article (its text, a dict with the JSON Lines fields, or an ``ArticleInput``)
+        -> Record. Raises ``WirecoderError`` on bad input or a failing stage."""
         if isinstance(article, str):
             article = make_article(article, "<text>", **meta)
+        elif isinstance(article, Mapping):
+            article = article_from_dict({**article, **{k: v for k, v in meta.items() if v is not None}}, "<dict>")
         result = next(self.pipe([article]))
         if result.error is not None:
             raise result.error
         return result.record
 
     # -- many articles ------------------------------------------------------
-    def pipe(self, articles: Iterable[ArticleInput | InputError],
+    def pipe(self, articles: Iterable[ArticleInput | Mapping | str | InputError],
              batch_size: int | None = None) -> Iterator[Result]:
         """Yield one ``Result`` per input, in input order.
 
+        An input is an ``ArticleInput``, a dict with the JSON Lines fields
+        (``{"id": ..., "text": ..., "published": ...}``) or an article's text.
         Inputs that are already errors (a bad line of a JSON Lines file) pass
         through as failed results; a stage that raises fails only its article.
         """
@@ -174,13 +179,16 @@ class Pipeline:
 
 def _checked(item, position: int) -> ArticleInput | WirecoderError:
     """An input of ``pipe`` as an article or an error: a plain string is read as an
-    article's text; an ``ArticleInput`` built directly is held to the size limit."""
+    article's text, a mapping as a JSON line; an ``ArticleInput`` built directly is
+    held to the size limit."""
     if isinstance(item, (ArticleInput, WirecoderError)):
         if isinstance(item, ArticleInput) and len(item.text) > settings.get("max_chars"):
             raise InputError(E.E006, where=item.id, size=len(item.text), limit=settings.get("max_chars"))
         return item
     if isinstance(item, (str, bytes)):
         return make_article(item, f"<input {position + 1}>")
+    if isinstance(item, Mapping):
+        return article_from_dict(item, f"<input {position + 1}>")
     raise InputError(E.E011, where=f"<input {position + 1}>", field="article", kind=type(item).__name__)
 
 
@@ -217,7 +225,14 @@ def default_pipeline() -> Pipeline:
     return Pipeline()
 
 
-def extract(text: str, *, published=None, url=None, title=None, source=None, id=None) -> Record:
-    """Extract the record of one article with the default pipeline (loaded once)."""
-    article = make_article(text, "<text>", id=id, published=published, url=url, title=title, source=source)
+def extract(text: str | Mapping, *, published=None, url=None, title=None, source=None, id=None) -> Record:
+    """Extract the record of one article with the default pipeline (loaded once).
+
+    ``text`` is the article's text, or a dict with the JSON Lines fields
+    (``{"text": ..., "published": ...}``); keyword arguments given win over the dict's."""
+    meta = dict(id=id, published=published, url=url, title=title, source=source)
+    if isinstance(text, Mapping):
+        article = article_from_dict({**text, **{k: v for k, v in meta.items() if v is not None}}, "<dict>")
+    else:
+        article = make_article(text, "<text>", **meta)
     return default_pipeline().extract(article)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = (".warc", ".warc.gz")
+TABLE_SUFFIXES = {".csv", ".tsv"}
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,8 @@ def read_html(data: bytes, where: str, **meta) -> ArticleInput:
     return make_article(text, where, extra_warnings=warnings, **meta)
 
 
-_JSONL_FIELDS = ("id", "text", "html", "published", "url", "title", "source")
+# The fields of an article given as values: a JSON line, a dict to `Pipeline.pipe`, a CSV row.
+INPUT_FIELDS = ("id", "text", "html", "published", "url", "title", "source")
 
 
 def read_jsonl_lines(lines, where: str) -> Iterator[ArticleInput | InputError]:
@@ -222,19 +224,29 @@ def _jsonl_article(line: str, here: str, number: int) -> ArticleInput:
         raise InputError(E.E007, where=here, line=number, detail=err.msg) from None
     if not isinstance(obj, dict):
         raise InputError(E.E007, where=here, line=number, detail="not an object")
-    for key in _JSONL_FIELDS:
+    if not obj.get("text") and not obj.get("html") and "text" not in obj:
+        raise InputError(E.E008, where=here, line=number)
+    return article_from_dict(obj, here)
+
+
+def article_from_dict(obj: Mapping, where: str) -> ArticleInput:
+    """An article given as a mapping with the JSON Lines fields (``INPUT_FIELDS``).
+
+    The same rules as a JSON line: ``text`` or ``html`` is needed, every field
+    is a string (an id may be an integer), other keys are ignored."""
+    for key in INPUT_FIELDS:
         value = obj.get(key)
         if value is not None and not isinstance(value, str) and not (
                 key == "id" and isinstance(value, int) and not isinstance(value, bool)):
-            raise InputError(E.E011, where=here, field=key, kind=type(value).__name__)
+            raise InputError(E.E011, where=where, field=key, kind=type(value).__name__)
     meta = {k: obj.get(k) for k in ("id", "published", "url", "title", "source")}
     if "text" in obj and not obj.get("html"):
-        return make_article(obj["text"] or "", here, **meta)
+        return make_article(obj["text"] or "", where, **meta)
     if obj.get("text"):
-        return make_article(obj["text"], here, **meta)
+        return make_article(obj["text"], where, **meta)
     if obj.get("html"):
-        return read_html(obj["html"].encode("utf-8"), here, **meta)
-    raise InputError(E.E008, where=here, line=number)
+        return read_html(obj["html"].encode("utf-8"), where, **meta)
+    raise InputError(E.E015, where=where, keys=", ".join(map(str, obj)) or "none")
 
 
 def kind_of(path: Path) -> str:
@@ -243,6 +255,8 @@ def kind_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix in TABLE_SUFFIXES:
+        return "table"
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in TEXT_SUFFIXES:
@@ -250,8 +264,9 @@ def kind_of(path: Path) -> str:
     raise InputError(E.E009, where=str(path), suffix=path.suffix)
 
 
-def read_path(path: str | Path, **meta) -> Iterator[ArticleInput | InputError]:
-    """Read a file or a folder (recursively, sorted). Metadata applies to single articles."""
+def read_path(path: str | Path, columns=None, **meta) -> Iterator[ArticleInput | InputError]:
+    """Read a file or a folder (recursively, sorted). Metadata applies to single articles;
+    ``columns`` (a ``table.Columns``) names the columns of CSV and TSV files."""
     path = Path(path)
     if not path.exists():
         raise InputError(E.E001, path=str(path))
@@ -261,7 +276,7 @@ def read_path(path: str | Path, **meta) -> Iterator[ArticleInput | InputError]:
                 kind_of(child)
             except InputError:
                 continue  # a folder may hold other files (README, images)
-            yield from read_path(child)
+            yield from read_path(child, columns)
         return
     kind = kind_of(path)
     try:
@@ -272,6 +287,10 @@ def read_path(path: str | Path, **meta) -> Iterator[ArticleInput | InputError]:
         elif kind == "jsonl":
             with path.open("rb") as handle:
                 yield from read_jsonl_lines(handle, str(path))
+        elif kind == "table":
+            from .table import delimiter_of, read_table
+
+            yield from read_table(decode(path.read_bytes(), str(path)), str(path), columns, delimiter_of(path))
         else:
             data = path.read_bytes()
             yield read_html(data, str(path), **meta) if kind == "html" else read_text(data, str(path), **meta)

@@ -9,7 +9,7 @@ its own transaction as soon as it is ready.
 
 from __future__ import annotations
 
-import sys
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,10 +19,14 @@ from ..errors import E, EXIT_OK, EXIT_PARTIAL, InputError, StoreError, Wirecoder
 from ..readers import ArticleInput, kind_of, read_path
 from .db import Store
 from .progress import Progress
-from .writer import REPLACED, STORED, UNCHANGED, content_hash, has_content, write
+from .writer import REPLACED, STORED, UNCHANGED, content_hash, link_alias, stored_id, write
+
+log = logging.getLogger("wirecoder")
 
 ALREADY_STORED = "already stored (same text)"
 DUPLICATE = "the same text appears earlier in this run"
+ALIAS = "the same text is stored under another id (linked to it as an alias)"
+LAYERS = ("articles", "events", "quotes", "actors", "stories")
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Summary:
     skipped: Counter = field(default_factory=Counter)  # reason -> count
     failed: Counter = field(default_factory=Counter)  # error code -> count
     failures: list[tuple[str, str]] = field(default_factory=list)  # (where, message), in input order
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (new id, stored id), in input order
+    added: Counter = field(default_factory=Counter)  # layer (LAYERS) -> rows added
 
     @property
     def total(self) -> int:
@@ -44,9 +50,12 @@ class Summary:
     def lines(self, limit: int = 10) -> list[str]:
         out = [f"{self.stored} stored, {self.replaced} replaced, {sum(self.skipped.values())} skipped, "
                f"{sum(self.failed.values())} failed"]
+        if self.stored or self.replaced:
+            out.append("  added: " + ", ".join(f"{self.added[layer]} {layer}" for layer in LAYERS))
         if self.replaced:
             out.append(f"  replaced {self.replaced}: a new version of a stored url or article id")
         out += [f"  skipped {n}: {reason}" for reason, n in self.skipped.most_common()]
+        out += [f"  {alias}: the same text as {original!r}" for alias, original in self.aliases[:limit]]
         out += [f"  failed {n}: {code}" for code, n in self.failed.most_common()]
         out += [f"  {where}: {message}" for where, message in self.failures[:limit]]
         if len(self.failures) > limit:
@@ -54,9 +63,9 @@ class Summary:
         return out
 
 
-def articles(paths: Iterable[str | Path]) -> Iterator[ArticleInput | InputError]:
+def articles(paths: Iterable[str | Path], columns=None) -> Iterator[ArticleInput | InputError]:
     for path in paths:
-        yield from read_path(path)
+        yield from read_path(path, columns)
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int | None:
@@ -70,6 +79,9 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
                 if kind == "jsonl":
                     with file.open("rb") as handle:
                         total += sum(1 for line in handle if line.strip())
+                elif kind == "table":  # rows, less the header (a quoted line break makes this an estimate)
+                    with file.open("rb") as handle:
+                        total += max(sum(1 for line in handle if line.strip()) - 1, 0)
                 elif kind == "warc":
                     from ..readers.warc import count
 
@@ -86,12 +98,20 @@ def ingest(store: Store, items: Iterable[ArticleInput | InputError], *,
            report: Callable[[str, WirecoderError], None] | None = None) -> Summary:
     """Run new articles through the pipeline and write each record; return what happened."""
     summary = Summary()
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # content hash -> the id it came under first in this run
+    later: list[tuple[ArticleInput, str]] = []  # the same text under another id in this run: linked at the end
+    last_story = store.execute("SELECT coalesce(max(pk), 0) FROM stories").fetchone()[0]
 
     def skip(reason: str) -> None:
         summary.skipped[reason] += 1
         if progress:
             progress.advance()
+
+    def alias(item: ArticleInput, original: str) -> None:
+        summary.aliases.append((item.id, original))
+        log.warning("%s has the same text as the stored article %r: linked to it as an alias, not extracted again",
+                    item.id, original)
+        skip(ALIAS)
 
     def fail(where: str, error: WirecoderError) -> None:
         summary.failed[error.code] += 1
@@ -108,13 +128,25 @@ def ingest(store: Store, items: Iterable[ArticleInput | InputError], *,
                 continue
             digest = content_hash(item.text)
             if digest in seen:
-                skip(DUPLICATE)
+                if seen[digest] == item.id:
+                    skip(DUPLICATE)
+                else:
+                    later.append((item, digest))
                 continue
-            seen.add(digest)
-            if not force and has_content(store, digest):
+            seen[digest] = item.id
+            original = None if force else stored_id(store, digest)
+            if original is None:
+                yield item
+            elif original == item.id:
                 skip(ALREADY_STORED)
-                continue
-            yield item
+            elif link(item, digest):
+                alias(item, original)
+            else:  # deleted or replaced by another writer meanwhile
+                skip(ALREADY_STORED)
+
+    def link(item: ArticleInput, digest: str) -> str | None:
+        return link_alias(store, digest, item.id, url=item.url, title=item.title, source=item.source,
+                          published=item.published)
 
     built: list = []
 
@@ -136,14 +168,25 @@ def ingest(store: Store, items: Iterable[ArticleInput | InputError], *,
         except Exception as err:  # noqa: BLE001 - a bug met by one record (fusion, claims): named, batch goes on
             fail(result.where, StoreError(E.E054, where=result.where, detail=f"{type(err).__name__}: {err}"))
             continue
-        if outcome == STORED:
-            summary.stored += 1
-        elif outcome == REPLACED:
-            summary.replaced += 1
+        if outcome in (STORED, REPLACED):
+            record = result.record
+            summary.stored += outcome == STORED
+            summary.replaced += outcome == REPLACED
+            summary.added.update(articles=1, events=len(record.events), quotes=len(record.quotes),
+                                 actors=len(record.entities))
+            log.debug("%s %s: %d events, %d quotes, %d actors", outcome, result.where, len(record.events),
+                      len(record.quotes), len(record.entities))
         elif outcome == UNCHANGED:  # another writer stored the same text meanwhile
             summary.skipped[ALREADY_STORED] += 1
         if progress:
             progress.advance()
+    for item, digest in later:  # the first of these texts is stored now (unless it failed)
+        original = link(item, digest)
+        if original:
+            alias(item, original)
+        else:
+            skip(DUPLICATE)
+    summary.added["stories"] = store.execute("SELECT count(*) FROM stories WHERE pk > ?", (last_story,)).fetchone()[0]
     if progress:
         progress.close()
     return summary
@@ -163,4 +206,4 @@ def _run(items: Iterator[ArticleInput], make_pipeline: Callable[[], object]):
 
 
 def default_report(where: str, error: WirecoderError) -> None:
-    print(f"wirecoder: {error}", file=sys.stderr)
+    log.error("%s", error)

@@ -1,13 +1,17 @@
 """A one-line progress bar for long ingests: count, rate and time left.
 
 It draws on a terminal only (or when asked), at most a few times a second, and
-never on stdout, so output stays clean in pipes and logs.
+never on stdout, so output stays clean in pipes and logs; its last line also goes
+to the log at debug level (``-v``, ``--log-file`` with ``-v``).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TextIO
+
+log = logging.getLogger("wirecoder")
 
 
 def _clock(seconds: float) -> str:
@@ -45,6 +49,7 @@ class Progress:
         return f"{self.label} {self.done} articles {rate:.1f} articles/s elapsed {_clock(elapsed)}"
 
     def close(self) -> None:
+        log.debug("%s", self.line())  # the final count and rate, also where no bar was drawn (-v, --log-file)
         if self.enabled:
             self.stream.write("\r" + self.line() + "\n")
             self.stream.flush()

@@ -47,6 +47,19 @@ def _event_background(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0")
 
 
+@migration(3, "article aliases: the ids (and urls) under which an already stored text came again")
+def _article_aliases(db: sqlite3.Connection) -> None:
+    run_script(db, """
+CREATE TABLE article_aliases (
+    id TEXT PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    url TEXT, title TEXT, source TEXT, published TEXT,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX article_aliases_article ON article_aliases(article);
+""")
+
+
 def run_script(db: sqlite3.Connection, script: str) -> None:
     """Execute statements one by one inside the caller's transaction
     (``executescript`` would commit it first)."""

@@ -35,7 +35,34 @@ def content_hash(text: str) -> str:
 
 
 def has_content(store: Store, digest: str) -> bool:
-    return store.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
+    return stored_id(store, digest) is not None
+
+
+def stored_id(store: Store, digest: str) -> str | None:
+    """The id of the stored article with this text, if any."""
+    row = store.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+    return row[0] if row else None
+
+
+def link_alias(store: Store, digest: str, alias: str, *, url: str | None = None, title: str | None = None,
+               source: str | None = None, published: str | None = None) -> str | None:
+    """Record ``alias`` as another id of the stored article with this text; return that
+    article's id (None when no article has this text, or it is stored under ``alias`` itself).
+    The alias's url, title, source and date are kept beside it: the stored record is untouched."""
+    with store.transaction() as db:
+        row = db.execute("SELECT pk, id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
+        if row is None or row[1] == alias:
+            return None
+        db.execute("INSERT OR REPLACE INTO article_aliases VALUES (?,?,?,?,?,?,?)",
+                   (alias, row[0], url, title, source, published, now()))
+    return row[1]
+
+
+def aliases(store: Store, article_id: str) -> list[str]:
+    """The other ids under which the text of ``article_id`` came, in the order they came."""
+    return [row[0] for row in store.execute(
+        "SELECT l.id FROM article_aliases l JOIN articles a ON a.pk = l.article WHERE a.id = ? ORDER BY l.rowid",
+        (article_id,))]
 
 
 def write(store: Store, record: Record, *, stages: Iterable[str] = (), force: bool = False) -> str:
@@ -132,8 +159,11 @@ def _insert_event(db: sqlite3.Connection, pk: int, record: Record, v) -> None:
 
 
 def load_record(store: Store, article_id: str) -> Record | None:
-    """The stored record of one article, exactly as it was written."""
-    row = store.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    """The stored record of one article, exactly as it was written (also by an alias:
+    an id under which the same text came again)."""
+    row = store.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone() or \
+        store.execute("SELECT a.record, a.text FROM article_aliases l JOIN articles a ON a.pk = l.article"
+                      " WHERE l.id = ?", (article_id,)).fetchone()
     return stored_record(*row) if row else None
 
 
