@@ -3,10 +3,14 @@
 pyarrow is imported only when this format is asked for (it is large). Dates
 are date32 (an event dated to a month gets its first day in ``when_start``, its
 last in ``when_end``, and ``when_precision`` says "month"), counts int64, lists
-of actors and sources list<string>: nothing needs a cast after reading.
+of actors and sources list<string>: nothing needs a cast after reading. The
+file carries pandas metadata that makes pandas read the int64 columns, which may
+be missing, as its nullable Int64 (not float) and the date columns as dates.
 """
 
 from __future__ import annotations
+
+import json
 
 from ..errors import E, SetupError
 from ..store import Filters, Store
@@ -27,7 +31,17 @@ def schema():
     pa = _pyarrow()
     kinds = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
              "date32": pa.date32(), "list<string>": pa.list_(pa.string())}
-    return pa.schema([(c.name, kinds[c.type]) for c in COLUMNS])
+    return pa.schema([(c.name, kinds[c.type]) for c in COLUMNS], metadata={b"pandas": _pandas_metadata()})
+
+
+def _pandas_metadata() -> bytes:
+    """How pandas should read each column (pandas's own Parquet metadata format)."""
+    kinds = {"string": ("unicode", "object"), "int64": ("int64", "Int64"), "float64": ("float64", "float64"),
+             "bool": ("bool", "bool"), "date32": ("date", "object"), "list<string>": ("list[unicode]", "object")}
+    columns = [{"name": c.name, "field_name": c.name, "pandas_type": kinds[c.type][0],
+                "numpy_type": kinds[c.type][1], "metadata": None} for c in COLUMNS]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns,
+                       "creator": {"library": "wirecoder"}}).encode()
 
 
 def write(store: Store, path: str, f: Filters = Filters(), level: str = "event", batch: int = 5000) -> int:
