@@ -38,6 +38,7 @@ INTER = set(range(9))  # 0 no actor, 1 state forces ... 8 external/other forces
 TEXT = ("General Omar Vantaro said soldiers shot five villagers in Marsabel on Tuesday. "
         "Protesters marched in Marsabel on Tuesday. Police detained two traders in Marsabel on Tuesday. "
         "Vantaro met elders in Marsabel on Tuesday. Gunmen attacked a bus in Marsabel once. "
+        "Two clans signed a truce in Marsabel on Tuesday. "
         "The Northern Liberation Front will shell Marsabel next week. "
         "Tomas Reddan fired a rocket at Marsabel on Tuesday. "
         "The Northern Liberation Front ambushed a patrol near Marsabel on Tuesday.")
@@ -82,6 +83,8 @@ def invented_report() -> Record:
         _event("V7", "ASSAULT", "Tomas Reddan fired", "fired", mode="aerial", source_actors=["E4"],
                acled=Acled(event_type="Explosions/Remote violence",
                            sub_event_type="Shelling/artillery/missile attack")),
+        _event("V9", "AGREE", "Two clans signed", "signed",
+               acled=Acled(event_type="Strategic developments", sub_event_type="Agreement")),
         _event("V8", "ASSAULT", "The Northern Liberation Front ambushed", "ambushed", mode="firefight",
                source_actors=["E3"], acled=Acled(event_type="Battles", sub_event_type="Armed clash")),
     ]
@@ -154,7 +157,8 @@ def test_acled_counts_what_it_leaves_out_and_why(store):
     rows = acled_rows(store, skipped=skipped)
     assert len(rows) == 5
     assert skipped == {"CONSULT is no ACLED event type": 1, "undated (ACLED needs an event date)": 1,
-                       "status planned (ACLED codes what happened; ask with --status)": 1}
+                       "status planned (ACLED codes what happened; ask with --status)": 1,
+                       "no organised actor named (ACLED needs an actor1)": 1}
 
 
 def test_the_export_command_prints_the_left_out_counts(store, tmp_path, capsys):
@@ -172,7 +176,7 @@ def test_plover_records_have_the_gold_fields_and_every_status(store, shared):
     out = io.StringIO()
     n = writer("plover-json")(store, out, make_filters(), "event")
     data = json.loads(out.getvalue())
-    assert n == len(data) == 8  # every status, dated or not
+    assert n == len(data) == 9  # every status, dated or not
     for record in data:
         assert {"id", "event", "eventText", "text", "textInfo", "context", "version", "coder", "dateCoded",
                 "language", "publication"} <= set(record)

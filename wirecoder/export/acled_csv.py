@@ -2,7 +2,8 @@
 
 Only events ACLED would code are written (political violence, demonstrations,
 strategic developments: events whose ``acled`` type is set, or whose PLOVER
-type maps to one in ``data/export/acled.json``), dated, and by default only
+type maps to one in ``data/export/acled.json``), dated, with an organised
+actor on side 1 (ACLED codes no event without one), and by default only
 those that happened (status occurred, ongoing or claimed); ``write`` counts
 what it left out and why. Actors carry ACLED's names and inter codes
 (acled_actors.py: "Military Forces of Russia", "Civilians (Syria)"; persons
@@ -120,6 +121,8 @@ def write(store: Store, out: TextIO, f: Filters = Filters(), level: str = "event
             skipped[f"{item.type} is no ACLED event type"] += 1
         elif not values["event_date"]:
             skipped["undated (ACLED needs an event date)"] += 1
+        elif not values["actor1"]:
+            skipped["no organised actor named (ACLED needs an actor1)"] += 1
         else:
             writer.writerow(values)
             n += 1
