@@ -40,6 +40,7 @@ schema: setup
 
 docs: schema
 	$(PY) -c "from wirecoder.settings import markdown; print(markdown(), end='')" > docs/settings.md
+	$(PY) -c "from wirecoder.export.table import markdown; print(markdown(), end='')" > docs/exports.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

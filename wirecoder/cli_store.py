@@ -306,7 +306,13 @@ def _timeline(args) -> int:
 def _export(args) -> int:
     from .export import is_binary, writer
 
+    from collections import Counter
+    from functools import partial
+
+    skipped: Counter = Counter()
     write = writer(args.format)
+    if args.format == "acled-csv":  # the one format that leaves events out by meaning: say which and why
+        write = partial(write, skipped=skipped)
     filters = _make_filters(args)
     if is_binary(args.format) and not args.out:
         raise InputError(E.E056, format=args.format)
@@ -324,4 +330,6 @@ def _export(args) -> int:
                 raise InputError(E.E060, path=args.out, detail=err.strerror or str(err)) from None
     log.info("wrote %d %s (%s)%s", n, "records" if args.format == "jsonl" else "rows", args.format,
              f" to {args.out}" if args.out else "")
+    for reason, count in skipped.most_common():
+        log.info("left out %d events: %s", count, reason)
     return EXIT_OK

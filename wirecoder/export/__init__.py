@@ -13,7 +13,8 @@ FORMATS = {  # name -> (module, binary?, what it writes)
     "jsonl": ("jsonl", False, "every stored record, one JSON object per line"),
     "acled-csv": ("acled_csv", False, "ACLED columns, one row per event ACLED would code"),
     "plover-json": ("plover_json", False, "a JSON array of PLOVER event records"),
-    "parquet": ("parquet", True, "one row per event, typed columns"),
+    "parquet": ("parquet", True, "the export table: one row per event, typed columns"),
+    "csv": ("csv_table", False, "the export table as CSV (same columns as Parquet)"),
     "geojson": ("geojson", False, "a FeatureCollection of located events"),
 }
 LEVELS = ("event", "story")

@@ -1,7 +1,8 @@
 """GeoJSON (RFC 7946): a FeatureCollection with one Point per located event.
 
 Coordinates are [longitude, latitude] in WGS 84; properties are flat values
-(strings, numbers, arrays of strings) that GIS tools read as attributes.
+(strings, numbers, arrays of strings) that GIS tools read as attributes: the
+columns of the export table (``table.COLUMNS``, dates as ISO strings).
 Events without coordinates cannot be drawn and are left out (the count of
 written features is returned).
 """
@@ -13,6 +14,7 @@ from typing import TextIO
 
 from ..store import Filters, Store
 from .items import Item, items
+from .table import as_text, row
 
 
 def feature(item: Item) -> dict | None:
@@ -23,18 +25,7 @@ def feature(item: Item) -> dict | None:
         "type": "Feature",
         "id": item.id,
         "geometry": {"type": "Point", "coordinates": [round(place.lon, 6), round(place.lat, 6)]},
-        "properties": {
-            "event": item.type, "mode": item.mode, "status": item.status, "background": item.background,
-            "acled_event_type": item.acled_event_type, "acled_sub_event_type": item.acled_sub_event_type,
-            "date_start": item.start, "date_end": item.end, "date_precision": item.precision,
-            "place": place.name, "admin1": place.admin1, "country": place.country,
-            "geo_precision": place.precision, "geonameid": place.geonameid,
-            "source_actors": [a.name for a in item.source_actors],
-            "target_actors": [a.name for a in item.target_actors],
-            "fatalities": item.fatalities, "injured": item.injured,
-            "articles": [s.article for s in item.sources], "urls": [s.url for s in item.sources if s.url],
-            "notes": item.notes, "confidence": item.confidence, "story": item.story,
-        },
+        "properties": as_text(row(item)),
     }
 
 

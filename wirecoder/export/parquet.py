@@ -1,27 +1,21 @@
-"""Parquet: one row per event (or story), typed columns, for pandas, DuckDB, Spark.
+"""Parquet: the export table (``table.COLUMNS``) with Arrow types, for pandas, DuckDB, Spark.
 
-pyarrow is imported only when this format is asked for (it is large); lists
-of actors and sources are list<string> columns, dates are ISO strings (an
-event's date may be a month or a year, which a date column cannot hold).
+pyarrow is imported only when this format is asked for (it is large). Dates
+are date32 (an event dated to a month gets its first day in ``when_start``, its
+last in ``when_end``, and ``when_precision`` says "month"), counts int64, lists
+of actors and sources list<string>: nothing needs a cast after reading. The
+file carries pandas metadata that makes pandas read the int64 columns, which may
+be missing, as its nullable Int64 (not float) and the date columns as dates.
 """
 
 from __future__ import annotations
 
+import json
+
 from ..errors import E, SetupError
 from ..store import Filters, Store
 from .items import items
-
-COLUMNS = (  # (name, pyarrow type name)
-    ("id", "string"), ("story", "int64"), ("event", "string"), ("mode", "string"), ("status", "string"),
-    ("background", "bool_"),
-    ("acled_event_type", "string"), ("acled_sub_event_type", "string"),
-    ("date_start", "string"), ("date_end", "string"), ("date_precision", "string"),
-    ("source_actors", "list"), ("source_countries", "list"), ("target_actors", "list"),
-    ("target_countries", "list"), ("place", "string"), ("admin1", "string"), ("country", "string"),
-    ("latitude", "float64"), ("longitude", "float64"), ("geo_precision", "string"),
-    ("fatalities", "int64"), ("injured", "int64"), ("articles", "list"), ("urls", "list"),
-    ("outlets", "list"), ("notes", "string"), ("trigger", "string"), ("confidence", "float64"),
-)
+from .table import COLUMNS, row
 
 
 def _pyarrow():
@@ -33,40 +27,34 @@ def _pyarrow():
     return pyarrow
 
 
-def _values(item) -> dict:
-    place = item.location
-    return {
-        "id": item.id, "story": item.story, "event": item.type, "mode": item.mode, "status": item.status,
-        "background": item.background,
-        "acled_event_type": item.acled_event_type, "acled_sub_event_type": item.acled_sub_event_type,
-        "date_start": item.start, "date_end": item.end, "date_precision": item.precision,
-        "source_actors": [a.name for a in item.source_actors],
-        "source_countries": [a.country or "" for a in item.source_actors],
-        "target_actors": [a.name for a in item.target_actors],
-        "target_countries": [a.country or "" for a in item.target_actors],
-        "place": place.name if place else None, "admin1": place.admin1 if place else None,
-        "country": place.country if place else None, "latitude": place.lat if place else None,
-        "longitude": place.lon if place else None, "geo_precision": place.precision if place else None,
-        "fatalities": item.fatalities, "injured": item.injured,
-        "articles": [s.article for s in item.sources], "urls": [s.url or "" for s in item.sources],
-        "outlets": [s.outlet or "" for s in item.sources], "notes": item.notes, "trigger": item.trigger,
-        "confidence": item.confidence,
-    }
+def schema():
+    pa = _pyarrow()
+    kinds = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
+             "date32": pa.date32(), "list<string>": pa.list_(pa.string())}
+    return pa.schema([(c.name, kinds[c.type]) for c in COLUMNS], metadata={b"pandas": _pandas_metadata()})
+
+
+def _pandas_metadata() -> bytes:
+    """How pandas should read each column (pandas's own Parquet metadata format)."""
+    kinds = {"string": ("unicode", "object"), "int64": ("int64", "Int64"), "float64": ("float64", "float64"),
+             "bool": ("bool", "bool"), "date32": ("date", "object"), "list<string>": ("list[unicode]", "object")}
+    columns = [{"name": c.name, "field_name": c.name, "pandas_type": kinds[c.type][0],
+                "numpy_type": kinds[c.type][1], "metadata": None} for c in COLUMNS]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns,
+                       "creator": {"library": "wirecoder"}}).encode()
 
 
 def write(store: Store, path: str, f: Filters = Filters(), level: str = "event", batch: int = 5000) -> int:
-    pa = _pyarrow()
-    schema = pa.schema([(name, pa.list_(pa.string()) if kind == "list" else getattr(pa, kind)())
-                        for name, kind in COLUMNS])
+    pa, typed = _pyarrow(), schema()
     n = 0
-    with pa.parquet.ParquetWriter(path, schema) as writer:
+    with pa.parquet.ParquetWriter(path, typed) as writer:
         rows: list[dict] = []
         for item in items(store, f, level):
-            rows.append(_values(item))
+            rows.append(row(item))
             if len(rows) >= batch:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                writer.write_table(pa.Table.from_pylist(rows, schema=typed))
                 n, rows = n + len(rows), []
         if rows or n == 0:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            writer.write_table(pa.Table.from_pylist(rows, schema=typed))
             n += len(rows)
     return n

@@ -1,26 +1,42 @@
 """PLOVER JSON: a JSON array of event records with PLOVER's field names.
 
 Fields follow the PLOVER gold-standard records (openeventdata/PLOVER): ``id``,
-``date``, ``event``, ``mode``, ``source`` and ``target`` as lists of
-``{actorText, code, sector}`` (code: ISO3 of the actor's state, or IGO),
-``eventText`` (the trigger), ``text`` (the sentence), ``eventLoc``
-(``{name, "country code"`` (ISO2) ``, lat, lon}``), ``dead``, ``injured``,
-``language``, ``publication``, ``coder``, ``dateCoded``. As in PLOVER, only
-non-null fields are written. What PLOVER has no field for (status, sources,
-story, confidence) sits under one ``wirecoder`` key. By default only events
-that happened (occurred, ongoing, claimed) are written.
+``date``, ``event``, ``mode``, ``context``, ``source`` and ``target`` as lists
+of ``{actorText, code, sector}`` (code: ISO3 of the actor's state, or IGO),
+``eventText`` (the trigger), ``text`` (the sentence), ``textInfo``
+(``{markup}``: the sentence with ``(SRC: ..)``, ``(TAR: ..)`` and ``(EVT: ..)``
+marked, as in the gold records), ``eventLoc`` (``{name, "country code"``
+(ISO2) ``, lat, lon}``), ``dead``, ``injured``, ``language``, ``publication``,
+``coder``, ``version`` (the PLOVER revision of the event types), ``dateCoded``.
+As in PLOVER, only non-null fields are written.
+
+Every status is written: ``event`` is the type PLOVER codes (an announced
+cooperative act is AGREE, an announced hostile one THREATEN), and
+``wirecoder.status`` says whether it occurred, is planned, hypothetical,
+negated, denied...; ``--status occurred`` keeps only what happened. What PLOVER
+has no field for (status, wirecoder's own type, sources, story, confidence)
+sits under one ``wirecoder`` key.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from functools import lru_cache
 from typing import TextIO
 
 from .. import __version__
+from ..settings import DATA_DIR
+from ..stages.events.plover import plover_type
 from ..store import Filters, Store
-from .acled_csv import DEFAULT_STATUS
 from .items import Item, items
 from .reference import countries
+
+
+@lru_cache(maxsize=1)
+def plover() -> dict:
+    with open(DATA_DIR / "export" / "plover.json", encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 def _actor(actor) -> dict:
@@ -33,28 +49,57 @@ def _actor(actor) -> dict:
     return out
 
 
+def context(item: Item) -> str:
+    """PLOVER's topical context: from the event type and the actors' sectors ("military, legal")."""
+    table = plover()
+    actors = (*item.source_actors, *item.target_actors)
+    found = [table["context_by_type"].get(item.type)]
+    found += [table["context_by_sector"].get(a.sector or "") for a in actors]
+    if not any(found) and item.source_actors and item.target_actors and all(a.kind == "country" for a in actors):
+        found.append(table["interstate_context"])
+    return ", ".join(dict.fromkeys(c for c in found if c))
+
+
+def markup(item: Item) -> str:
+    """The sentence with the actors and the trigger marked as in the gold records' ``textInfo``."""
+    text = item.notes
+    marks: list[tuple[int, int, str]] = []
+    wanted = [(a.name, "SRC") for a in item.source_actors] + [(a.name, "TAR") for a in item.target_actors] + [
+        (item.trigger, "EVT")]
+    for words, label in wanted:
+        found = re.search(rf"\b{re.escape(words)}\b", text) if words else None
+        if found and not any(s < found.end() and found.start() < e for s, e, _ in marks):
+            marks.append((found.start(), found.end(), label))
+    for start, end, label in sorted(marks, reverse=True):
+        text = f"{text[:start]}({label}: {text[start:end]}){text[end:]}"
+    return text
+
+
 def record(item: Item) -> dict:
     place = item.location
     first = item.sources[0]
     out = {
         "id": f"wirecoder-{item.id}",
         "date": item.first_day or None,
-        "event": item.type,
+        "event": plover_type(item.type, item.status),
         "mode": item.mode,
+        "context": context(item),
         "source": [_actor(a) for a in item.source_actors] or None,
         "target": [_actor(a) for a in item.target_actors] or None,
         "eventText": item.trigger,
         "text": item.notes,
+        "textInfo": {"markup": markup(item)},
         "eventLoc": None,
         "dead": item.fatalities,
         "injured": item.injured,
         "language": "en",
         "publication": "; ".join(dict.fromkeys(s.outlet for s in item.sources if s.outlet)) or None,
         "coder": f"wirecoder {__version__}",
+        "version": plover()["version"],
         "dateCoded": item.ingested_at[:10] or None,
         "url": first.url,
-        "wirecoder": {"status": item.status, "background": item.background, "confidence": item.confidence,
-                      "story": item.story,
+        "wirecoder": {"status": item.status, "type": item.type, "background": item.background,
+                      "confidence": item.confidence, "story": item.story,
                       "sources": [s.article for s in item.sources], "when_precision": item.precision,
                       "disagreements": item.disagreements or None},
     }
@@ -66,7 +111,6 @@ def record(item: Item) -> dict:
 
 
 def write(store: Store, out: TextIO, f: Filters = Filters(), level: str = "event") -> int:
-    f = f if f.status else Filters(**{**f.__dict__, "status": DEFAULT_STATUS})
     n = 0
     out.write("[")
     for item in items(store, f, level):
