@@ -60,7 +60,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def count(tally: Tally, record: dict, published: date) -> None:
+def count(tally: Tally, record: dict, published: date, article_id: str = "") -> None:
     """Adds one article's events to the tally."""
     text = record.get("text") or ""
     for event in record.get("events", []):
@@ -68,7 +68,7 @@ def count(tally: Tally, record: dict, published: date) -> None:
         when = event.get("when") or {}
         start, end = _day(when.get("start")), _day(when.get("end") or when.get("start"))
         trigger = (event.get("evidence") or {}).get("trigger")
-        label = f"{record.get('id')} {event.get('type')} '{trigger}' {when.get('start')}..{when.get('end')} " \
+        label = f"{article_id} {event.get('type')} '{trigger}' {when.get('start')}..{when.get('end')} " \
                 f"'{when.get('text')}' {event.get('status')}"
         if start is None:
             tally.undated += 1
@@ -92,7 +92,7 @@ def measure(pipeline, rows: list[dict]) -> Tally:
     for row, result in zip(rows, pipeline.pipe(inputs)):
         if result.error is not None:
             raise result.error
-        count(tally, result.record.to_dict(), date.fromisoformat(row["date"]))
+        count(tally, result.record.to_dict(), date.fromisoformat(row["date"]), row[""])
     return tally
 
 
