@@ -17,13 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from . import articles, entities, events, places, quotes, stories, times
+from . import articles, entities, events, news_dates, places, quotes, stories, times
 from .scoring import Row, format_table
 
 FLOORS = Path(__file__).with_name("floors.json")
 STAGES = {"entities": entities.TASKS, "places": places.TASKS, "times": times.TASKS, "quotes": quotes.TASKS,
           "events": events.TASKS, "stories": stories.TASKS,
-          "articles": articles.TASKS}
+          "articles": articles.TASKS, "dates": news_dates.TASKS}
 
 
 def run(stages: list[str], pipeline=None) -> dict[str, list[Row]]:

@@ -30,6 +30,7 @@ class WhenValue:
     deictic: bool = False  # counted from the publication date ("yesterday"), not stated by the text
     narrative: bool = False  # read from the story's reference time and the clause's tense (dating.py)
     basis: tuple[int, int] | None = None  # characters of the time expression or clause it was taken from
+    relative: bool = False  # counted from another time of the text ("two years later"), not stated (guards.py)
 
     @property
     def inferred(self) -> bool:

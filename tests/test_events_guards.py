@@ -1,0 +1,102 @@
+"""Date guards (issue 16): eras are no dates, old dates need a stated year, future dates are plans."""
+
+from datetime import date
+
+import pytest
+
+from wirecoder.stages.events.guards import guard_dates, states_year
+from wirecoder.stages.events.items import EventItem, WhenValue
+
+PUBLISHED = date(2031, 5, 14)
+
+
+def event(when: WhenValue | None, status: str = "occurred") -> EventItem:
+    return EventItem(id="V1", type="ASSAULT", mode=None, status=status, evidence_start=0, evidence_end=10,
+                     trigger_text="attacked", trigger_i=1, trigger_is_noun=False, sentence_i=0, paragraph=0,
+                     when=when)
+
+
+def day(start: str, end: str | None = None, text: str | None = "on Monday", precision: str = "day", **kw):
+    return WhenValue(start, end or start, precision, text, **kw)
+
+
+# -- unit: the guards on their own -----------------------------------------------------------
+def test_a_decade_or_century_window_never_dates_an_event():
+    for when in (day("2000-01-01", "2099-12-31", "this century", "century"),
+                 day("1990-01-01", "1999-12-31", "the 1990s", "decade"),
+                 day("2024-01-01", "2030-12-31", "in recent years", "year")):
+        found = event(when)
+        assert [v.action for v in guard_dates([found], PUBLISHED)] == ["wide"]
+        assert found.when is None
+
+
+def test_an_old_date_without_a_stated_year_is_dropped():
+    counted = event(day("1951-05-14", text="eight decades earlier", precision="year", relative=True))
+    borrowed = event(day("2012-03-02", text="in 2012", precision="year", shared=True))
+    bare = event(day("2020-03-02", text="in March", precision="month"))
+    guard_dates([counted, borrowed, bare], PUBLISHED)
+    assert counted.when is None and borrowed.when is None and bare.when is None
+
+
+def test_an_old_date_with_its_own_year_or_decade_stands_as_background():
+    for text in ("in 2012", "on 3 March 2012", "in the late '80s"):
+        found = event(day("2012-03-03", text=text))
+        guard_dates([found], PUBLISHED)
+        assert found.when is not None and found.backstory, text
+
+
+def test_a_recent_date_is_left_alone():
+    found = event(day("2030-06-01", text="in June", precision="month"))
+    assert guard_dates([found], PUBLISHED) == [] and found.when is not None and not found.backstory
+
+
+def test_a_future_date_of_its_own_makes_a_real_event_planned():
+    found = event(day("2035-01-01", "2035-12-31", "by 2035", "year"))
+    assert [v.action for v in guard_dates([found], PUBLISHED)] == ["future-planned"]
+    assert found.status == "planned" and found.when.start == "2035-01-01"
+
+
+def test_a_borrowed_or_counted_future_date_is_dropped_and_a_plan_keeps_its_date():
+    borrowed = event(day("2031-05-20", shared=True))
+    counted = event(day("2033-05-14", text="two years later", precision="year", relative=True))
+    negated = event(day("2031-05-20"), status="negated")
+    plan = event(day("2031-05-20"), status="planned")
+    guard_dates([borrowed, counted, negated, plan], PUBLISHED)
+    assert borrowed.when is None and counted.when is None and negated.when is None
+    assert borrowed.status == "occurred" and counted.status == "occurred"
+    assert plan.when is not None and plan.status == "planned"
+
+
+def test_a_stated_year_is_read_from_the_expression_only():
+    assert states_year(day("2012-01-01", text="in 2012"))
+    assert states_year(day("1980-01-01", text="during the eighties"))
+    assert not states_year(day("2012-01-01", text="seven years ago"))
+    assert not states_year(day("2012-01-01", text="in 2012", narrative=True))
+
+
+# -- through the pipeline: invented sentences --------------------------------------------------
+def events_of(record, trigger):
+    return [e for e in record.events if e.evidence.trigger == trigger]
+
+
+@pytest.mark.model
+def test_a_relative_expression_about_another_event_does_not_date_an_old_attack(extract):
+    r = extract("Rebels stormed the fortress of Veldmark in 1990. Eight decades earlier, the fortress was "
+                "besieged by a royal army.", published="2031-05-14")
+    for e in r.events:
+        if e.when is not None and e.when.start and e.when.start < "2029":
+            assert e.background and e.when.text and any(c.isdigit() for c in e.when.text), e
+
+
+@pytest.mark.model
+def test_an_attack_dated_after_publication_is_planned(extract):
+    r = extract("Rebels attacked the camps of Lunaria in 2035, the ministry said.", published="2031-05-14")
+    attack = events_of(r, "attacked")[0]
+    assert attack.when is not None and attack.when.start == "2035-01-01" and attack.status == "planned"
+
+
+@pytest.mark.model
+def test_a_decade_never_becomes_an_event_window(extract):
+    r = extract("Rebels attacked villages across Borovia in the 1990s.", published="2031-05-14")
+    attack = events_of(r, "attacked")[0]
+    assert attack.when is None or attack.when.start is None
