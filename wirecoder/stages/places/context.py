@@ -148,8 +148,13 @@ def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
         if len(words) > 1 and words[-1].lower() in lex.region_words:
             region = region or words[-1].lower() not in lex.loose_region_words
             names.append(" ".join(words[:-1]))
+        elif len(words) > 1 and words[-1].lower() in lex.settlement_words:
+            town = True  # "Zango village": the village Zango
+            names.append(" ".join(words[:-1]))
         else:
             names.append(m.text)
+            after = text[m.end:m.end + 12].split()
+            town = town or bool(after) and after[0] in lex.settlement_words  # "X town" outside the mention
         before = text[max(0, m.start - 40):m.start].lower().split()
         if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns:
             if before[-2] in lex.region_words:

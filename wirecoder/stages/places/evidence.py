@@ -20,6 +20,7 @@ from .lexicon import LOCATIVE, PlaceLexicon
 
 ACCEPT = 3.0
 BIG_POPULATION = 100_000
+UNLABELLED_NAME = 1.0  # a proper name after "in"/"near" that the model gave no kind at all
 TIME_LABELS = frozenset({"DATE", "TIME"})  # the model's labels for time expressions ...
 TIME_LEADS = frozenset({"ADP", "DET", "ADJ"})  # ... trusted after "on", "last", "early" (not "shelled Arciz")
 
@@ -62,13 +63,17 @@ class Evidence:
         inside = [p for p in places if any(contains(area, p) for area in containers)]
         if inside:
             places, score, strong = inside, score + 3.0, True
-        if self._place_cue(doc, start) or (end < len(doc) and doc[end].lower_ in self.lex.region_words):
+        if self._place_cue(doc, start) or (end < len(doc) and (doc[end].lower_ in self.lex.region_words
+                                                                  or doc[end].text in self.lex.settlement_words)):
             score, strong = score + 3.0, True
         elif len(span) > 1 and span[-1].lower_ in self.lex.region_words and \
                 any(p.kind in ("admin1", "admin2", "region") for p in places):
             score, strong = score + 3.0, True  # "Kherson Oblast": the name says what it is
         if start and doc[start - 1].lower_ in LOCATIVE:
             score += 2.0
+            if as_label is None and all(t.pos_ == "PROPN" and not t.ent_type_ for t in span) and \
+                    any(p.main for p in places):
+                score += UNLABELLED_NAME  # "protested in Makeni": a proper name the model gave no kind
         elif any(t.dep_ in ("dobj", "obj") and t.head.lemma_ in self.lex.place_verbs for t in span):
             score += 2.0  # "shelled X", "captured X"
         local = [p for p in places if p.country in countries]
