@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, normalize
-from .context import contains
+from .context import actor_countries, contains
 from .lexicon import LOCATIVE, PlaceLexicon
 
 ACCEPT = 3.0
@@ -57,7 +57,7 @@ class Evidence:
         places = [p for p in self.gaz.lookup(text) if p.main or p.population >= 1000 or p.kind != "city"]
         if not places:
             return None, 0.0, False
-        countries = {e.country for e in entities if e.kind == "country" and e.country}
+        countries = {e.country for e in entities if e.kind == "country" and e.country} or set(actor_countries(entities))
         score, strong = 0.0, False
         containers = self._containers(doc, end, entities)
         inside = [p for p in places if any(contains(area, p) for area in containers)]
@@ -71,8 +71,7 @@ class Evidence:
             score, strong = score + 3.0, True  # "Kherson Oblast": the name says what it is
         if start and doc[start - 1].lower_ in LOCATIVE:
             score += 2.0
-            if as_label is None and all(t.pos_ == "PROPN" and not t.ent_type_ for t in span) and \
-                    any(p.main for p in places):
+            if as_label is None and self._unlabelled(span) and any(p.main for p in places):
                 score += UNLABELLED_NAME  # "protested in Makeni": a proper name the model gave no kind
         elif any(t.dep_ in ("dobj", "obj") and t.head.lemma_ in self.lex.place_verbs for t in span):
             score += 2.0  # "shelled X", "captured X"
@@ -93,6 +92,16 @@ class Evidence:
         if span[0].is_sent_start and span[0].pos_ != "PROPN":
             score -= 2.0
         return best, score, strong
+
+    def _unlabelled(self, span) -> bool:
+        """A proper name the model gave no kind, or called a people's though no people is
+        so called (it takes unfamiliar town names for nationalities: "in Vuwani")."""
+        if not all(t.pos_ == "PROPN" for t in span):
+            return False
+        if all(not t.ent_type_ for t in span):
+            return True
+        return all(t.ent_type_ == "NORP" for t in span) and normalize(span.text) not in self.lex.demonyms \
+            and not self.gaz.demonym(span.text)
 
     def _place_cue(self, doc: Doc, start: int) -> bool:
         if start < 2 or doc[start - 1].lower_ != "of":
