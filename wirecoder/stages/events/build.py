@@ -107,6 +107,7 @@ class ArticleEvents:
         for event in unplaced:
             if event.location is not None or event.context_place is not None:
                 self._target_place(event, event.location or event.context_place)
+        self.places.only_place(unplaced)
         self.places.to_target_country(unplaced)
         self.places.locate(events)
 

@@ -10,8 +10,9 @@ the speaker's own place (not where the speaker comes from), the place a report
 was made from ("protests were reported in Bizerte"), then the place of another
 event of the same sentence or paragraph (a story's place is usually told once),
 then a place the paragraph names as a place (not a country acting, not "the
-Oslo talks" for another event), and last, for an attack, the one country it
-was on. ``EventItem.location_how`` records which.
+Oslo talks" for another event), then, for a physical act, the one town its
+paragraph names in any way ("youth from X", "the University of X"), and last,
+for an attack, the one country it was on. ``EventItem.location_how`` records which.
 
 Never a place: a word the times stage read as a time ("Easter Monday"), a
 capital, continent or bloc named as an actor ("pushing Kyiv", "urged Europe"),
@@ -323,6 +324,29 @@ class PlaceFinder:
             if best is not None:
                 entity = next(e for e in self.index.places_at(self.doc[best[1]]) if _locatable(e))
                 event.location, event.location_how = entity.id, "located-near"
+
+    def only_place(self, events: list[EventItem]) -> None:
+        """A physical act still without a place, in a paragraph that names one town and no
+        other, happened there, however the town is named: as the participants' home ("a
+        clash with youth from X"), inside a name ("students of the University of X
+        protested") or as a possessor. ``location_how`` says "only-place"."""
+        for event in events:
+            if event.location is not None or event.mode == "phone" or event.background \
+                    or not self.lex.quads.get(event.type, "").startswith("material"):
+                continue
+            low = self.view.paragraph_starts[event.paragraph]
+            nxt = event.paragraph + 1
+            high = self.view.paragraph_starts[nxt] if nxt < len(self.view.paragraph_starts) else None
+            towns = {}
+            for i in self.roots:
+                token = self.doc[i]
+                if token.idx < low or high is not None and token.idx >= high or i in self.time_tokens:
+                    continue
+                for entity, _ in self.index.rooted.get(i, ()):
+                    if entity.kind in ("place", "facility") and _locatable(entity):
+                        towns[entity.id] = entity
+            if len(towns) == 1:
+                event.location, event.location_how = next(iter(towns)), "only-place"
 
     def to_target_country(self, events: list[EventItem]) -> None:
         """An attack still without a place happened in the country it was on: "Sweden's
