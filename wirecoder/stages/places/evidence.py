@@ -54,7 +54,8 @@ class Evidence:
         if span[-1].ent_type_ == "NORP" and end < len(doc) and \
                 (doc[end].lower_ in self.lex.region_words or doc[end].lower_ in self.lex.place_nouns):
             return None, 0.0, False  # "an Arab province", "a Kurdish town": a people's adjective, not the name
-        places = [p for p in self.gaz.lookup(text) if p.main or p.population >= 1000 or p.kind != "city"]
+        places = [p for p in self.gaz.lookup(text) if p.main or p.population >= 1000 or p.kind != "city"] \
+            or list(self.gaz.lookup_spelling(text))  # "Beled Weyne" for "Beledweyne"
         if not places:
             return None, 0.0, False
         countries = {e.country for e in entities if e.kind == "country" and e.country} or set(actor_countries(entities))

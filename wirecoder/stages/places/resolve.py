@@ -179,6 +179,10 @@ class PlaceResolver:
                     area = self.gaz.get(max(towns, key=lambda p: p.population).admin1_id)
                     if area is not None:
                         found.setdefault(area.geonameid, area)
+        if not found:  # another romanisation of a name the index lacks: "Dhusamareeb"
+            for name in cue.full_names + cue.base_names:
+                for place in self.gaz.lookup_spelling(name):
+                    found.setdefault(place.geonameid, place)
         for place in getattr(entity, "place_candidates", ()) or ():
             if isinstance(place, Place):
                 found.setdefault(place.geonameid, place)
