@@ -110,6 +110,7 @@ class ArticleEvents:
         self.places.only_place(unplaced)
         self.places.to_target_country(unplaced)
         self.places.locate(events)
+        self.places.refine(events)
 
     def _story(self) -> Story:
         """What dating from the narrative needs (dating.py): the paragraph of each
