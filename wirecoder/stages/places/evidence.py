@@ -107,8 +107,10 @@ class Evidence:
     def _place_cue(self, doc: Doc, start: int) -> bool:
         if start < 2 or doc[start - 1].lower_ != "of":
             return False
-        return doc[start - 2].lower_ in self.lex.place_nouns or doc[max(0, start - 3):start - 1].text.lower() \
-            in self.lex.place_nouns
+        before = doc[start - 2]
+        return before.lower_ in self.lex.place_nouns or doc[max(0, start - 3):start - 1].text.lower() \
+            in self.lex.place_nouns or (before.is_lower and before.text in self.lex.facility_nouns)
+        # "the police station of X": a facility named by its town
 
     def named_area(self, doc: Doc, start: int, end: int, entities: list) -> Place | None:
         """The admin area a name the gazetteer lacks is put in: "Novosilka, Donetsk Oblast".
