@@ -331,7 +331,8 @@ class PlaceFinder:
 
     def only_place(self, events: list[EventItem]) -> None:
         """A physical act still without a place, in a paragraph that names one town and no
-        other, happened there, however the town is named: as the participants' home ("a
+        other within a few sentences (not where a statement was made, not a reporter's
+        home town), happened there, however the town is named: as the participants' home ("a
         clash with youth from X"), inside a name ("students of the University of X
         protested") or as a possessor. ``location_how`` says "only-place"."""
         for event in events:
@@ -344,7 +345,9 @@ class PlaceFinder:
             towns = {}
             for i in self.roots:
                 token = self.doc[i]
-                if token.idx < low or high is not None and token.idx >= high or i in self.time_tokens:
+                if token.idx < low or high is not None and token.idx >= high or i in self.time_tokens \
+                        or abs(self.view.sent_of[i] - event.sentence_i) > NEAR_SENTENCES or self._said_at(i) \
+                        or self._reporter_origin(token):
                     continue
                 for entity, _ in self.index.rooted.get(i, ()):
                     if entity.kind in ("place", "facility") and _locatable(entity):
@@ -371,6 +374,11 @@ class PlaceFinder:
                 if town is not None:
                     event.location, event.location_how = town.id, "refined"
                     break
+
+    def _reporter_origin(self, token: Token) -> bool:
+        """ "A teenager from Leeds said ...": where one who reports comes from."""
+        person = token.head.head
+        return _origin(token) and person.dep_ == "nsubj" and person.head.lemma_ in self.lex.reporting_verbs
 
     def to_target_country(self, events: list[EventItem]) -> None:
         """An attack still without a place happened in the country it was on: "Sweden's
