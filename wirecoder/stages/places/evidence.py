@@ -20,6 +20,7 @@ from .lexicon import LOCATIVE, PlaceLexicon
 
 ACCEPT = 3.0
 BIG_POPULATION = 100_000
+INSIDE = frozenset({"in", "near", "outside", "around"})  # not "at": "the shops at X" is a venue
 UNLABELLED_NAME = 1.0  # a proper name after "in"/"near" that the model gave no kind at all
 TIME_LABELS = frozenset({"DATE", "TIME"})  # the model's labels for time expressions ...
 TIME_LEADS = frozenset({"ADP", "DET", "ADJ"})  # ... trusted after "on", "last", "early" (not "shelled Arciz")
@@ -72,7 +73,8 @@ class Evidence:
             score, strong = score + 3.0, True  # "Kherson Oblast": the name says what it is
         if start and doc[start - 1].lower_ in LOCATIVE:
             score += 2.0
-            if as_label is None and self._unlabelled(span) and any(p.main for p in places):
+            if as_label is None and doc[start - 1].lower_ in INSIDE and self._unlabelled(span) \
+                    and any(p.main for p in places):
                 score += UNLABELLED_NAME  # "protested in Makeni": a proper name the model gave no kind
         elif any(t.dep_ in ("dobj", "obj") and t.head.lemma_ in self.lex.place_verbs for t in span):
             score += 2.0  # "shelled X", "captured X"
