@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from ..errors import E, SetupError
 from ..settings import home_dir
 from .build import BUILD_VERSION, REGION_ID_BASE, build
 from .geometry import haversine
-from .names import fold, normalize
+from .names import fold, normalize, spelling_variants
 
 __all__ = ["Gazetteer", "Place", "distance_km", "gazetteer", "haversine", "normalize", "fold"]
 
@@ -89,6 +89,21 @@ class Gazetteer:
                 f"SELECT {_COLUMNS.format(main='1')} FROM abbreviation a JOIN place p USING (geonameid) "
                 "WHERE a.text = ?", (name.strip(),)).fetchall() + rows
         return tuple(_place(row) for row in rows)
+
+    @lru_cache(maxsize=16384)
+    def lookup_spelling(self, name: str) -> tuple[Place, ...]:
+        """Places a name the index lacks may mean in another romanisation: the words
+        written together or apart ("Beled Weyne", "Beledweyne"), an Arabic article
+        dropped ("Al-Zawiyah"), doubled letters single ("Dhusamareeb"), "ou" for "u",
+        a final "y" for "i", "-obod" for "-abad". Each as an alternate name (``main``
+        false); nothing when the name itself is known."""
+        if self.lookup(name):
+            return ()
+        found: dict[int, Place] = {}
+        for key in spelling_variants(name):
+            for place in self.lookup(key):
+                found.setdefault(place.geonameid, replace(place, main=False))
+        return tuple(found.values())
 
     @lru_cache(maxsize=4096)
     def demonym(self, word: str) -> tuple[Place, ...]:

@@ -150,3 +150,28 @@ def admin_words() -> AdminWords:
     shared = tuple(roles["shared"])
     return AdminWords(by_length(roles["suffix"]), by_length(roles["prefix"]), tuple(roles["local"]) + shared,
                       shared, english_level, frozenset(roles["foreign"]))
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|az|at|ed|es|en|ez)[\-‐‑]", re.IGNORECASE)
+_SOUNDS = (("obod", "abad"), ("abad", "obod"), ("ou", "u"))
+
+
+def spelling_variants(name: str) -> list[str]:
+    """Other romanisations of a name, as lookup keys: written together, without a
+    hyphenated Arabic article ("Al-Zawiyah"), with doubled letters single, "ou" as "u",
+    "-obod" as "-abad" and back, a final "y" as "i" and back."""
+    key = normalize(name)
+    out = []
+    if _ARTICLE.match(name.strip()):
+        out.append(normalize(name.strip()[_ARTICLE.match(name.strip()).end():]))
+    words = key.split()
+    if len(words) > 1:
+        out.append("".join(words))
+    single = re.sub(r"(.)\1", r"\1", key)
+    out.append(single)
+    for a, b in _SOUNDS:
+        if a in key:
+            out.append(key.replace(a, b))
+    if key.endswith("y") or key.endswith("i"):
+        out.append(key[:-1] + ("i" if key.endswith("y") else "y"))
+    return [v for v in dict.fromkeys(out) if v and v != key]

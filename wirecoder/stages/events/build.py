@@ -109,8 +109,10 @@ class ArticleEvents:
         for event in unplaced:
             if event.location is not None or event.context_place is not None:
                 self._target_place(event, event.location or event.context_place)
+        self.places.only_place(unplaced)
         self.places.to_target_country(unplaced)
         self.places.locate(events)
+        self.places.refine(events)
 
     def _story(self) -> Story:
         """What dating from the narrative needs (dating.py): the paragraph of each

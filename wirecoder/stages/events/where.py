@@ -10,8 +10,9 @@ the speaker's own place (not where the speaker comes from), the place a report
 was made from ("protests were reported in Bizerte"), then the place of another
 event of the same sentence or paragraph (a story's place is usually told once),
 then a place the paragraph names as a place (not a country acting, not "the
-Oslo talks" for another event), and last, for an attack, the one country it
-was on. ``EventItem.location_how`` records which.
+Oslo talks" for another event), then, for a physical act, the one town its
+paragraph names in any way ("youth from X", "the University of X"), and last,
+for an attack, the one country it was on. ``EventItem.location_how`` records which.
 
 Never a place: a word the times stage read as a time ("Easter Monday"), a
 capital, continent or bloc named as an actor ("pushing Kyiv", "urged Europe"),
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ...gazetteer import haversine
 from .actors import EntityIndex
 from .anchors import climb, is_location_use, most_specific
 from .items import EventItem
@@ -50,6 +52,9 @@ NEAR_SENTENCES = 3
 # Statements: acts done by saying, made where the speaker is, which is not where what they
 # are about happened (agreements, concessions and meetings are placed like other acts).
 STATEMENTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
+# A region or an admin area an event is put in, which a town named after it refines.
+AREA_PRECISIONS = frozenset({"region", "admin1", "admin2"})
+AREA_KM = 200.0  # a town this near a region's or a district's point lies in it
 # Occasions that put a speaker at a place: a meeting, a visit, a summit.
 OCCASIONS = frozenset({"CONSULT"})
 
@@ -360,6 +365,57 @@ class PlaceFinder:
                 entity = next(e for e in self.index.places_at(self.doc[best[1]]) if _locatable(e))
                 event.location, event.location_how = entity.id, "located-near"
 
+    def only_place(self, events: list[EventItem]) -> None:
+        """A physical act still without a place, in a paragraph that names one town and no
+        other within a few sentences (not where a statement was made, not a reporter's
+        home town), happened there, however the town is named: as the participants' home ("a
+        clash with youth from X"), inside a name ("students of the University of X
+        protested") or as a possessor. ``location_how`` says "only-place"."""
+        for event in events:
+            if event.location is not None or event.mode == "phone" or event.background \
+                    or not self.lex.quads.get(event.type, "").startswith("material"):
+                continue
+            low = self.view.paragraph_starts[event.paragraph]
+            nxt = event.paragraph + 1
+            high = self.view.paragraph_starts[nxt] if nxt < len(self.view.paragraph_starts) else None
+            towns = {}
+            for i in self.roots:
+                token = self.doc[i]
+                if token.idx < low or high is not None and token.idx >= high or i in self.time_tokens \
+                        or abs(self.view.sent_of[i] - event.sentence_i) > NEAR_SENTENCES or self._said_at(i) \
+                        or self._reporter_origin(token):
+                    continue
+                for entity, _ in self.index.rooted.get(i, ()):
+                    if entity.kind in ("place", "facility") and _locatable(entity):
+                        towns[entity.id] = entity
+            if len(towns) == 1:
+                event.location, event.location_how = next(iter(towns)), "only-place"
+
+    def refine(self, events: list[EventItem]) -> None:
+        """An event put in a region or an admin area ("fighting in the Sinai") whose
+        paragraph then names a town inside that area ("in the towns of X and Y") is put
+        at the first such town: the most specific place the text gives for it.
+        ``location_how`` says "refined"."""
+        for event in events:
+            area = self.index.by_id.get(event.location) if event.location else None
+            geo = getattr(area, "geo", None)
+            if geo is None or geo.precision not in AREA_PRECISIONS or event.background:
+                continue
+            for i in self.roots:
+                s_i = self.view.sent_of[i]
+                if not 0 <= s_i - event.sentence_i <= NEAR_SENTENCES or i in self.time_tokens \
+                        or bisect_right(self.view.paragraph_starts, self.doc[i].idx) - 1 != event.paragraph:
+                    continue
+                town = next((e for e in self.index.places_at(self.doc[i]) if _inside(e, area)), None)
+                if town is not None:
+                    event.location, event.location_how = town.id, "refined"
+                    break
+
+    def _reporter_origin(self, token: Token) -> bool:
+        """ "A teenager from Leeds said ...": where one who reports comes from."""
+        person = token.head.head
+        return _origin(token) and person.dep_ == "nsubj" and person.head.lemma_ in self.lex.reporting_verbs
+
     def to_target_country(self, events: list[EventItem]) -> None:
         """An attack still without a place happened in the country it was on: "Sweden's
         attacks on Norway" are in Norway (a country named as an actor is no place)."""
@@ -462,6 +518,17 @@ def _origin(token: Token) -> bool:
     """ "a teenager from east London": the place a person comes from, which says nothing
     of where what they report happened."""
     return token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _inside(entity, area) -> bool:
+    """Whether a located town lies in a region or admin area: the area's own admin1, or
+    for a region or a lower area, the same country within AREA_KM."""
+    geo, outer = getattr(entity, "geo", None), area.geo
+    if geo is None or entity.kind != "place" or geo.precision != "town" or geo.country != outer.country:
+        return False
+    if outer.precision == "admin1" and geo.admin1 and outer.admin1:
+        return geo.admin1 == outer.admin1
+    return haversine(geo.lat, geo.lon, outer.lat, outer.lon) <= AREA_KM
 
 
 def _locatable(entity) -> bool:

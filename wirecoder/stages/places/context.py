@@ -21,6 +21,7 @@ from ..base import text_of
 from .lexicon import PlaceLexicon
 
 PLACE_KINDS = ("place", "country", "facility")
+ACTOR_KINDS = ("group", "organization")  # their country tells a text's setting when no country is named
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
 _APPOSITION = re.compile(r"^\s*,\s*(?:in\s+)?$")
 _LIST = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|/)\s*$")
@@ -107,8 +108,16 @@ def build_context(doc: Doc, entities: list) -> ArticleContext:
                 ctx.mentions.append(Named(m.start, m.end, m.text, entity))
         if entity.kind == "country" and entity.country:
             ctx.countries[entity.country] += len(entity.mentions)
+    if not ctx.countries:
+        ctx.countries.update(actor_countries(entities))
     ctx.mentions.sort(key=lambda m: m.start)
     return ctx
+
+
+def actor_countries(entities: list) -> Counter:
+    """The countries of the armed groups and organisations a text names ("Boko Haram",
+    a national army): where a short report that names no country is likely set."""
+    return Counter(e.country for e in entities if e.kind in ACTOR_KINDS and e.country)
 
 
 def contains(outer: Place, inner: Place) -> bool:
@@ -148,11 +157,17 @@ def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
         if len(words) > 1 and words[-1].lower() in lex.region_words:
             region = region or words[-1].lower() not in lex.loose_region_words
             names.append(" ".join(words[:-1]))
+        elif len(words) > 1 and words[-1].lower() in lex.settlement_words:
+            town = True  # "Zango village": the village Zango
+            names.append(" ".join(words[:-1]))
         else:
             names.append(m.text)
-        before = text[max(0, m.start - 40):m.start].lower().split()
+            after = text[m.end:m.end + 12].split()
+            town = town or bool(after) and after[0] in lex.settlement_words  # "X town" outside the mention
+        raw = text[max(0, m.start - 40):m.start].split()
+        before = [word.lower() for word in raw]
         if len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns:
-            if before[-2] in lex.region_words:
+            if before[-2] in lex.region_words and not (len(raw) >= 3 and raw[-3][:1].isupper()):
                 region = True
             else:
                 town = True

@@ -15,11 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, normalize
-from .context import contains
+from .context import actor_countries, contains
 from .lexicon import LOCATIVE, PlaceLexicon
 
 ACCEPT = 3.0
 BIG_POPULATION = 100_000
+INSIDE = frozenset({"in", "near", "outside", "around"})  # not "at": "the shops at X" is a venue
+UNLABELLED_NAME = 1.0  # a proper name after "in"/"near" that the model gave no kind at all
 TIME_LABELS = frozenset({"DATE", "TIME"})  # the model's labels for time expressions ...
 TIME_LEADS = frozenset({"ADP", "DET", "ADJ"})  # ... trusted after "on", "last", "early" (not "shelled Arciz")
 
@@ -50,7 +52,8 @@ class Evidence:
             return None, 0.0, False  # "West", "Central": admin areas somewhere, but words here
         if any(t.ent_type_ in TIME_LABELS for t in span) and start and doc[start - 1].pos_ in TIME_LEADS:
             return None, 0.0, False  # "on Sunday", "over Christmas": a time, whatever village bears the name
-        places = [p for p in self.gaz.lookup(text) if p.main or p.population >= 1000 or p.kind != "city"]
+        places = [p for p in self.gaz.lookup(text) if p.main or p.population >= 1000 or p.kind != "city"] \
+            or list(self.gaz.lookup_spelling(text))  # "Beled Weyne" for "Beledweyne"
         if not places:
             return None, 0.0, False
         if span[-1].ent_type_ == "NORP" and end < len(doc) and \
@@ -58,19 +61,23 @@ class Evidence:
                 not any(p.population >= BIG_POPULATION or p.kind == "admin1" for p in places):
             return None, 0.0, False  # "an Arab province": a people's adjective (the model's label for "Odesa" too,
             # but a big place or a region by that name before "region" is the name)
-        countries = {e.country for e in entities if e.kind == "country" and e.country}
+        countries = {e.country for e in entities if e.kind == "country" and e.country} or set(actor_countries(entities))
         score, strong = 0.0, False
         containers = self._containers(doc, end, entities)
         inside = [p for p in places if any(contains(area, p) for area in containers)]
         if inside:
             places, score, strong = inside, score + 3.0, True
-        if self._place_cue(doc, start) or (end < len(doc) and doc[end].lower_ in self.lex.region_words):
+        if self._place_cue(doc, start) or (end < len(doc) and (doc[end].lower_ in self.lex.region_words
+                                                                  or doc[end].text in self.lex.settlement_words)):
             score, strong = score + 3.0, True
         elif len(span) > 1 and span[-1].lower_ in self.lex.region_words and \
                 any(p.kind in ("admin1", "admin2", "region") for p in places):
             score, strong = score + 3.0, True  # "Kherson Oblast": the name says what it is
         if start and doc[start - 1].lower_ in LOCATIVE:
             score += 2.0
+            if as_label is None and doc[start - 1].lower_ in INSIDE and self._unlabelled(span) \
+                    and any(p.main for p in places):
+                score += UNLABELLED_NAME  # "protested in Makeni": a proper name the model gave no kind
         elif any(t.dep_ in ("dobj", "obj") and t.head.lemma_ in self.lex.place_verbs for t in span):
             score += 2.0  # "shelled X", "captured X"
         local = [p for p in places if p.country in countries]
@@ -91,11 +98,23 @@ class Evidence:
             score -= 2.0
         return best, score, strong
 
+    def _unlabelled(self, span) -> bool:
+        """A proper name the model gave no kind, or called a people's though no people is
+        so called (it takes unfamiliar town names for nationalities: "in Vuwani")."""
+        if not all(t.pos_ == "PROPN" for t in span):
+            return False
+        if all(not t.ent_type_ for t in span):
+            return True
+        return all(t.ent_type_ == "NORP" for t in span) and normalize(span.text) not in self.lex.demonyms \
+            and not self.gaz.demonym(span.text)
+
     def _place_cue(self, doc: Doc, start: int) -> bool:
         if start < 2 or doc[start - 1].lower_ != "of":
             return False
-        return doc[start - 2].lower_ in self.lex.place_nouns or doc[max(0, start - 3):start - 1].text.lower() \
-            in self.lex.place_nouns
+        before = doc[start - 2]
+        return before.lower_ in self.lex.place_nouns or doc[max(0, start - 3):start - 1].text.lower() \
+            in self.lex.place_nouns or (before.is_lower and before.text in self.lex.facility_nouns)
+        # "the police station of X": a facility named by its town
 
     def named_area(self, doc: Doc, start: int, end: int, entities: list) -> Place | None:
         """The admin area a name the gazetteer lacks is put in: "Novosilka, Donetsk Oblast".

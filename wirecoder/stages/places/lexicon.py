@@ -5,6 +5,7 @@
 - data/gazetteer/org_words.txt: words that make a name an organisation's;
 - data/gazetteer/generic_words.txt: capitalised words that name no place alone;
 - data/gazetteer/loose_region_words.txt: region words that mean "X and around" ("area");
+- data/gazetteer/settlement_words.txt: lower-case nouns after a name that make it a settlement ("X village");
 - data/lexicons/place_nouns.txt, region_words.txt, facility_nouns.txt: the cue
   words shared with the actors stage ("the town of X", "X region", "X dam");
 - data/kb/countries.csv: country names, aliases, demonyms, capitals and government metonyms (a capital is the
@@ -53,6 +54,7 @@ class PlaceLexicon:
     generic_words: frozenset  # capitalised words that name no place alone: "city", "west", "new"
     country_forms: dict  # normalize(name or alias) -> ISO3: "us" -> "USA"
     metonyms: dict  # normalize("Kiev") -> "UKR": names that stand for a government
+    settlement_words: frozenset  # "village", "town" after a name: a settlement's name
 
 
 @lru_cache(maxsize=1)
@@ -96,4 +98,5 @@ def place_lexicon() -> PlaceLexicon:
         facility, max(len(noun.split()) for noun in facility), demonyms, capitals, names,
         frozenset(line.lower() for line in _lines("gazetteer/place_verbs.txt")),
         frozenset(line.lower() for line in _lines("gazetteer/org_words.txt")),
-        frozenset(line.lower() for line in _lines("gazetteer/generic_words.txt")), forms, metonyms)
+        frozenset(line.lower() for line in _lines("gazetteer/generic_words.txt")), forms, metonyms,
+        frozenset(line.lower() for line in _lines("gazetteer/settlement_words.txt")))

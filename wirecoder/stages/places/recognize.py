@@ -32,6 +32,8 @@ MAX_WORDS = 4
 ACCEPT_RELABEL_ORG = 3.0
 ACCEPT_RELABEL_PERSON = 3.0  # and the text must say it is a place
 PROMINENT_POPULATION = 100_000
+PLACED_AT = frozenset({"in", "near", "at"})
+PLACED_POINTS = 1.0  # a "person" named only where acts happen ("clashes in X")
 HOST_KINDS = ("organization", "media", "group", "facility")
 
 
@@ -102,11 +104,12 @@ class Recognizer:
                 continue
             if entity.kind == "organization":
                 needed = ACCEPT_RELABEL_ORG
-            elif entity.kind == "person" and len(entity.name.split()) == 1:
+            elif entity.kind == "person" and (len(entity.name.split()) == 1 or self._placed_only(doc, entity)):
                 needed = ACCEPT_RELABEL_PERSON
             else:
                 continue
             names = [m for m in entity.mentions if m.form == "name"]
+            placed = entity.kind == "person" and self._placed_only(doc, entity)
             if not names or any(w.lower() in self.lex.org_words for m in names for w in m.text.split()):
                 continue
             best, score, known = None, 0.0, False
@@ -115,15 +118,32 @@ class Recognizer:
                 if span is None:
                     continue
                 place, points, strong = self.evidence.weigh(doc, span.start, span.end, entities, as_label=entity.kind)
+                points += PLACED_POINTS if placed else 0.0
                 area = None if strong else self.evidence.named_area(doc, span.start, span.end, entities)
                 if area is not None:  # "Novosilka, Donetsk Oblast": a village the gazetteer lacks
                     best, score, known = area, max(ACCEPT_RELABEL_ORG, ACCEPT_RELABEL_PERSON), False
-                elif place is not None and points > score and (strong or entity.kind == "organization"):
+                elif place is not None and points > score and (strong or placed or entity.kind == "organization"):
                     best, score, known = place, points, True
             if best is not None and score >= needed:
                 entity.kind = "country" if best.kind == "country" and known else "place"
                 entity.country = best.country
                 entity.place_candidates = (best,) if known else ()
+
+    @staticmethod
+    def _placed_only(doc: Doc, entity) -> bool:
+        """Whether every mention of a name the model took for a person is where something
+        happened: the object of "in", "near" or "at" on a verb ("gunshots were heard in
+        Ben Gardane"), which a person's name hardly ever is."""
+        if not entity.mentions:
+            return False
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end)
+            if span is None or m.form != "name":
+                return False
+            root = span.root
+            if root.dep_ != "pobj" or root.head.lower_ not in PLACED_AT or root.head.head.pos_ not in ("VERB", "AUX"):
+                return False
+        return True
 
     def _split_apposition(self, doc: Doc, entity) -> None:
         """ "Baryshivka, Kyiv Oblast" taken as one name: keep the head, free the area after the comma."""

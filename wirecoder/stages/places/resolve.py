@@ -24,6 +24,7 @@ Countries, regions and admin areas are resolved first, so towns can use them.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -39,6 +40,9 @@ NEAR_KM = 300.0  # scale of the proximity bonus
 LOCAL_EXTENT_KM = 300.0  # places smaller than this count for proximity
 INNER_MIN_POPULATION = 50_000  # a town a name holds ("Birmingham City") must be known
 ABBREVIATION_WEIGHT = 6.0  # a state's abbreviation ("Calif.", "Wash.") names that state alone
+HOLDER_GAP = 40  # characters between a place and the town named as holding it
+HOLDER_POPULATION = 50_000  # a town known enough that its namesake's neighbour is in it
+_HELD_IN = re.compile(r"(?:\b(?:in|of|near|outside)\s+(?:the\s+)?(?:downtown\s+|central\s+)?|^\s*,\s*)$")
 REGION_POPULATION = 10_000_000  # the prior of a region or sea, which has no population
 
 
@@ -88,6 +92,9 @@ class PlaceResolver:
                 town = self._local_town(entity, ctx, chosen)
                 if town is not None:
                     chosen[id(entity)] = Choice(town, 0.0, 0.0, named=False)
+        for entity, _, _ in pending:
+            if entity.kind == "place" and id(entity) in chosen:
+                self._stray(entity, ctx, entities, chosen)
         for entity in unresolved:
             local = any(self._is_local(m.text) for m in entity.mentions)
             place = self._explicit_area(entity, ctx, entities, chosen) or (
@@ -96,6 +103,35 @@ class PlaceResolver:
             if place is not None:
                 chosen[id(entity)] = Choice(place, 0.0, 0.0, named=False)
         return chosen
+
+    def _stray(self, entity, ctx: ArticleContext, entities, chosen) -> None:
+        """A small town far from every other place the article names, which hold none of
+        it, is a namesake of the place meant ("Bole in Addis Ababa" is not the Bole abroad):
+        a place the text puts in a known town lies in that town."""
+        choice = chosen[id(entity)]
+        pick = choice.place
+        if not choice.named or pick.kind != "city" or pick.population >= INNER_MIN_POPULATION * 2 \
+                or plausible(entity, pick, entities, chosen):
+            return
+        town = self._holding_town(entity, ctx, chosen)
+        if town is not None and town.geonameid != pick.geonameid:
+            chosen[id(entity)] = Choice(town, 0.0, 0.0, named=False)
+
+    @staticmethod
+    def _holding_town(entity, ctx: ArticleContext, chosen) -> Place | None:
+        """The big town the text puts a place in right after naming it: "Kish square in
+        Benghazi", "X and Y townships of Lusaka", "X village (17 km SW of Y)"."""
+        for m in entity.mentions:
+            for other in ctx.mentions:
+                if other.entity is entity or not 0 <= other.start - m.end <= HOLDER_GAP:
+                    continue
+                pick = chosen.get(id(other.entity))
+                if pick is None or not pick.named or pick.place.kind != "city" \
+                        or pick.place.population < HOLDER_POPULATION:
+                    continue
+                if _HELD_IN.search(ctx.text[m.end:other.start]):
+                    return pick.place
+        return None
 
     def _nation(self, entity) -> Place | None:
         """The part of a country its adjective names: "English" is England, "Welsh" Wales."""
@@ -179,6 +215,10 @@ class PlaceResolver:
                     area = self.gaz.get(max(towns, key=lambda p: p.population).admin1_id)
                     if area is not None:
                         found.setdefault(area.geonameid, area)
+        if not found:  # another romanisation of a name the index lacks: "Dhusamareeb"
+            for name in cue.full_names + cue.base_names:
+                for place in self.gaz.lookup_spelling(name):
+                    found.setdefault(place.geonameid, place)
         for place in getattr(entity, "place_candidates", ()) or ():
             if isinstance(place, Place):
                 found.setdefault(place.geonameid, place)
