@@ -383,8 +383,8 @@ class PlaceFinder:
                 token = self.doc[i]
                 if token.idx < low or high is not None and token.idx >= high or i in self.time_tokens \
                         or abs(self.view.sent_of[i] - event.sentence_i) > NEAR_SENTENCES or self._said_at(i) \
-                        or self._reporter_origin(token):
-                    continue
+                        or self._reporter_origin(token) or self._place_of_other_event(token, event):
+                    continue  # "ahead of the Geneva talks, X pledged ...": the talks' place, not the pledge's
                 for entity, _ in self.index.rooted.get(i, ()):
                     if entity.kind in ("place", "facility") and _locatable(entity):
                         towns[entity.id] = entity
