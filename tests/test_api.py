@@ -271,3 +271,30 @@ def test_ingest_with_the_token_stores_the_record(tmp_path):
 def test_the_serve_command_is_registered_and_binds_to_this_machine_by_default():
     args = cli._parser().parse_args(["serve", "--store", "x.db"])
     assert (args.host, args.db) == ("127.0.0.1", "x.db")
+
+
+@pytest.mark.model
+def test_extract_runs_the_real_pipeline(path):
+    client = TestClient(create_app(str(path)))
+    text = "Police fired tear gas at protesters in the town of Ravelmoor on Sunday, the mayor said."
+    record = client.post("/extract", json={"text": text, "published": "2025-03-02"}).json()
+    assert record["article"]["text"] == text and record["entities"]
+    assert any(e["type"] in ("PROTEST", "COERCE", "ASSAULT") for e in record["events"]), record["events"]
+
+
+def test_python_access_answers_the_rows_the_api_lists(client, path):
+    import json
+
+    import wirecoder
+
+    def listed(rows):
+        rows = rows.to_dict("records") if hasattr(rows, "to_dict") else rows  # a DataFrame when pandas is there
+        return json.loads(json.dumps(rows))
+
+    with wirecoder.Store(str(path)) as db:
+        assert listed(db.events(type=["ASSAULT"], country="UKR")) == items(
+            client.get("/events?type=ASSAULT&country=UKR&limit=1000"))
+        assert [s["n_articles"] for s in listed(db.stories(min_sources=2))] == [2]
+        with pytest.raises(wirecoder.WirecoderError) as refused:
+            db.quotes(type="ASSAULT")
+        assert refused.value.code == "E061"

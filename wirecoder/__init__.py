@@ -3,6 +3,7 @@
     >>> import wirecoder
     >>> record = wirecoder.extract(text, published="2025-12-07")
     >>> [e.name for e in record.entities if e.kind == "person"]
+    >>> wirecoder.Store("news.db").events(type="ASSAULT")   # a stored corpus, as the CLI queries it
 
 The heavy parts (spaCy, the gazetteer) load on first use, not on import.
 """
@@ -11,9 +12,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["Pipeline", "Record", "WirecoderError", "extract", "__version__"]
+__all__ = ["Pipeline", "Record", "Store", "WirecoderError", "extract", "__version__"]
 
-_LAZY = {"Pipeline": "pipeline", "extract": "pipeline", "Record": "record", "WirecoderError": "errors"}
+_LAZY = {"Pipeline": "pipeline", "extract": "pipeline", "Record": "record", "Store": "notebook", "WirecoderError": "errors"}
 
 
 def __getattr__(name):
