@@ -3,6 +3,7 @@
     >>> import wirecoder
     >>> record = wirecoder.extract(text, published="2025-12-07")
     >>> [e.name for e in record.entities if e.kind == "person"]
+    >>> wirecoder.Store("news.db").events(type="ASSAULT")   # a stored corpus, as the CLI queries it
 
 The heavy parts (spaCy, the gazetteer) load on first use, not on import.
 """
@@ -15,7 +16,7 @@ __all__ = ["ArticleInput", "INPUT_FIELDS", "Pipeline", "Record", "Result", "Stor
            "__version__"]
 
 _LAZY = {"Pipeline": "pipeline", "Result": "pipeline", "extract": "pipeline", "Record": "record",
-         "WirecoderError": "errors", "ArticleInput": "readers", "INPUT_FIELDS": "readers", "Store": "store"}
+         "WirecoderError": "errors", "ArticleInput": "readers", "INPUT_FIELDS": "readers", "Store": "notebook"}
 
 
 def __getattr__(name):

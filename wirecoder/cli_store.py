@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .errors import E, EXIT_OK, InputError
+from .errors import E, EXIT_OK, InputError, SetupError
 
 RAW = argparse.RawDescriptionHelpFormatter
 log = logging.getLogger("wirecoder")
@@ -158,6 +158,44 @@ def add_commands(commands) -> None:
     _filters(export, "actor country type status place since until overlap limit background")
     _db(export)
     export.set_defaults(run=_export)
+
+    serve = commands.add_parser("serve", help="open the store over an HTTP API (JSON, OpenAPI at /docs)",
+                                formatter_class=RAW, epilog=SERVE_EXAMPLES)
+    serve.add_argument("--store", "--db", dest="db", help="the store file (default: $WIRECODER_DB or wirecoder.db)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine "
+                       "only; 0.0.0.0 opens it to the network)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--token", help="token that POST /ingest needs as 'Authorization: Bearer TOKEN' "
+                       "(default: $WIRECODER_TOKEN; without one the server writes nothing)")
+    serve.add_argument("--max-body", type=int, default=1_000_000, help="largest request body in bytes (default 1 MB)")
+    serve.set_defaults(run=_serve)
+
+SERVE_EXAMPLES = """examples:
+  wirecoder serve --store news.db                    # http://127.0.0.1:8000/docs
+  curl 'http://127.0.0.1:8000/events?type=ASSAULT&country=UKR&limit=20'
+  wirecoder serve --store news.db --token s3cret     # lets POST /ingest write
+"""
+
+
+def _serve(args) -> int:
+    import os
+
+    try:
+        import uvicorn
+
+        from .web.api import create_app
+    except ImportError as err:
+        raise SetupError(E.E057, package=err.name or "fastapi", feature="wirecoder serve") from None
+    app = create_app(args.db or _default_db(), token=args.token or os.environ.get("WIRECODER_TOKEN") or None,
+                     max_body=args.max_body)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return EXIT_OK
+
+
+def _default_db() -> str:
+    from .store.db import default_path
+
+    return default_path()
 
 
 def _db(parser) -> None:

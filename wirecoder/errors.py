@@ -95,6 +95,15 @@ class E(Enum):
             EXIT_INPUT, 422)
     E061 = ("{option} cannot filter {target} ({detail})",
             "leave {option} out; {target} take: {accepted}", EXIT_INPUT, 422)
+    E070 = ("there is no article {article} in {path}",
+            "list the stored articles with GET /articles or `wirecoder search WORDS --db {path}`", EXIT_INPUT, 404)
+    E071 = ("the request body is {size} bytes, more than the {limit} bytes this server accepts",
+            "send a shorter article, or start `wirecoder serve` with a larger --max-body", EXIT_INPUT, 413)
+    E072 = ("{what} changes the store and needs the token given to `wirecoder serve --token` ({detail})",
+            "send the header 'Authorization: Bearer TOKEN', or start the server with --token", EXIT_INPUT, 401)
+    E073 = ("{method} {path} is not an endpoint of this server",
+            "see the endpoints and their methods at /docs or /openapi.json", EXIT_INPUT, 404)
+    E074 = ("{where} is not valid ({detail})", "see the parameters each endpoint takes at /docs", EXIT_INPUT, 422)
     E040 = ("setting {name} has the value {value!r}, which is not valid ({detail})",
             "unset it or give a valid value", EXIT_INPUT, 422)
 
