@@ -25,6 +25,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Gazetteer, Place, normalize
+from ..base import text_of
 from .kb import Holder, OfficeHolders
 from .lexicons import CountryForm, Lexicons, Organization
 
@@ -185,23 +186,26 @@ class MentionFinder:
     def _lexicon(self, doc: Doc, day: date | None) -> list[Candidate]:
         """Known countries, demonyms, organisations and office holders, longest match first."""
         found = []
+        texts, _, puncts = _token_table(doc)
         i = 0
-        while i < len(doc):
-            token = doc[i]
-            if not (token.text[:1].isupper() or token.text[:1].isdigit()):
+        while i < len(texts):
+            text = texts[i]
+            if not (text[:1].isupper() or text[:1].isdigit()):
                 i += 1
                 continue
-            first = normalize(token.text)
+            first = normalize(text)
             longest = self.first_words.get(first.split()[0] if first else "", 0)
-            if token.lower_ == "the" and i + 1 < len(doc):
-                longest = max(longest, self.first_words.get(normalize(doc[i + 1].text), 0) + 1)
+            if doc[i].lower_ == "the" and i + 1 < len(texts):
+                longest = max(longest, self.first_words.get(normalize(texts[i + 1]), 0) + 1)
             match = None
             # a name of k words spans up to 2k+1 tokens ("U.S.", "Secretary-General")
-            for n in range(min(2 * longest + 1, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                if "\n" in span.text:
-                    continue
-                match = self._lexicon_match(doc, span, day)
+            for n in range(min(2 * longest + 1, len(texts) - i), 0, -1):
+                if puncts[i] or puncts[i + n - 1]:
+                    continue  # no name begins or ends with punctuation (_lexicon_match)
+                words = _span_text(doc, i, i + n)
+                if "\n" in words or n > 1 and not self._known(words):
+                    continue  # only a known name makes a match: no Span built for the rest
+                match = self._lexicon_match(doc, doc[i:i + n], day)
                 if match:
                     break
             if match:
@@ -210,6 +214,10 @@ class MentionFinder:
             else:
                 i += 1
         return found
+
+    def _known(self, text: str) -> bool:
+        """Whether words of two or more tokens name a known organisation, country form or holder."""
+        return bool(self.lex.organization(text) or self.lex.country_form(text) or self.kb.by_full_name(text))
 
     def _lexicon_match(self, doc: Doc, span: Span, day: date | None) -> Candidate | None:
         text = span.text
@@ -323,12 +331,13 @@ class MentionFinder:
             cand.region = True
             return
         for n in range(self.lex.max_facility_words + 1, 0, -1):
-            words = doc[end:end + n]
-            if len(words) < n or "\n" in words.text:
+            if end + n > len(doc):
                 continue
-            phrase = words.text.lower()
-            if phrase in self.lex.facility_nouns or (
-                    n > 1 and words[0].pos_ == "ADJ" and doc[end + 1:end + n].text.lower() in self.lex.facility_nouns):
+            text = _span_text(doc, end, end + n)
+            if "\n" in text:
+                continue
+            if text.lower() in self.lex.facility_nouns or (
+                    n > 1 and doc[end].pos_ == "ADJ" and _span_text(doc, end + 1, end + n).lower() in self.lex.facility_nouns):
                 cand.end = end + n
                 cand.facility = True
                 return
@@ -503,6 +512,26 @@ def _is_dateline(doc: Doc, cand: Candidate) -> bool:
     return cand.end < len(doc) and doc[cand.end].text in (",", "(", "—", "–", "-") and first.is_alpha
 
 
+def _token_table(doc: Doc) -> tuple[list[str], list[int], list[bool]]:
+    """Each token's text, character offset and punctuation flag, read once per Doc: a
+    spaCy Token is built anew at every ``doc[i]``, and the scans here read them often."""
+    table = doc.user_data.get("wc_token_table")
+    if table is None:
+        table = ([t.text for t in doc], [t.idx for t in doc], [t.is_punct for t in doc])
+        doc.user_data["wc_token_table"] = table
+    return table
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` for indices >= 0 without building the Span (an end past the
+    Doc is clipped as in a slice)."""
+    texts, offsets, _ = _token_table(doc)
+    end = min(end, len(texts))
+    if end <= start:
+        return ""
+    return text_of(doc)[offsets[start]:offsets[end - 1] + len(texts[end - 1])]
+
+
 def _lower_words(doc: Doc) -> frozenset[str]:
     words = doc.user_data.get("wc_lower_words")
     if words is None:
@@ -654,7 +683,7 @@ def _title_before(doc: Doc, start: int, lex: Lexicons, end: int | None = None) -
 
 def _title_start(doc: Doc, end: int, lex: Lexicons, honorifics: bool = False) -> int | None:
     for n in range(min(lex.max_title_words, end), 0, -1):
-        words = doc[end - n:end].text.lower()
+        words = _span_text(doc, end - n, end).lower()
         if words in lex.titles or honorifics and words in lex.honorifics:
             return end - n
     return None

@@ -228,7 +228,11 @@ class Recognizer:
                 i += 1
                 continue
             found = None
-            for end in range(min(len(doc), i + MAX_WORDS), i, -1):
+            run_end = i + 1  # a piece longer than the run of uncovered capitalised words or marks fails the test below
+            while run_end < min(len(doc), i + MAX_WORDS) and not index.covers(doc[run_end].idx) \
+                    and (doc[run_end].text[:1].isupper() or doc[run_end].is_punct):
+                run_end += 1
+            for end in range(run_end, i, -1):
                 piece = doc[i:end]
                 if any(index.covers(t.idx) or not (t.text[:1].isupper() or t.is_punct) for t in piece) \
                         or "\n" in piece.text or piece[-1].is_punct:
