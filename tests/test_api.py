@@ -288,7 +288,8 @@ def test_python_access_answers_the_rows_the_api_lists(client, path):
     import wirecoder
 
     def listed(rows):
-        rows = rows.to_dict("records") if hasattr(rows, "to_dict") else rows  # a DataFrame when pandas is there
+        if hasattr(rows, "to_dict"):  # a DataFrame when pandas is there: missing values read as None
+            rows = rows.astype(object).where(rows.notna(), None).to_dict("records")
         return json.loads(json.dumps(rows))
 
     with wirecoder.Store(str(path)) as db:

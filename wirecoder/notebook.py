@@ -22,7 +22,7 @@ def _table(rows):
         import pandas
     except ImportError:
         return rows
-    return pandas.DataFrame(rows)
+    return pandas.DataFrame(rows).convert_dtypes()  # counts stay integers where some are missing
 
 
 def _filters(filters: dict):
