@@ -8,7 +8,7 @@ import re
 import pytest
 
 import wirecoder
-from store_records import strike_report
+from store_records import RecordsByText, strike_report
 from wirecoder import cli
 from wirecoder.errors import InputError
 from wirecoder.readers import ArticleInput, article_from_dict, make_article, read_path
@@ -117,23 +117,6 @@ def test_cli_column_options_reach_the_reader(tmp_path, capsys):
 
 
 # -- ingest: duplicates under another id, counts per layer -----------------------------
-class RecordsByText:
-    """Stands in for the pipeline: the hand-built record whose text the article has."""
-
-    stage_names = ["actors", "events"]
-
-    def __init__(self, records):
-        self.by_text = {r.article.text: r for r in records}
-
-    def pipe(self, articles):
-        from wirecoder.pipeline import Result
-
-        for article in articles:
-            record = self.by_text[article.text]
-            yield Result(where=article.id, record=record.model_copy(update={"article": record.article.model_copy(
-                update={"id": article.id, "url": article.url})}))
-
-
 def _report(article, **kw):
     base = dict(id=article, url=f"https://{article}.example/strike", dead=32, injured=10, day="2025-01-18",
                 published="2025-01-18")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store_records import DNIPRO, meeting_report, odesa_report, strike_report
+from store_records import DNIPRO, RecordsByText, meeting_report, odesa_report, strike_report
 from wirecoder.store import Store, write
 from wirecoder.store import stories as fusion_store
 from wirecoder.store.claims import claim_of
@@ -185,24 +185,6 @@ def test_a_copied_sentence_joins_its_report_whatever_else_scores():
     near = fuser.add(claim(article="a", words=frozenset({"An", "explosion", "damaged", "a", "school"})))
     told = fuser.add(claim(article="b", words=words, lat=46.48, lon=30.73))  # placed elsewhere by its context
     assert near != told and fuser.add(claim(article="c", words=words)) == told
-
-
-class RecordsByText:
-    """Stands in for the events stage, which is not on this branch: returns the
-    hand-built record whose text the article has (the rest is the real ingest)."""
-
-    stage_names = ["actors", "events"]
-
-    def __init__(self, records):
-        self.by_text = {r.article.text: r for r in records}
-
-    def pipe(self, articles):
-        from wirecoder.pipeline import Result
-
-        for article in articles:
-            record = self.by_text[article.text]
-            yield Result(where=article.id, record=record.model_copy(update={"article": record.article.model_copy(
-                update={"id": article.id, "url": article.url})}))
 
 
 def test_ingest_fuses_a_reordered_copy_and_a_second_run_changes_nothing(store):
