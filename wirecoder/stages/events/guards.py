@@ -70,7 +70,7 @@ def _guard(event: EventItem, published: date | None) -> str | None:
         return "wide"
     if published is None:
         return None
-    if end < published - OLD_AGE:
+    if (published - end) > OLD_AGE:  # by the gap, never by a date before year 1
         if not states_year(when):
             event.when = None
             return "old-undated"
