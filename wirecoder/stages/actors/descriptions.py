@@ -118,11 +118,7 @@ class Describer:
             if speaker and owner is None and not _named_beside(tok):
                 renamed = self._renamed(doc, tok, noun, refs, quoted)
                 if renamed is not None:
-                    start, end = _mention(doc, _phrase(tok)[0], tok)
-                    span = doc[start:end]
-                    renamed.add(Mention(span.start_char, span.end_char, span.text, "nominal"))
-                    covered.update((i, renamed) for i in range(start, end))
-                    found.append((renamed, start, end))
+                    _record(doc, renamed, _phrase(tok)[0], tok, "nominal", covered, found)
                     continue
             if noun is None or not (speaker or _acts_for_a_body(tok, noun)) or _named_beside(tok):
                 continue
@@ -134,13 +130,8 @@ class Describer:
                 actor = self._described(doc, tok, start, end, noun, actors, covered)
             if actor is None:
                 continue
-            start, end = _mention(doc, start, tok)
-            span = doc[start:end]
             form = "description" if actor.key.startswith("described:") else "nominal"
-            actor.add(Mention(span.start_char, span.end_char, span.text, form))
-            for i in range(start, end):
-                covered[i] = actor
-            found.append((actor, start, end))
+            _record(doc, actor, start, tok, form, covered, found)
         return found
 
     def _refer_back_only(self, doc: Doc, tok: Token, refs: list, covered: dict[int, Actor], found: list) -> None:
@@ -155,11 +146,7 @@ class Describer:
         actor = self._refers_back(doc, tok, start, end, noun, refs, covered)
         if actor is None:
             return
-        start, end = _mention(doc, start, tok)
-        span = doc[start:end]
-        actor.add(Mention(span.start_char, span.end_char, span.text, "nominal"))
-        covered.update((i, actor) for i in range(start, end))
-        found.append((actor, start, end))
+        _record(doc, actor, start, tok, "nominal", covered, found)
 
     def claims(self, tok: Token) -> bool:
         """Whether ``find`` reads this noun: a speaker, or a body or its officials acting
@@ -330,6 +317,16 @@ def _phrase(tok: Token) -> tuple[int, int]:
 def _common_noun(tok: Token) -> bool:
     """A common noun, or one the tagger took for a name: "the paramedics union", "Police said"."""
     return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and (tok.text.islower() or tok.is_sent_start)
+
+
+def _record(doc: Doc, actor: Actor, start: int, tok: Token, form: str, covered: dict[int, Actor],
+            found: list) -> None:
+    """Add the mention of ``actor`` that ends at ``tok`` and mark its words as read."""
+    start, end = _mention(doc, start, tok)
+    span = doc[start:end]
+    actor.add(Mention(span.start_char, span.end_char, span.text, form))
+    covered.update((i, actor) for i in range(start, end))
+    found.append((actor, start, end))
 
 
 def _mention(doc: Doc, start: int, tok: Token) -> tuple[int, int]:
