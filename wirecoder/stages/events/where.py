@@ -264,7 +264,7 @@ class PlaceFinder:
         speakers = set(event.source_actors)
         if not speakers:
             return None
-        places = {}
+        places, speaking = {}, self.lex.reporting_verbs | {"speak"}
         for i in self.roots:
             token = self.doc[i]
             if token.idx < low or high is not None and token.idx >= high or token.dep_ != "pobj":
@@ -274,7 +274,7 @@ class PlaceFinder:
                 continue
             if holder.pos_ == "NOUN" and holder.lemma_.lower() in self.lex.occasions:
                 verb = next((a for a in holder.ancestors if a.pos_ == "VERB"), None)
-            elif holder.pos_ == "VERB" and holder.lemma_.lower() in self.lex.reporting_verbs | {"speak"}:
+            elif holder.pos_ == "VERB" and holder.lemma_.lower() in speaking:
                 verb = holder  # "speaking in Ankara", "told reporters in Baghdad"
             else:
                 continue
