@@ -245,3 +245,12 @@ def test_a_quoted_must_is_a_request_of_the_one_who_must(extract):
     requests = events_of(r, "REQUEST")
     assert any(r.entity(i).name == "Jan Holm" for e in requests for i in e.source_actors)
     assert all("We" not in r.article.text[e.evidence.start:e.evidence.end][:3] for e in requests)
+
+
+@pytest.mark.model
+def test_a_vow_to_carry_on_fighting_is_a_threat(extract):
+    r = extract("Poland's defence minister, Jan Nowak, vowed to keep fighting the Wagner group in Belarus.")
+    assert events_of(r, "THREATEN", "vowed")
+    r = extract("Poland's defence minister, Jan Nowak, vowed to keep sending aid to Ukraine.")
+    assert events_of(r, "AGREE", "vowed")
+    assert not [e for e in r.events if e.type == "THREATEN"]

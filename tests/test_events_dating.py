@@ -170,3 +170,14 @@ def test_a_perfect_told_as_background_is_ongoing_and_not_merged_with_the_news(ex
     assert len(attacks) == 2, [(e.evidence.trigger, e.background) for e in attacks]
     old = [e for e in attacks if e.background]
     assert len(old) == 1 and old[0].status == "ongoing" and old[0].when is None
+
+
+def test_a_lead_in_the_present_perfect_dates_the_story_from_publication(extract):
+    # No "on Sunday" anywhere: the perfect lead alone says the news is of the last days,
+    # so a later past-tense statement of the same story is dated to that week.
+    text = ("The Chilean foreign minister, Ana Beltran, has urged Bolivia to reopen the border crossing. "
+            "Beltran also criticised the Bolivian government for its handling of the protests.")
+    r = extract(text, published="2025-05-16")
+    assert window(events_of(r, "criticised")) == ("2025-05-10", "2025-05-16")
+    r = extract(text.replace("has urged", "urged"), published="2025-05-16")
+    assert events_of(r, "criticised").when is None

@@ -158,3 +158,11 @@ def test_raising_an_alert_level_is_mobilisation_and_raising_a_price_is_not(extra
 
 def test_an_acquittal_is_a_concession(extract):
     assert "CONCEDE" in types_of(extract("A court in Quito acquitted the nine activists on Monday."))
+
+
+def test_a_report_that_a_named_actor_did_wrong_accuses_it_unless_denied(extract):
+    r = extract("Ministry officials in Tbilisi insisted the Armenian border guards had harassed local farmers.")
+    [accusation] = accusations(r)
+    assert "ARM" in {r.entity(i).country for i in accusation.target_actors}
+    r = extract("Ministry officials in Tbilisi said the Armenian border guards had not harassed local farmers.")
+    assert not accusations(r)

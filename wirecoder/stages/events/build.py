@@ -114,6 +114,16 @@ class ArticleEvents:
         self.places.locate(events)
         self.places.refine(events)
 
+    def _lead_in_perfect(self) -> bool:
+        """A lead told in the present perfect ("Pompeo has vowed ...", "rebels have
+        retaken ...") reports news of the last days, as "on Sunday" does: the story is
+        counted from publication."""
+        if not self.view.sents:
+            return False
+        start, end = self.view.sents[0]
+        root = self.doc[start:end].root
+        return root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)
+
     def _story(self) -> Story:
         """What dating from the narrative needs (dating.py): the paragraph of each
         sentence, the dates each paragraph names, and whether the article counts its
@@ -129,6 +139,7 @@ class ArticleEvents:
             if published is not None and value.deictic and value.precision in ("time", "day", "week") and \
                     0 <= (published - date.fromisoformat(value.end[:10])).days <= 7:
                 counted = True
+        counted = counted or self._lead_in_perfect()
         paragraphs = [self.paragraph_of(self.doc[start].idx) for start, _ in self.view.sents]
         loose = dict(self.loose)
         for s_i in {bisect_right(self._sentence_chars, t.start) - 1 for t in self.layers.times} - set(self.loose):
@@ -423,6 +434,9 @@ class ArticleEvents:
         return min(violent, key=lambda e: abs(e.trigger_i - token_i)) if violent else None
 
 
+CARRYING_ON = frozenset({"keep", "continue", "carry", "pursue"})
+
+
 def _hostile_promises(doc: Doc, made: list[EventItem], lex: EventLexicon) -> None:
     """ "vowed to expel every last Iranian boot", "promised a strong response to any
     attack": a promise whose content is a hostile act (an event of a hostile type, or a
@@ -432,6 +446,8 @@ def _hostile_promises(doc: Doc, made: list[EventItem], lex: EventLexicon) -> Non
         if event.type != "AGREE" or event.trigger_is_noun:
             continue
         content = {c.i for c in doc[event.trigger_i].children if c.dep_ in ("xcomp", "ccomp", "dobj")}
+        content |= {c.i for i in list(content) if doc[i].lemma_.lower() in CARRYING_ON
+                    for c in doc[i].children if c.dep_ in ("xcomp", "dobj")}  # "vowed to keep fighting"
 
         def promised(i: int) -> bool:  # the promised act itself, or the noun its light verb carries
             token = doc[i]

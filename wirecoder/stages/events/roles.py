@@ -217,11 +217,16 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
         p.target_heads += _prep_objects(verb, preps)
     elif not p.source_heads and trigger.sense.type in lexicon.dyadic:
         verb = _governing_verb(token)
-        # "negotiators return to Geneva for talks"; "Macron said in a telephone call to Erdogan":
-        # what is said in a meeting or a call is said by one who takes part in it
-        said_in = trigger.sense.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("in", "during")
+        # "negotiators return to Geneva for talks"; "Macron said in a telephone call to Erdogan",
+        # "agreed at a summit": what is said or done in a meeting is by one who takes part in it
+        said_in = trigger.sense.type == "CONSULT" and token.dep_ == "pobj" and \
+            token.head.lower_ in ("in", "during", "at")
+        if verb is None and said_in and token.head.head.pos_ == "VERB":
+            verb = token.head.head
         if verb is not None and (verb.lemma_.lower() not in lexicon.reporting_verbs | {"be"} or said_in):
-            p.source_heads += subject_of(verb)
+            # "the plan was agreed by X and Y at a summit": the passive's agents met there
+            p.source_heads += subject_of(verb) or [g for c in verb.children if c.dep_ == "agent"
+                                                   for g in c.children if g.dep_ == "pobj"]
 
 
 def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:

@@ -113,6 +113,10 @@ def _tense(verb: Token, material: bool = True) -> tuple[str, str | None]:
     return "occurred", None
 
 
+# "agreed at a summit", "promised during talks": the occasion of the act, not what it is about
+OCCASION_PREPS = frozenset({"at", "during"})
+
+
 def _noun_status(token: Token, cues: dict[str, dict[str, str]]) -> tuple[str, str] | None:
     modifiers = cues.get("modifier", {})
     for child in token.children:
@@ -127,7 +131,8 @@ def _noun_status(token: Token, cues: dict[str, dict[str, str]]) -> tuple[str, st
         governor = head.head
         if governor.pos_ in ("NOUN", "PROPN") and governor.lemma_.lower() in cues.get("noun", {}):
             return cues["noun"][governor.lemma_.lower()], governor.text
-        if governor.pos_ == "VERB" and governor.lemma_.lower() in cues.get("governor", {}):
+        if governor.pos_ == "VERB" and governor.lemma_.lower() in cues.get("governor", {}) \
+                and head.lower_ not in OCCASION_PREPS:
             return cues["governor"][governor.lemma_.lower()], governor.text
     if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and \
             head.lemma_.lower() in cues.get("governor", {}):

@@ -97,12 +97,21 @@ def _disparaged(verb: Token, words: frozenset[str]) -> bool:
 
 def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
     """ "The US plan was a blatant attack on Syrian sovereignty, Syria said": a report whose
-    content is a copula that disparages a named actor (its subject) accuses that actor."""
+    content is a copula that disparages a named actor (its subject) accuses that actor; so
+    does one whose content has a named actor do wrong ("officials insisted the militias
+    had harassed the villagers", "Lavrov said the Americans were meddling"), unless it
+    says the actor did not."""
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+        if clause.dep_ != "ccomp":
             continue
         named = any(t.ent_type_ in ACTOR_LABELS for s in clause.children if s.dep_ == "nsubj" for t in s.subtree)
-        if named and any(_disparaging(p, words) for p in clause.children if p.dep_ in ("attr", "acomp")):
+        if not named:
+            continue
+        if clause.lemma_ == "be":
+            if any(_disparaging(p, words) for p in clause.children if p.dep_ in ("attr", "acomp")):
+                return True
+        elif clause.pos_ == "VERB" and clause.lemma_.lower() in words and \
+                not any(c.dep_ == "neg" for c in clause.children):
             return True
     return False
 
