@@ -42,6 +42,16 @@ def path(tmp_path):
     return path
 
 
+@pytest.fixture(scope="module")
+def refusing(tmp_path_factory):
+    """One API on a store no test changes (for the requests that must be refused)."""
+    path = tmp_path_factory.mktemp("refusing") / "reviews.db"
+    with Store(path) as store:
+        for record in _records():
+            write(store, record)
+    return TestClient(create_app(str(path), token=TOKEN))
+
+
 @pytest.fixture
 def store(path):
     with Store(path) as store:
@@ -221,13 +231,14 @@ def test_the_api_posts_reviews_with_the_token_and_lists_them(path):
     ("/events/meeting-1%23V1/review", {"verdict": "accept", "reviewer": "ana", "extra": 1}, 422, "E074"),
     ("/quotes/dnipro-a%23Q9/review", {"verdict": "accept", "reviewer": "ana"}, 404, "E080"),
 ])
-def test_the_review_endpoints_answer_errors_in_the_one_shape(path, url, body, status, code):
-    client = TestClient(create_app(str(path), token=TOKEN))
+def test_the_review_endpoints_answer_errors_in_the_one_shape(refusing, url, body, status, code):
+    client = refusing
     response = client.post(url, json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == status, response.text
     error = response.json()["error"]
     assert error["code"] == code and " -- fix: " in error["message"]
     assert client.get("/events/999/reviews").json()["error"]["code"] == "E080"
+    assert client.get("/events?reviewed_only=true").json()["items"] == []  # nothing was written
 
 
 # -- the CLI --------------------------------------------------------------------
