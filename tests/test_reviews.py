@@ -21,7 +21,7 @@ from wirecoder.errors import InputError
 from wirecoder.export import writer
 from wirecoder.store import Store, load_record, make_filters, write
 from wirecoder.store.queries import events, quotes
-from wirecoder.store.reviews import history, listing, review
+from wirecoder.store.reviews import history, listing, review, view
 from wirecoder.web.api import create_app
 
 TOKEN = "review-token-0815"
@@ -84,6 +84,10 @@ def test_a_correction_shows_the_reviewed_values_and_keeps_the_machines(store, pa
     assert row.machine["date"]["start"] == "2025-12-08" and "place" not in row.machine
     assert machine_row(path, "meeting-1") == ("CONSULT", "visit", "planned", "2025-12-08")
     assert load_record(store, "meeting-1").events[0].type == "CONSULT"  # the stored record is untouched
+    side = view(store, "event", MEETING)
+    assert (side["machine"]["type"], side["reviewed"]["type"], side["reviewed"]["place"]["name"]) == \
+        ("CONSULT", "ACCUSE", "London")
+    assert side["verdict"] == "correct" and side["review"]["reviewer"] == "ana" and len(side["history"]) == 1
 
 
 def test_the_newest_review_counts_and_every_one_is_kept(store):
@@ -96,6 +100,7 @@ def test_the_newest_review_counts_and_every_one_is_kept(store):
     assert len(listing(store, current=False)) == 3
     row = event(store, "meeting-1")
     assert row.reviewed == "reject" and row.status == "planned" and row.machine is None
+    assert view(store, "event", MEETING)["reviewed"] is None
 
 
 @pytest.mark.parametrize("verdict, changes, reviewer, code, words", [
@@ -210,6 +215,7 @@ def test_the_api_posts_reviews_with_the_token_and_lists_them(path):
     assert again.status_code == 201 and again.json()["event"]["type"] == "CONSULT"
     listed = client.get(f"/events/{pk}/reviews").json()
     assert [r["reviewer"] for r in listed["reviews"]] == ["ben", "ana"] and listed["event"]["reviewed"] == "accept"
+    assert listed["machine"]["type"] == listed["reviewed"]["type"] == "CONSULT"
     items = client.get("/events?reviewed_only=true").json()["items"]
     assert [(e["article"], e["reviewed"], e["review"]["reviewer"]) for e in items] == [("meeting-1", "accept", "ben")]
     assert all(e["reviewed"] is None for e in client.get("/events").json()["items"] if e["article"] != "meeting-1")

@@ -378,6 +378,20 @@ def history(store: Store, layer: str, ref) -> list[Review]:
         (target.pk, layer, target.article, target.item, target.start, target.end))]
 
 
+def view(store: Store, layer: str, ref) -> dict:
+    """One item side by side: the machine's values, the reviewed values (None when rejected;
+    the machine's when nobody reviewed it), the current verdict with who and when, and the history."""
+    target = find(store, layer, ref)
+    row = _machine_row(store, target)
+    machine = event_values(row) if layer == "event" else quote_values(row)
+    found = history(store, layer, target.pk)
+    latest = next((r for r in found if r.attached == target.pk), None)
+    reviewed = machine if latest is None else None if latest.verdict == "reject" else {**machine, **latest.changes}
+    return {"ref": f"{target.article}#{target.item}", "pk": target.pk, "machine": machine, "reviewed": reviewed,
+            "verdict": latest.verdict if latest else None, "review": latest.summary() if latest else None,
+            "history": [r.to_dict() for r in found]}
+
+
 def listing(store: Store, layer: str | None = None, *, current: bool = True, limit: int | None = None
             ) -> list[Review]:
     """Reviews, newest first: only each item's current one (``current``), or every one."""

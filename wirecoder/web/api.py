@@ -276,9 +276,9 @@ def _review_routes(app: FastAPI) -> None:
         return {"review": done.to_dict(), layer: view(store, layer, done.attached)}
 
     def listed(layer: str, ref: str, store: Store) -> dict:
-        target = reviews.find(store, layer, ref)
-        return {layer: view(store, layer, target.pk),
-                "reviews": [r.to_dict() for r in reviews.history(store, layer, target.pk)]}
+        side = reviews.view(store, layer, ref)
+        return {layer: view(store, layer, side["pk"]), "machine": side["machine"], "reviewed": side["reviewed"],
+                "reviews": side["history"]}
 
     def item():
         return Path(max_length=600, description="the item's number (pk), or ARTICLE#ID ('#' sent as %23)")
@@ -295,7 +295,8 @@ def _review_routes(app: FastAPI) -> None:
 
     @app.get("/events/{event_id}/reviews", tags=["review"])
     def event_reviews(event_id: str = item(), store: Store = Depends(open_store)) -> dict:
-        """One event as reviewed, and every review of it, newest (the one that counts) first."""
+        """One event as listed (reviewed), its machine and reviewed values side by side (``reviewed``: null
+        when rejected), and every review of it, newest (the one that counts) first."""
         return listed("event", event_id, store)
 
     @app.get("/quotes/{quote_id}/reviews", tags=["review"])
