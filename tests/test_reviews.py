@@ -295,6 +295,11 @@ def test_exports_write_the_reviewed_values_the_verdict_and_the_machines(store):
         [("V1", "correct", "negated")]
     assert [(r["layer"], r["item"]) for r in lines["dnipro-a"]["reviews"]] == [("quote", "Q1")]
     assert "reviews" not in lines["odesa-1"]
+    acled = {r["notes"][:9]: r for r in csv.DictReader(io.StringIO(_export(store, "acled-csv")))}
+    assert "reviewed" not in acled["A Russian"]["tags"]  # the Dnipro strike, not reviewed
+    review(store, "event", "odesa-1#V1", "correct", {"fatalities": 3}, "ana")
+    odesa = next(r for r in csv.DictReader(io.StringIO(_export(store, "acled-csv"))) if "Odesa" in r["location"])
+    assert odesa["fatalities"] == "3" and "reviewed=correct" in odesa["tags"]
     features = json.loads(_export(store, "geojson"))["features"]
     assert {f["properties"]["article"]: f["properties"]["reviewed"] for f in features}["meeting-1"] == "correct"
 
