@@ -295,6 +295,8 @@ def test_exports_write_the_reviewed_values_the_verdict_and_the_machines(store):
         [("V1", "correct", "negated")]
     assert [(r["layer"], r["item"]) for r in lines["dnipro-a"]["reviews"]] == [("quote", "Q1")]
     assert "reviews" not in lines["odesa-1"]
+    only = [json.loads(line) for line in _export(store, "jsonl", reviewed_only=True).splitlines()]
+    assert [(r["article"]["id"], [v["id"] for v in r["events"]]) for r in only] == [("meeting-1", ["V1"])]
     acled = {r["notes"][:9]: r for r in csv.DictReader(io.StringIO(_export(store, "acled-csv")))}
     assert "reviewed" not in acled["A Russian"]["tags"]  # the Dnipro strike, not reviewed
     review(store, "event", "odesa-1#V1", "correct", {"fatalities": 3}, "ana")
