@@ -352,6 +352,15 @@ def review(store: Store, layer: str, ref, verdict: str, changes: dict | None = N
     row = _machine_row(store, target)
     machine = event_values(row) if layer == "event" else quote_values(row)
     column = "event" if layer == "event" else "quote"
+    try:
+        new_id = _insert(store, layer, column, target, verdict, normalized, machine, reviewer.strip(), note)
+    except sqlite3.IntegrityError:  # the article was replaced between reading and writing: its rows are new
+        raise InputError(E.E080, layer=layer, ref=str(ref), path=store.path) from None
+    return get(store, new_id)
+
+
+def _insert(store: Store, layer: str, column: str, target: Target, verdict: str, normalized: dict, machine: dict,
+            reviewer: str, note: str | None) -> int:
     with store.transaction() as db:
         previous = db.execute(f"SELECT r.id FROM reviews r WHERE r.{column} = ? AND {CURRENT.format(r='r')}",
                               (target.pk,)).fetchone()
@@ -360,8 +369,8 @@ def review(store: Store, layer: str, ref, verdict: str, changes: dict | None = N
             " changes, machine, reviewer, note, reviewed_at, supersedes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (layer, target.article, target.item, target.start, target.end, target.anchor, target.pk, verdict,
              json.dumps(normalized, ensure_ascii=False), json.dumps(machine, ensure_ascii=False),
-             reviewer.strip(), note, now(), previous[0] if previous else None)).lastrowid
-    return get(store, new_id)
+             reviewer, note, now(), previous[0] if previous else None)).lastrowid
+    return new_id
 
 
 def get(store: Store, review_id: int) -> Review:
