@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.wirecoder-installed
 WIRECODER_SHARED ?= $(abspath ../shared)
 export WIRECODER_SHARED
 
-.PHONY: setup demo test test-fast eval bench schema docs clean
+.PHONY: setup demo test test-fast eval eval-reviewed bench schema docs clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test-fast: setup
 
 eval: setup
 	$(PY) -m benchmarks.eval
+
+DB ?= news.db
+eval-reviewed: setup
+	$(PY) -m benchmarks.reviewed --db $(DB)
 
 bench: setup
 	$(PY) -m benchmarks.bench

@@ -17,7 +17,9 @@ from wirecoder.web.api import CSP, create_app
 
 TOKEN = "test-token-4711"
 ENDPOINTS = {"/articles", "/articles/{article_id}", "/events", "/quotes", "/actors", "/stories",
-             "/stories/{story_id}", "/timeline", "/search", "/extract", "/ingest"}
+             "/stories/{story_id}", "/timeline", "/search", "/extract", "/ingest",
+             "/events/{event_id}/review", "/quotes/{quote_id}/review", "/events/{event_id}/reviews",
+             "/quotes/{quote_id}/reviews"}  # the review endpoints are tested in test_reviews.py
 
 
 @pytest.fixture(scope="module")

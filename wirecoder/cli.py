@@ -113,6 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     from .cli_store import add_commands
 
     add_commands(commands)
+    from .cli_review import add_commands as add_review_commands
+
+    add_review_commands(commands)
 
     demo = commands.add_parser("demo", help="run the pipeline on the example articles and summarise")
     demo.add_argument("path", nargs="?", default="examples", help="folder or file (default: examples)")

@@ -105,14 +105,14 @@ def add_commands(commands) -> None:
 
     events = commands.add_parser("events", help="stored events, filtered", formatter_class=RAW,
                                  description="Events in the order they happened.", epilog=QUERY_EXAMPLES)
-    _filters(events, "actor country type status place since until overlap article limit background")
+    _filters(events, "actor country type status place since until overlap article limit background reviewed_only")
     _db(events)
     _json(events)
     events.set_defaults(run=_events)
 
     quotes = commands.add_parser("quotes", help="stored quotes, filtered (--actor is the speaker)",
                                  formatter_class=RAW, epilog=QUERY_EXAMPLES)
-    _filters(quotes, "actor country since until overlap article limit")
+    _filters(quotes, "actor country since until overlap article limit reviewed_only")
     quotes.add_argument("--match", help="full-text query on the quote text")
     _db(quotes)
     _json(quotes)
@@ -155,7 +155,7 @@ def add_commands(commands) -> None:
     export.add_argument("--out", help="file to write (default: stdout; Parquet needs a file)")
     export.add_argument("--level", choices=LEVELS, default="event",
                         help="event: each article's event; story: one row per fused story (default: event)")
-    _filters(export, "actor country type status place since until overlap limit background")
+    _filters(export, "actor country type status place since until overlap limit background reviewed_only")
     _db(export)
     export.set_defaults(run=_export)
 
@@ -221,14 +221,16 @@ _FILTER_HELP = {
     "limit": "at most N rows",
     "background": "include events told as history or habit (the record's background flag), left out by default; "
                   "they are never fused into stories",
+    "reviewed_only": "only events (quotes) an analyst accepted or corrected (`wirecoder review`); rejected and "
+                     "unreviewed ones are left out",
 }
 
 
 def _filters(parser, names: str) -> None:
     group = parser.add_argument_group("filters")
     for name in names.split():
-        if name in ("background", "overlap"):
-            group.add_argument(f"--{name}", action="store_true", help=_FILTER_HELP[name])
+        if name in ("background", "overlap", "reviewed_only"):
+            group.add_argument(f"--{name.replace('_', '-')}", action="store_true", help=_FILTER_HELP[name])
         else:
             group.add_argument(f"--{name}", type=int if name == "limit" else str, help=_FILTER_HELP[name])
 
@@ -238,7 +240,7 @@ def _make_filters(args):
 
     return make_filters(**{key: getattr(args, key, None) for key in
                            ("actor", "country", "status", "place", "since", "until", "article", "limit",
-                            "background", "overlap")},
+                            "background", "overlap", "reviewed_only")},
                         types=getattr(args, "type", None), kinds=getattr(args, "kind", None))
 
 

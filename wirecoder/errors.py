@@ -104,6 +104,15 @@ class E(Enum):
     E073 = ("{method} {path} is not an endpoint of this server",
             "see the endpoints and their methods at /docs or /openapi.json", EXIT_INPUT, 404)
     E074 = ("{where} is not valid ({detail})", "see the parameters each endpoint takes at /docs", EXIT_INPUT, 422)
+    E080 = ("there is no {layer} {ref!r} in {path}",
+            "give its number (pk in `wirecoder {layer}s --json`) or ARTICLE#ID as `wirecoder {layer}s` prints it",
+            EXIT_INPUT, 404)
+    E081 = ("the review is not valid: {detail}", "{fix}", EXIT_INPUT, 422)
+    E082 = ("the {layer}'s {field} {value!r} is not valid ({detail})", "give {expected}", EXIT_INPUT, 422)
+    E083 = ("{field} {value!r} names no {what} of article {article} nor of the store",
+            "use one of the article's: {choices}; or a name `wirecoder actors --db {path}` lists", EXIT_INPUT, 422)
+    E084 = ("a review needs the reviewer's name ({detail})",
+            "pass --reviewer NAME (over HTTP: \"reviewer\": \"NAME\" in the body)", EXIT_INPUT, 422)
     E040 = ("setting {name} has the value {value!r}, which is not valid ({detail})",
             "unset it or give a valid value", EXIT_INPUT, 422)
 

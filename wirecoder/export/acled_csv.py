@@ -69,7 +69,8 @@ def row(item: Item) -> dict | None:
     notes = item.notes + (f" [persons: {'; '.join(dict.fromkeys(persons))}]" if persons else "")
     civilians = event_type == "Violence against civilians" or (a2 is not None and a2.inter == 7)
     tags = ([f"status={item.status}"] if item.status != "occurred" else []) + (
-        [f"sources={len(item.sources)}"] if item.is_story else []) + (["background"] if item.background else [])
+        [f"sources={len(item.sources)}"] if item.is_story else []) + (["background"] if item.background else []) + (
+        [f"reviewed={item.reviewed}"] if item.reviewed else [])  # ACLED's columns are fixed: the verdict is a tag
     return {
         "event_id_cnty": f"{country.iso3 if country else 'XXX'}{'S' if item.is_story else ''}{item.pk}",
         "event_date": item.first_day, "year": item.first_day[:4],

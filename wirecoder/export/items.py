@@ -57,6 +57,9 @@ class Item:
     disagreements: dict = field(default_factory=dict)
     pk: int = 0  # the event's (or the story's) number in the store: stable across exports
     background: bool = False  # told as history or habit; exported only with --background
+    reviewed: str | None = None  # an analyst's verdict (accept, reject, correct); values above are corrected
+    review: dict | None = None  # who and when: {id, reviewer, reviewed_at, note}
+    machine: dict | None = None  # the machine's values of the corrected fields
 
     @property
     def is_story(self) -> bool:
@@ -81,7 +84,8 @@ def from_row(row: EventRow) -> Item:
         fatalities=row.fatalities, injured=row.injured,
         sources=(Source(row.article, row.url, row.title, row.source, row.published),),
         notes=" ".join(row.evidence.split()), trigger=row.trigger, confidence=row.confidence, story=row.story,
-        ingested_at=row.ingested_at, pk=row.pk, background=row.background)
+        ingested_at=row.ingested_at, pk=row.pk, background=row.background, reviewed=row.reviewed,
+        review=row.review, machine=row.machine)
 
 
 def items(store: Store, f: Filters = Filters(), level: str = "event") -> Iterator[Item]:

@@ -15,7 +15,9 @@ cooperative act is AGREE, an announced hostile one THREATEN), and
 ``wirecoder.status`` says whether it occurred, is planned, hypothetical,
 negated, denied...; ``--status occurred`` keeps only what happened. What PLOVER
 has no field for (status, wirecoder's own type, sources, story, confidence)
-sits under one ``wirecoder`` key.
+sits under one ``wirecoder`` key -- with, for an event an analyst reviewed, the
+verdict (``reviewed``), who and when (``review``) and the machine's values of the
+corrected fields (``machine``); the PLOVER fields carry the corrected values.
 """
 
 from __future__ import annotations
@@ -103,6 +105,8 @@ def record(item: Item) -> dict:
                       "sources": [s.article for s in item.sources], "when_precision": item.precision,
                       "disagreements": item.disagreements or None},
     }
+    if item.reviewed:  # an analyst's verdict: the values above are corrected, the machine's kept here
+        out["wirecoder"].update(reviewed=item.reviewed, review=item.review, machine=item.machine)
     if place is not None:
         country = countries().get(place.country or "")
         out["eventLoc"] = {k: v for k, v in {"name": place.name, "country code": country.iso2 if country else None,

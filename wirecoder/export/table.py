@@ -12,6 +12,7 @@ values as text (dates ISO 8601, lists joined by "; " in CSV).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,6 +65,11 @@ COLUMNS = (
     Column("urls", "list<string>", "their URLs"),
     Column("outlets", "list<string>", "their outlets"),
     Column("ingested_at", "string", "when the (last) article was stored, ISO 8601"),
+    Column("reviewed", "string", "an analyst's verdict: accept, reject or correct (empty: not reviewed); "
+           "corrected values are in the columns above"),
+    Column("reviewer", "string", "who gave the verdict"),
+    Column("reviewed_at", "string", "when, ISO 8601"),
+    Column("machine", "string", "JSON: the machine's own values of the fields the analyst corrected"),
 )
 NAMES = tuple(c.name for c in COLUMNS)
 
@@ -90,6 +96,9 @@ def row(item: Item) -> dict:
         "evidence": item.notes, "trigger": item.trigger, "confidence": item.confidence, "story": item.story,
         "articles": [s.article for s in item.sources], "urls": [s.url or "" for s in item.sources],
         "outlets": [s.outlet or "" for s in item.sources], "ingested_at": item.ingested_at or None,
+        "reviewed": item.reviewed, "reviewer": item.review["reviewer"] if item.review else None,
+        "reviewed_at": item.review["reviewed_at"] if item.review else None,
+        "machine": json.dumps(item.machine, ensure_ascii=False, sort_keys=True) if item.machine else None,
     }
 
 
@@ -115,6 +124,10 @@ def markdown() -> str:
              "Parquet stores the types below (date32 dates, int64 counts: pandas and DuckDB read them",
              "without casts); CSV writes dates as ISO 8601 and joins lists with `; `; GeoJSON puts the",
              "same columns in each feature's `properties` (dates as ISO strings, lists as arrays).", "",
+             "Analysts' reviews (`wirecoder review`) are applied: a corrected type, status, date, place,",
+             "actor or toll is the value written, the machine's own values of those fields are kept in",
+             "`machine`, and `reviewed` says the verdict; `--reviewed-only` writes only events an analyst",
+             "accepted or corrected. Type, status and date filters read the reviewed values.", "",
              "| column | type | meaning |", "|---|---|---|"]
     lines += [f"| `{c.name}` | {c.type} | {c.doc} |" for c in COLUMNS]
     lines += ["", "The ACLED CSV (`--format acled-csv`) keeps ACLED's own codebook columns instead; the PLOVER",

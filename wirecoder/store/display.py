@@ -35,14 +35,15 @@ def events_table(rows: Iterable[EventRow]) -> str:
         ["date", "type", "status", "source", "target", "place", "dead", "story", "article"],
         ([window(r.when_start, r.when_end) or "undated", r.type + (f"/{r.mode}" if r.mode else ""), r.status,
           ", ".join(a.name for a in r.source_actors), ", ".join(a.name for a in r.target_actors),
-          r.location.name if r.location else None, r.fatalities, r.story, f"{r.article}#{r.id}"] for r in rows),
+          r.location.name if r.location else None, r.fatalities, r.story,
+          f"{r.article}#{r.id}" + (f" ({r.reviewed})" if r.reviewed else "")] for r in rows),
         [21, 18, 10, 22, 22, 16, 4, 5, 0])
 
 
 def quotes_table(rows: Iterable[QuoteRow]) -> str:
     return table(["date", "speaker", "channel", "kind", "quote", "article"],
                  ([said_on(r) or "undated", r.speaker or r.speaker_text, r.channel, r.kind, r.text,
-                   f"{r.article}#{r.id}"] for r in rows),
+                   f"{r.article}#{r.id}" + (f" ({r.reviewed})" if r.reviewed else "")] for r in rows),
                  [10, 22, 12, 8, 60, 0])
 
 

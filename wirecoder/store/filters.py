@@ -44,6 +44,7 @@ class Filters:
     kinds: tuple[str, ...] = ()  # entity kinds (the actors query)
     limit: int | None = None
     background: bool = False  # include events told as history or habit (left out by default)
+    reviewed_only: bool = False  # only events (quotes) an analyst accepted or corrected (store/reviews.py)
 
 
 def _split(value) -> tuple[str, ...]:
@@ -55,7 +56,8 @@ def _split(value) -> tuple[str, ...]:
 
 
 def make_filters(*, actor=None, country=None, types=None, status=None, place=None, since=None, until=None,
-                 article=None, story=None, kinds=None, limit=None, background=False, overlap=False) -> Filters:
+                 article=None, story=None, kinds=None, limit=None, background=False, overlap=False,
+                 reviewed_only=False) -> Filters:
     """Validate user-given filter values (comma-separated strings or lists)."""
     checked_types = []
     for item in _split(types):
@@ -88,7 +90,7 @@ def make_filters(*, actor=None, country=None, types=None, status=None, place=Non
     return Filters(actor=actor or None, country=country.upper() if country else None, types=tuple(checked_types),
                    status=statuses, place=place or None, since=first, until=last,
                    article=article or None, story=story, kinds=entity_kinds, limit=limit,
-                   background=bool(background), overlap=bool(overlap))
+                   background=bool(background), overlap=bool(overlap), reviewed_only=bool(reviewed_only))
 
 
 _BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\d.*)?)?)?")  # a time only after a day

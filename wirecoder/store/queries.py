@@ -76,6 +76,9 @@ class EventRow:
     target_actors: tuple[ActorRef, ...] = ()
     counts: tuple[tuple[float, str | None], ...] = ()
     background: bool = False  # told as history or habit (listed only when asked for)
+    reviewed: str | None = None  # an analyst's current verdict: accept, reject, correct (reviews.py)
+    review: dict | None = None  # who and when: {id, reviewer, reviewed_at, note}
+    machine: dict | None = None  # the machine's values of the fields a correction changed
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -96,11 +99,28 @@ LEFT JOIN entities re ON re.article = e.article AND re.id = e.reported_by"""
 
 
 def events(store: Store, f: Filters = Filters()) -> Iterator[EventRow]:
-    """Events matching ``f``, in the order they happened (undated ones by publication)."""
+    """Events matching ``f``, in the order they happened (undated ones by publication),
+    as reviewed: an analyst's corrections applied, the machine's values under ``machine``."""
     sql, params = select(EVENTS, _EVENT_COLUMNS, f, joins=_REPORTER_JOINS, order=f"{EVENT_ORDER}, a.pk, e.pk")
     cursor = store.execute(sql, params)
     while batch := cursor.fetchmany(500):
-        yield from _complete(store, batch)
+        yield from _reviewed(store, _complete(store, batch))
+
+
+def event_rows(store: Store, pks: list[int], reviewed: bool = True) -> list[EventRow]:
+    """These events (by number), as the machine coded them or (``reviewed``) as reviewed."""
+    marks = ",".join("?" * len(pks))
+    rows = _complete(store, store.execute(
+        f"SELECT {_EVENT_COLUMNS} {EVENTS.source} {_REPORTER_JOINS} WHERE e.pk IN ({marks}) ORDER BY e.pk",
+        pks).fetchall())
+    return _reviewed(store, rows) if reviewed else rows
+
+
+def _reviewed(store: Store, rows: list[EventRow]) -> list[EventRow]:
+    from .reviews import apply_event, current
+
+    found = current(store, "event", [r.pk for r in rows])
+    return [apply_event(r, found.get(r.pk)) for r in rows] if found else rows
 
 
 def _complete(store: Store, batch: list[tuple]) -> list[EventRow]:
@@ -141,18 +161,41 @@ class QuoteRow:
     channel: str | None
     date: str | None
     confidence: float
+    pk: int = 0  # the quote's number in the store (what POST /quotes/{pk}/review takes)
+    reviewed: str | None = None  # an analyst's current verdict: accept, reject, correct (reviews.py)
+    review: dict | None = None  # who and when: {id, reviewer, reviewed_at, note}
+    machine: dict | None = None  # the machine's speaker, when a correction changed it
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
+_QUOTE_COLUMNS = ("a.id, a.url, a.published, q.id, q.kind, q.text, s.name, q.speaker_text, s.country, q.cue, "
+                  "q.channel, q.date, q.confidence, q.pk")
+
+
+def quote_rows(store: Store, pks: list[int], reviewed: bool = True) -> list[QuoteRow]:
+    """These quotes (by number), as extracted or (``reviewed``) as reviewed."""
+    rows = [QuoteRow(*row) for row in store.execute(
+        f"SELECT {_QUOTE_COLUMNS} {QUOTES.source} WHERE q.pk IN ({','.join('?' * len(pks))}) ORDER BY q.pk",
+        pks)]
+    return _reviewed_quotes(store, rows) if reviewed else rows
+
+
+def _reviewed_quotes(store: Store, rows: list[QuoteRow]) -> list[QuoteRow]:
+    from .reviews import apply_quote, current
+
+    found = current(store, "quote", [r.pk for r in rows])
+    return [apply_quote(r, found.get(r.pk)) for r in rows] if found else rows
+
+
 def quotes(store: Store, f: Filters = Filters(), match: str | None = None) -> Iterator[QuoteRow]:
     """Quotes matching ``f`` (actor = the speaker) and, if given, the full-text query ``match``."""
     extra = (("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [match]),) if match else ()
-    sql, params = select(QUOTES, "a.id, a.url, a.published, q.id, q.kind, q.text, s.name, q.speaker_text, "
-                         "s.country, q.cue, q.channel, q.date, q.confidence", f, order=f"{QUOTE_DAY}, a.pk, q.pk",
-                         extra=extra)
-    yield from (QuoteRow(*row) for row in _fts(store, sql, params, match))
+    sql, params = select(QUOTES, _QUOTE_COLUMNS, f, order=f"{QUOTE_DAY}, a.pk, q.pk", extra=extra)
+    rows = [QuoteRow(*row) for row in _fts(store, sql, params, match)]
+    for start in range(0, len(rows), 500):
+        yield from _reviewed_quotes(store, rows[start:start + 500])
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,37 @@ CREATE INDEX article_aliases_article ON article_aliases(article);
 """)
 
 
+
+@migration(4, "analysts' reviews of events and quotes: a layer beside the machine's, with history")
+def _reviews(db: sqlite3.Connection) -> None:
+    """One row per verdict; the machine's rows are never changed. A review names its
+    item by the article's id and the item's anchor in the text (an event's sentence and
+    trigger, a quote's span), so it finds the item again when the article is re-extracted;
+    ``event``/``quote`` point at the item's current row (emptied when it is deleted).
+    ``supersedes`` chains the reviews of one item: the one nothing supersedes is current."""
+    run_script(db, """
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    layer TEXT NOT NULL CHECK (layer IN ('event', 'quote')),
+    article TEXT NOT NULL,
+    item TEXT NOT NULL,
+    anchor_start INTEGER NOT NULL, anchor_end INTEGER NOT NULL, anchor_text TEXT NOT NULL,
+    event INTEGER REFERENCES events(pk) ON DELETE SET NULL,
+    quote INTEGER REFERENCES quotes(pk) ON DELETE SET NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'reject', 'correct')),
+    changes TEXT NOT NULL DEFAULT '{}',
+    machine TEXT NOT NULL DEFAULT '{}',
+    reviewer TEXT NOT NULL,
+    note TEXT,
+    reviewed_at TEXT NOT NULL,
+    supersedes INTEGER REFERENCES reviews(id)
+);
+CREATE INDEX reviews_event ON reviews(event);
+CREATE INDEX reviews_quote ON reviews(quote);
+CREATE INDEX reviews_anchor ON reviews(layer, article, anchor_start);
+CREATE INDEX reviews_supersedes ON reviews(supersedes);
+""")
+
 def run_script(db: sqlite3.Connection, script: str) -> None:
     """Execute statements one by one inside the caller's transaction
     (``executescript`` would commit it first)."""

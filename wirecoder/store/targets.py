@@ -36,6 +36,7 @@ OPTIONS = {
     "since": ("--since", "dates"), "until": ("--until", "dates"), "article": ("--article", "articles"),
     "story": ("--story", "stories"), "kinds": ("--kind", "entity kinds"),
     "background": ("--background", "background events"),
+    "reviewed_only": ("--reviewed-only", "reviews"),
 }
 
 
@@ -52,6 +53,23 @@ def last_day(column: str) -> str:
 
 
 EVENT_WINDOW = (first_day("e.when_start"), last_day("COALESCE(e.when_end, e.when_start)"))
+
+# Events are filtered by their reviewed values (an analyst's current correction, ``rv``,
+# else the machine's) for type, mode, status and date; actors and place stay the machine's.
+_CURRENT_REVIEW = "NOT EXISTS (SELECT 1 FROM reviews n WHERE n.supersedes = rv.id)"
+
+
+def reviewed(path: str, column: str, field: str | None = None) -> str:
+    """SQL: the value at JSON ``path`` of the current review's changes where they set ``field``
+    (default: ``path``; a null correction counts), else the machine's ``column``."""
+    return (f"(CASE WHEN json_type(rv.changes, '{field or path}') IS NULL THEN {column} "
+            f"ELSE json_extract(rv.changes, '{path}') END)")
+
+
+_TYPE, _MODE, _STATUS = reviewed("$.type", "e.type"), reviewed("$.mode", "e.mode"), reviewed("$.status", "e.status")
+_WHEN_START = reviewed("$.date.start", "e.when_start", "$.date")
+_WHEN_END = reviewed("$.date.end", "e.when_end", "$.date")
+REVIEWED_WINDOW = (first_day(_WHEN_START), last_day(f"COALESCE({_WHEN_END}, {_WHEN_START})"))
 QUOTE_DAY = "COALESCE(q.date, substr(a.published, 1, 10))"
 QUOTE_WINDOW = (first_day(QUOTE_DAY), last_day(QUOTE_DAY))
 PUBLISHED_DAY = "substr(a.published, 1, 10)"
@@ -88,9 +106,14 @@ def _event_types(f: Filters) -> Clause | None:
     parts, params = [], []
     for item in f.types:
         kind, _, mode = item.partition("/")
-        parts.append("(e.type = ? AND e.mode = ?)" if mode else "e.type = ?")
+        parts.append(f"({_TYPE} = ? AND {_MODE} = ?)" if mode else f"{_TYPE} = ?")
         params += [kind, mode] if mode else [kind]
-    return "(" + " OR ".join(parts) + ")", params
+    # The same, said so that SQLite can use the events' type index (and the few corrected events).
+    kinds = list(dict.fromkeys(item.partition("/")[0] for item in f.types))
+    marks = ",".join("?" * len(kinds))
+    narrow = (f"(e.type IN ({marks}) OR e.pk IN (SELECT event FROM reviews WHERE event IS NOT NULL AND "
+              f"json_extract(changes, '$.type') IN ({marks})))")
+    return "(" + " OR ".join(parts) + ") AND " + narrow, params + kinds + kinds
 
 
 _EVENT_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN entities en ON en.article = ea.article AND "
@@ -127,13 +150,15 @@ class Target:
 EVENTS = Target(
     "events",
     "FROM events e JOIN articles a ON a.pk = e.article "
-    "LEFT JOIN entities l ON l.article = e.article AND l.id = e.location",
-    {"types": _event_types, "status": _one_of("e.status", "status"), "actor": _event_actor,
+    "LEFT JOIN entities l ON l.article = e.article AND l.id = e.location "
+    f"LEFT JOIN reviews rv ON rv.event = e.pk AND {_CURRENT_REVIEW}",
+    {"types": _event_types, "status": _one_of(_STATUS, "status"), "actor": _event_actor,
      "country": _event_country,
      "place": lambda f: names(f.place, "l.name", "l.geo_name", "l.admin1") if f.place else None,
-     "since": _since(EVENT_WINDOW), "until": _until(EVENT_WINDOW), "article": _equals("a.id", "article"),
+     "since": _since(REVIEWED_WINDOW), "until": _until(REVIEWED_WINDOW), "article": _equals("a.id", "article"),
      "story": _equals("e.story", "story"),
-     "background": lambda f: None if f.background else ("e.background = 0", [])})
+     "background": lambda f: None if f.background else ("e.background = 0", []),
+     "reviewed_only": lambda f: ("rv.verdict IN ('accept', 'correct')", []) if f.reviewed_only else None})
 
 QUOTES = Target(
     "quotes",
@@ -141,7 +166,10 @@ QUOTES = Target(
     "AND s.id = q.speaker",
     {"actor": lambda f: names(f.actor, "s.name", "q.speaker_text") if f.actor else None,
      "country": _equals("s.country", "country"), "since": _since(QUOTE_WINDOW), "until": _until(QUOTE_WINDOW),
-     "article": _equals("a.id", "article")})
+     "article": _equals("a.id", "article"),
+     "reviewed_only": lambda f: (
+         "EXISTS (SELECT 1 FROM reviews qr WHERE qr.quote = q.pk AND qr.verdict IN ('accept', 'correct') AND "
+         "NOT EXISTS (SELECT 1 FROM reviews n WHERE n.supersedes = qr.id))", []) if f.reviewed_only else None})
 
 ACTORS = Target(
     "actors",

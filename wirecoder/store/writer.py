@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..errors import E, StoreError
 from ..record import Record
-from . import stories
+from . import reviews, stories
 from .claims import claim_of
 from .db import Store
 from .filters import Filters
@@ -85,6 +85,7 @@ def write(store: Store, record: Record, *, stages: Iterable[str] = (), force: bo
                 delete_article(db, pk)
             pk = _insert(db, record, digest, ",".join(stages))
             stories.attach(db, pk)
+            reviews.attach(db, pk)  # analysts' reviews of the old version find their items again
     except sqlite3.IntegrityError as err:
         raise StoreError(E.E054, where=a.id, detail=str(err)) from None
     except OverflowError:  # an integer past 2**63 (a count of 10**22 dead): SQLite cannot hold it

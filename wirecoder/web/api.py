@@ -77,11 +77,12 @@ def filters(actor: str | None = Query(None, max_length=200, description="part of
             story: int | None = Query(None, ge=1, le=SQLITE_MAX_INT, description="one story number"),
             kind: str | None = Query(None, max_length=200, description="entity kinds, comma-separated (actors)"),
             background: bool = Query(False, description="include events told as history or habit"),
+            reviewed_only: bool = Query(False, description="only events (quotes) an analyst accepted or corrected"),
             ) -> Filters:
     """The CLI's filters, checked as the CLI checks them; which a list can apply is for ``targets``."""
     return make_filters(actor=actor, country=country, types=type, status=status, place=place, since=since,
                         until=until, overlap=overlap, article=article, story=story, kinds=kind,
-                        background=background)
+                        background=background, reviewed_only=reviewed_only)
 
 
 class Page:
@@ -242,9 +243,66 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         record = extract(body)
         return {"article": record.article.id, "result": write(store, record)}
 
+    _review_routes(app)
     _errors(app)
     app.add_middleware(Guard, max_body=max_body)
     return app
+
+
+class ReviewIn(BaseModel):
+    """An analyst's verdict on one event or quote (what `wirecoder review` sends)."""
+
+    model_config = {"extra": "forbid"}
+    verdict: str = Field(description="accept (the machine is right), reject (no such event/quote), or correct")
+    changes: dict = Field(default_factory=dict, description="correct only: field -> right value. Events: type "
+                          "(PLOVER, or TYPE/mode), mode, status, source_actors/target_actors (entity ids or names), "
+                          "place (id or name), date (2025-03-10 or START/END), fatalities, injured. Quotes: speaker")
+    reviewer: str = Field(max_length=200, description="who reviews")
+    note: str | None = Field(None, max_length=4000)
+
+
+def _review_routes(app: FastAPI) -> None:
+    """POST /events/{id}/review, /quotes/{id}/review (token needed) and their histories. An item is
+    named by its number (``pk`` in the lists) or as ARTICLE#ID (``#`` sent as %23)."""
+    from ..store import reviews
+    from ..store.queries import event_rows, quote_rows
+
+    def view(store: Store, layer: str, pk: int) -> dict:
+        rows = event_rows(store, [pk]) if layer == "event" else quote_rows(store, [pk])
+        return rows[0].to_dict()
+
+    def post(layer: str, ref: str, body: ReviewIn, store: Store) -> dict:
+        done = reviews.review(store, layer, ref, body.verdict, body.changes, body.reviewer, body.note)
+        return {"review": done.to_dict(), layer: view(store, layer, done.attached)}
+
+    def listed(layer: str, ref: str, store: Store) -> dict:
+        side = reviews.view(store, layer, ref)
+        return {layer: view(store, layer, side["pk"]), "machine": side["machine"], "reviewed": side["reviewed"],
+                "reviews": side["history"]}
+
+    def item():
+        return Path(max_length=600, description="the item's number (pk), or ARTICLE#ID ('#' sent as %23)")
+
+    @app.post("/events/{event_id}/review", tags=["review"], status_code=201, dependencies=[Depends(_token)])
+    def review_event(event_id: str = item(), body: ReviewIn = Body(), store: Store = Depends(open_store)) -> dict:
+        """Accept, reject or correct one event; needs 'Authorization: Bearer TOKEN'. The machine's values stay."""
+        return post("event", event_id, body, store)
+
+    @app.post("/quotes/{quote_id}/review", tags=["review"], status_code=201, dependencies=[Depends(_token)])
+    def review_quote(quote_id: str = item(), body: ReviewIn = Body(), store: Store = Depends(open_store)) -> dict:
+        """Accept, reject or correct one quote's speaker; needs 'Authorization: Bearer TOKEN'."""
+        return post("quote", quote_id, body, store)
+
+    @app.get("/events/{event_id}/reviews", tags=["review"])
+    def event_reviews(event_id: str = item(), store: Store = Depends(open_store)) -> dict:
+        """One event as listed (reviewed), its machine and reviewed values side by side (``reviewed``: null
+        when rejected), and every review of it, newest (the one that counts) first."""
+        return listed("event", event_id, store)
+
+    @app.get("/quotes/{quote_id}/reviews", tags=["review"])
+    def quote_reviews(quote_id: str = item(), store: Store = Depends(open_store)) -> dict:
+        """One quote as reviewed, and every review of it, newest first."""
+        return listed("quote", quote_id, store)
 
 
 def _errors(app: FastAPI) -> None:
