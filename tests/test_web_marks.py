@@ -1,6 +1,6 @@
 """The web page's pieces without a browser: highlights cut from offsets, safe links, the map's view."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from store_records import span, strike_report
 from wirecoder.record import Article, Event, Evidence, Record
@@ -45,6 +45,7 @@ def test_a_span_outside_the_text_marks_nothing():
     assert [s.ids for s in marked(record).segments] == [()]
 
 
+@settings(max_examples=60, deadline=None)  # deadline: the machine's load is not the code's
 @given(st.text(min_size=1, max_size=40), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6))
 def test_segments_rebuild_the_text_and_name_exactly_the_spans_covering_them(text, pairs):
     spans = [(min(a, b), max(a, b), "actor", f"E{i}") for i, (a, b) in enumerate(pairs)

@@ -178,6 +178,8 @@ def test_an_unknown_article_or_a_bad_filter_is_a_page_naming_the_fix(browser, ba
     browser.get(base + "/ui/events?type=BOMBING")
     message = browser.find_element("id", "error").text
     assert browser.title.startswith("E059") and "not a PLOVER event type" in message and "ASSAULT" in message
+    browser.get(base + "/ui/events?countyr=UKR")  # refused, as by the API, never ignored
+    assert browser.title.startswith("E074") and "countyr" in browser.find_element("id", "error").text
     browser.get_log("browser")  # the 404 and 422 answers are logged as console errors: expected here
 
 

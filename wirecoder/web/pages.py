@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -52,15 +52,22 @@ OFFSET = Query(0, ge=0, le=SQLITE_MAX_INT - 1001, description="skip N rows")
 
 
 def add_pages(app: FastAPI) -> None:
-    """Register the pages and their static files on the API's app (outside its OpenAPI schema)."""
-    router = APIRouter(route_class=PageRoute, include_in_schema=False, default_response_class=HTMLResponse)
-    _routes(router)
-    app.include_router(router)
+    """Register the pages and their static files on the API's app (outside its OpenAPI schema).
+
+    Added on the app's own router, so that its checks (an unknown query parameter is refused) apply."""
+    def page(path: str):
+        def register(endpoint):
+            app.router.add_api_route(path, endpoint, methods=["GET"], route_class_override=PageRoute,
+                                     include_in_schema=False, response_class=HTMLResponse)
+            return endpoint
+        return register
+
+    _routes(page)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
 
-def _routes(ui: APIRouter) -> None:
-    @ui.get("/")
+def _routes(page) -> None:
+    @page("/")
     def index(request: Request, q: str | None = Query(None, max_length=500), limit: int = LIMIT,
               offset: int = OFFSET, store: Store = Depends(open_store)):
         if q:
@@ -76,7 +83,7 @@ def _routes(ui: APIRouter) -> None:
         total = store.execute("SELECT count(*) FROM articles").fetchone()[0]
         return render("index.html", rows=rows[:limit], q=q or "", paging=paging, total=total)
 
-    @ui.get("/ui/articles/{article_id:path}")
+    @page("/ui/articles/{article_id:path}")
     def article(article_id: str = PathParam(max_length=500), store: Store = Depends(open_store)):
         record = load_record(store, article_id)
         if record is None:
@@ -84,7 +91,7 @@ def _routes(ui: APIRouter) -> None:
         stories = {row.id: row.story for row in queries.events(store, Filters(article=article_id, background=True))}
         return render("article.html", record=record, marks=marked(record), stories=stories)
 
-    @ui.get("/ui/events")
+    @page("/ui/events")
     def events(request: Request, f: Filters = Depends(filters), sort: Literal[tuple(SORTS)] = "date",
                order: Literal["asc", "desc"] = "asc", limit: int = LIMIT, offset: int = OFFSET,
                store: Store = Depends(open_store)):
@@ -103,15 +110,15 @@ def _routes(ui: APIRouter) -> None:
                       paging=Paging(limit, offset, len(rows) > limit, keep),
                       filtered=given(request, "sort", "order", "limit", "offset"), keep=keep)
 
-    @ui.get("/ui/events.csv")
+    @page("/ui/events.csv")
     def events_csv(f: Filters = Depends(filters), store: Store = Depends(open_store)):
         return download(store, f, "csv")
 
-    @ui.get("/ui/events.geojson")
+    @page("/ui/events.geojson")
     def events_geojson(f: Filters = Depends(filters), store: Store = Depends(open_store)):
         return download(store, f, "geojson")
 
-    @ui.get("/ui/timeline")
+    @page("/ui/timeline")
     def timeline(request: Request, f: Filters = Depends(filters), q: str | None = Query(None, max_length=500),
                  store: Store = Depends(open_store)):
         if f.story is not None:
@@ -123,7 +130,7 @@ def _routes(ui: APIRouter) -> None:
         return render("timeline.html", entries=entries, title=title, q=q or "", f=f,
                       truncated=len(entries) >= TIMELINE_MAX, limit=TIMELINE_MAX)
 
-    @ui.get("/ui/map")
+    @page("/ui/map")
     def world(request: Request, f: Filters = Depends(filters), store: Store = Depends(open_store)):
         rows = list(queries.events(store, replace(f, limit=None)))
         found = points(rows, given(request))
@@ -131,20 +138,20 @@ def _routes(ui: APIRouter) -> None:
                       grid=graticule(view(found).step), unlocated=sum(1 for r in rows if not located(r)),
                       filtered=given(request))
 
-    @ui.get("/ui/actors")
+    @page("/ui/actors")
     def actors(request: Request, f: Filters = Depends(filters), limit: int = LIMIT, offset: int = OFFSET,
                store: Store = Depends(open_store)):
         rows = list(queries.actors(store, replace(f, limit=offset + limit + 1)))[offset:]
         return render("actors.html", rows=rows[:limit], f=f,
                       paging=Paging(limit, offset, len(rows) > limit, given(request, "offset")))
 
-    @ui.get("/ui/actor")
+    @page("/ui/actor")
     def actor(name: str = Query(min_length=1, max_length=200, description="part of the actor's name"),
               store: Store = Depends(open_store)):
         known = list(queries.actors(store, Filters(actor=name, limit=50)))
         return render("actor.html", name=name, known=known, entries=actor_entries(store, name, Filters()))
 
-    @ui.get("/ui/stories")
+    @page("/ui/stories")
     def stories(request: Request, f: Filters = Depends(filters),
                 min_sources: int = Query(1, ge=1, le=SQLITE_MAX_INT), limit: int = LIMIT,
                 offset: int = OFFSET, store: Store = Depends(open_store)):
@@ -152,7 +159,7 @@ def _routes(ui: APIRouter) -> None:
         return render("stories.html", rows=rows[:limit], f=f, min_sources=min_sources,
                       paging=Paging(limit, offset, len(rows) > limit, given(request, "offset")))
 
-    @ui.get("/ui/stories/{story_id}")
+    @page("/ui/stories/{story_id}")
     def story(story_id: int = PathParam(ge=1, le=SQLITE_MAX_INT), store: Store = Depends(open_store)):
         view_ = views.story(store, story_id)
         return render("story.html", story=view_, info=article_info(store, (c.article for c in view_.claims)))
