@@ -169,5 +169,5 @@ def _event(record: Record, event: Event) -> dict:
         "filled from the rest of the article": ", ".join(event.inferred),
         "background (history or habit)": True if event.background else None,
     }
-    return _explained("event", "event", text, event.evidence.start, event.evidence.end, event.confidence, facts,
+    return _explained("event", facts["type"], text, event.evidence.start, event.evidence.end, event.confidence, facts,
                       f"trigger {event.evidence.trigger!r}")
