@@ -78,3 +78,11 @@ def test_the_map_shows_the_points_extent_or_the_world():
     assert edge.x + edge.width <= 180 and edge.y + edge.height <= 90
     assert graticule(30).count("M") == 13 + 7
     assert outlines().count("Z") > 150  # countryinfo's outlines (a dependency) are drawn
+
+
+def test_every_sort_the_events_page_accepts_has_an_order():
+    from typing import get_args
+
+    from wirecoder.web.pages import SORTS, Sort
+
+    assert set(get_args(Sort)) == set(SORTS)

@@ -47,6 +47,7 @@ SORTS = {  # ?sort= -> the events table's order; "date" (the default) is the ord
     "fatalities": lambda r: (r.fatalities is None, r.fatalities or 0),
     "confidence": lambda r: r.confidence, "source": lambda r: (r.source or "", r.article),
 }
+Sort = Literal["date", "type", "status", "place", "country", "fatalities", "confidence", "source"]
 LIMIT = Query(PAGE_SIZE, ge=1, le=1000, description="rows per page")
 OFFSET = Query(0, ge=0, le=SQLITE_MAX_INT - 1001, description="skip N rows")
 
@@ -92,7 +93,7 @@ def _routes(page) -> None:
         return render("article.html", record=record, marks=marked(record), stories=stories)
 
     @page("/ui/events")
-    def events(request: Request, f: Filters = Depends(filters), sort: Literal[tuple(SORTS)] = "date",
+    def events(request: Request, f: Filters = Depends(filters), sort: Sort = "date",
                order: Literal["asc", "desc"] = "asc", limit: int = LIMIT, offset: int = OFFSET,
                store: Store = Depends(open_store)):
         total = count_events(store, f)
