@@ -39,7 +39,7 @@ from .worldmap import Point, graticule, outlines, view
 
 STATIC = Path(__file__).with_name("static")
 PAGE_SIZE = 100
-TIMELINE_MAX = 500  # entries a query timeline shows (a story or an actor shows all)
+TIMELINE_MAX = 500  # the earliest entries a timeline or an actor's page shows (a story's: all)
 SORTS = {  # ?sort= -> the events table's order; "date" (the default) is the order events happened
     "date": None, "type": lambda r: (r.type, r.mode or ""), "status": lambda r: r.status,
     "place": lambda r: (r.location is None, r.location.name if r.location else ""),
@@ -150,7 +150,9 @@ def _routes(page) -> None:
     def actor(name: str = Query(min_length=1, max_length=200, description="part of the actor's name"),
               store: Store = Depends(open_store)):
         known = list(queries.actors(store, Filters(actor=name, limit=50)))
-        return render("actor.html", name=name, known=known, entries=actor_entries(store, name, Filters()))
+        entries = actor_entries(store, name, Filters())
+        return render("actor.html", name=name, known=known, entries=entries,
+                      truncated=len(entries) >= TIMELINE_MAX, limit=TIMELINE_MAX)
 
     @page("/ui/stories")
     def stories(request: Request, f: Filters = Depends(filters),
@@ -243,14 +245,16 @@ def story_entries(store: Store, f: Filters) -> list[Entry]:
 
 
 def actor_entries(store: Store, name: str, f: Filters) -> list[Entry]:
-    """What an actor did or suffered (one entry per story) and said, in date order, with sources."""
-    entries = _event_entries(queries.events(store, replace(f, actor=name, limit=None)), name)
-    said = Filters(actor=name, since=f.since, until=f.until, overlap=f.overlap, country=f.country)
+    """What an actor did or suffered (one entry per story) and said, in date order, with sources:
+    the earliest ``TIMELINE_MAX`` of each (narrowed by since/until to see later ones)."""
+    entries = _event_entries(queries.events(store, replace(f, actor=name, limit=TIMELINE_MAX)), name)
+    said = Filters(actor=name, since=f.since, until=f.until, overlap=f.overlap, country=f.country,
+                   limit=TIMELINE_MAX)
     for q in queries.quotes(store, said):
         source = ((q.article + (f", {q.published[:10]}" if q.published else "")), article_href(q.article, q.id))
         entries.append(Entry(views.said_on(q), "said" + (f" ({q.channel})" if q.channel else ""), q.text, None,
                              (source,), side=f"said ({q.speaker or q.speaker_text})"))
-    return _ordered(entries)
+    return _ordered(entries)[:TIMELINE_MAX]
 
 
 def query_entries(store: Store, f: Filters, q: str | None) -> list[Entry]:
