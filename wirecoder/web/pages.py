@@ -30,7 +30,7 @@ from ..errors import E, InputError
 from ..store import Filters, Store, load_record
 from ..store import queries, views
 from ..store.filters import SQLITE_MAX_INT, fold
-from ..store.queries import EventRow
+from ..store.queries import EVENT_ORDER, EventRow
 from ..store.targets import EVENTS, RECORDS, select
 from .api import filters, open_store
 from .html import PageRoute, Paging, article_href, given, query, render
@@ -40,12 +40,11 @@ from .worldmap import Point, graticule, outlines, view
 STATIC = Path(__file__).with_name("static")
 PAGE_SIZE = 100
 TIMELINE_MAX = 500  # the earliest entries a timeline or an actor's page shows (a story's: all)
-SORTS = {  # ?sort= -> the events table's order; "date" (the default) is the order events happened
-    "date": None, "type": lambda r: (r.type, r.mode or ""), "status": lambda r: r.status,
-    "place": lambda r: (r.location is None, r.location.name if r.location else ""),
-    "country": lambda r: (r.location is None, (r.location.country or "") if r.location else ""),
-    "fatalities": lambda r: (r.fatalities is None, r.fatalities or 0),
-    "confidence": lambda r: r.confidence, "source": lambda r: (r.source or "", r.article),
+SORTS = {  # ?sort= -> the events table's SQL order (missing values last); "date": the order events happened
+    "date": EVENT_ORDER + " {0}", "type": "e.type {0}, e.mode {0} NULLS LAST", "status": "e.status {0}",
+    "place": "l.name {0} NULLS LAST", "country": "COALESCE(l.geo_country, l.country) {0} NULLS LAST",
+    "fatalities": "e.fatalities {0} NULLS LAST", "confidence": "e.confidence {0}",
+    "source": "a.source {0} NULLS LAST, a.id {0}",
 }
 Sort = Literal["date", "type", "status", "place", "country", "fatalities", "confidence", "source"]
 LIMIT = Query(PAGE_SIZE, ge=1, le=1000, description="rows per page")
@@ -97,15 +96,8 @@ def _routes(page) -> None:
                order: Literal["asc", "desc"] = "asc", limit: int = LIMIT, offset: int = OFFSET,
                store: Store = Depends(open_store)):
         total = count_events(store, f)
-        if sort == "date" and order == "asc":  # the store's own order: read one page only
-            rows = list(queries.events(store, replace(f, limit=offset + limit + 1)))[offset:]
-        else:
-            rows = list(queries.events(store, replace(f, limit=None)))
-            if sort != "date":
-                rows.sort(key=SORTS[sort])
-            if order == "desc":
-                rows.reverse()
-            rows = rows[offset:offset + limit + 1]
+        by = SORTS[sort].format(order.upper())  # a constant of SORTS: never text from the request
+        rows = list(queries.events(store, replace(f, limit=offset + limit + 1), order_by=by))[offset:]
         keep = given(request, "offset")
         return render("events.html", rows=rows[:limit], total=total, f=f, sort=sort, order=order,
                       paging=Paging(limit, offset, len(rows) > limit, keep),
