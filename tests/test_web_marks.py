@@ -86,3 +86,27 @@ def test_every_sort_the_events_page_accepts_has_an_order():
     from wirecoder.web.pages import SORTS, Sort
 
     assert set(get_args(Sort)) == set(SORTS)
+
+
+def test_a_column_sort_puts_missing_values_last_both_ways(tmp_path):
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from store_records import meeting_report, odesa_report
+    from wirecoder.store import Store, write
+    from wirecoder.web.api import create_app
+
+    with Store(tmp_path / "s.db") as store:
+        for dead, day in ((3, "2025-01-10"), (9, "2025-01-11")):
+            write(store, strike_report(id=f"s{dead}", url=None, dead=dead, injured=None, day=day, published=day))
+        write(store, odesa_report())  # no fatalities
+        write(store, meeting_report())
+    client = TestClient(create_app(str(tmp_path / "s.db")))
+
+    def articles(order: str) -> list[str]:
+        page = client.get(f"/ui/events?sort=fatalities&order={order}").text
+        return re.findall(r'data-article="([^"]+)" data-event', page)
+
+    assert articles("asc")[:2] == ["s3", "s9"] and articles("desc")[:2] == ["s9", "s3"]
+    assert set(articles("asc")[2:]) == set(articles("desc")[2:]) == {"odesa-1", "meeting-1"}
