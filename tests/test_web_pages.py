@@ -276,6 +276,9 @@ def test_the_table_sorts_by_a_column_both_ways(browser, base):
 def test_the_map_draws_one_point_per_located_place(browser, base):
     visit(browser, base, "/ui/map")
     assert len(css(browser, "svg#map circle.point")) == 4  # Dnipro (two reports), Odesa, London, Kyiv
+    places = browser.find_element("id", "places").text
+    assert "Dnipro: 2 events (ASSAULT)" in places and "Odesa: 1 event (ASSAULT)" in places
+    assert "place=Dnipro" in css(browser, "#places a")[0].get_attribute("href")  # two events: their table
     visit(browser, base, "/ui/map?country=GBR")
     points = css(browser, "svg#map circle.point")
     assert len(points) == 1 and "London" in browser.find_element("id", "places").text

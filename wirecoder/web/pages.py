@@ -125,10 +125,9 @@ def _routes(page) -> None:
 
     @page("/ui/map")
     def world(request: Request, f: Filters = Depends(filters), store: Store = Depends(open_store)):
-        rows = list(queries.events(store, replace(f, limit=None)))
-        found = points(rows, given(request))
+        found = points(store, f, given(request))
         return render("map.html", points=found, view=view(found), outlines=outlines(), f=f,
-                      grid=graticule(view(found).step), unlocated=sum(1 for r in rows if not located(r)),
+                      grid=graticule(view(found).step), unlocated=count_events(store, f) - sum(p.n for p in found),
                       filtered=given(request))
 
     @page("/ui/actors")
@@ -271,21 +270,17 @@ def side_of(row: EventRow, name: str) -> str:
     return "targeted" if any(wanted in fold(a.name) for a in row.target_actors) else "involved"
 
 
-def located(row: EventRow) -> bool:
-    return row.location is not None and row.location.lat is not None and row.location.lon is not None
+_PLACES = "l.lon, l.lat, min(l.name), count(*), group_concat(DISTINCT e.type), min(a.id), min(e.id)"
 
 
-def points(rows: list[EventRow], filtered: dict) -> list[Point]:
-    """One point per located place, linking to its event's evidence, or to the table of its events."""
-    places: dict[tuple[float, float], list[EventRow]] = {}
-    for row in filter(located, rows):
-        places.setdefault((row.location.lon, row.location.lat), []).append(row)
+def points(store: Store, f: Filters, filtered: dict) -> list[Point]:
+    """One point per located place of the filtered events (counted in SQL), linking to its event's
+    evidence, or to the events table filtered to that place."""
+    sql, params = select(EVENTS, _PLACES, replace(f, limit=None), group=" GROUP BY l.lon, l.lat",
+                         extra=(("l.lat IS NOT NULL AND l.lon IS NOT NULL", []),))
     found = []
-    for (lon, lat), group in places.items():
-        name, first = group[0].location.name, group[0]
-        kinds = ", ".join(dict.fromkeys(r.type for r in group))
-        href = (article_href(first.article, first.id) if len(group) == 1 else
+    for lon, lat, name, n, kinds, article, event in store.execute(sql, params):
+        href = (article_href(article, event) if n == 1 else
                 "/ui/events?" + query(**{k: v for k, v in filtered.items() if k != "place"}, place=name))
-        found.append(Point(lon, lat, f"{name}: {len(group)} event{'s' * (len(group) > 1)} ({kinds})", href,
-                           len(group)))
+        found.append(Point(lon, lat, f"{name}: {n} event{'s' * (n > 1)} ({kinds.replace(',', ', ')})", href, n))
     return found
