@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.wirecoder-installed
 WIRECODER_SHARED ?= $(abspath ../shared)
 export WIRECODER_SHARED
 
-.PHONY: setup demo test test-fast eval eval-reviewed bench schema docs clean
+.PHONY: setup browser demo test test-fast eval eval-reviewed bench schema docs clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,10 +20,18 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 
 setup: $(STAMP)
 
+# The browser tests (tests/test_web_pages.py) drive Debian's Chromium through its own
+# chromedriver; installed here, once, never downloaded by Selenium at test time. If the
+# install fails, the other tests still run and the browser tests fail saying what is missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	-@test -x /usr/bin/chromium && test -x /usr/bin/chromedriver || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver)
+
 demo: setup
 	$(VENV)/bin/wirecoder demo examples --out out
 
-test: setup
+test: setup browser
 	$(PY) -m pytest -q
 
 test-fast: setup

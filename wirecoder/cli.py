@@ -286,6 +286,7 @@ def _setup(args) -> int:
 def _demo(args) -> int:
     from .pipeline import Pipeline
     from .readers import read_path
+    from .store import Store, write
     from .summary import summarise
 
     out = Path(args.out)
@@ -296,23 +297,27 @@ def _demo(args) -> int:
     pipeline = Pipeline()
     failed = 0
     written = []
-    for result in pipeline.pipe(read_path(args.path)):
-        if not result.ok:
-            failed += 1
-            log.error("%s", result.error)
-            continue
-        record = result.record
-        target = out / f"{record.article.id}.json"
-        try:
-            target.write_text(record.to_json(indent=2), encoding="utf-8")
-        except OSError as err:
-            raise InputError(E.E060, path=str(target), detail=err.strerror or str(err)) from None
-        written.append(target)
-        print(summarise(record))
-        print(f"  -> {target}\n")
+    with Store(out / "demo.db") as store:  # the records also go into a store, for the web page
+        for result in pipeline.pipe(read_path(args.path)):
+            if not result.ok:
+                failed += 1
+                log.error("%s", result.error)
+                continue
+            record = result.record
+            target = out / f"{record.article.id}.json"
+            try:
+                target.write_text(record.to_json(indent=2), encoding="utf-8")
+            except OSError as err:
+                raise InputError(E.E060, path=str(target), detail=err.strerror or str(err)) from None
+            written.append(target)
+            write(store, record)
+            print(summarise(record))
+            print(f"  -> {target}\n")
     print(f"{len(written)} record(s) written to {out}/ ; {failed} failed.")
     print("Next: `wirecoder extract FILE --published DATE` for your own articles, "
           "`make eval` for accuracy, `make bench` for speed; the record contract is in schema/.")
+    print(f"See them in the browser: `.venv/bin/wirecoder serve --db {out / 'demo.db'}`, "
+          "then open http://127.0.0.1:8000/")
     return EXIT_PARTIAL if failed else EXIT_OK
 
 

@@ -98,10 +98,14 @@ LEFT JOIN entities rs ON rs.article = e.article AND rs.id = rq.speaker
 LEFT JOIN entities re ON re.article = e.article AND re.id = e.reported_by"""
 
 
-def events(store: Store, f: Filters = Filters()) -> Iterator[EventRow]:
+def events(store: Store, f: Filters = Filters(), order_by: str = "") -> Iterator[EventRow]:
     """Events matching ``f``, in the order they happened (undated ones by publication),
-    as reviewed: an analyst's corrections applied, the machine's values under ``machine``."""
-    sql, params = select(EVENTS, _EVENT_COLUMNS, f, joins=_REPORTER_JOINS, order=f"{EVENT_ORDER}, a.pk, e.pk")
+    as reviewed: an analyst's corrections applied, the machine's values under ``machine``.
+
+    ``order_by``: SQL ordering terms to sort by first (the web page's column sorts); a
+    constant of the caller's, never text from a user."""
+    order = f"{order_by + ', ' if order_by else ''}{EVENT_ORDER}, a.pk, e.pk"
+    sql, params = select(EVENTS, _EVENT_COLUMNS, f, joins=_REPORTER_JOINS, order=order)
     cursor = store.execute(sql, params)
     while batch := cursor.fetchmany(500):
         yield from _reviewed(store, _complete(store, batch))

@@ -1,4 +1,4 @@
-"""`wirecoder serve`: a store over HTTP (the JSON API in ``api.py``).
+"""`wirecoder serve`: a store over HTTP -- the JSON API (``api.py``) and the web page (``pages.py``).
 
-FastAPI and uvicorn are the ``serve`` extra; nothing else in wirecoder imports this package.
+FastAPI, uvicorn and Jinja2 are the ``serve`` extra; nothing else in wirecoder imports this package.
 """

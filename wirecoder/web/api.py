@@ -45,6 +45,17 @@ CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 
 DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
             "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
             "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'")
+# The web page (pages.py: "/" and "/ui/..."): script and style from this server only, never inline;
+# forms submit here only (connect-src: a review form posting to this server).
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+
+
+def policy(path: str) -> str:
+    """The Content-Security-Policy of a response to ``path``."""
+    if path in ("/docs", "/docs/oauth2-redirect"):
+        return DOCS_CSP
+    return PAGE_CSP if path == "/" or path.startswith("/ui/") else CSP
 
 
 def error_body(err: WirecoderError) -> dict:
@@ -244,6 +255,9 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         return {"article": record.article.id, "result": write(store, record)}
 
     _review_routes(app)
+    from .pages import add_pages  # the web page: the same store as HTML (pages.py)
+
+    add_pages(app)
     _errors(app)
     app.add_middleware(Guard, max_body=max_body)
     return app
@@ -365,13 +379,13 @@ class Guard:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        policy = DOCS_CSP if scope["path"] in ("/docs", "/docs/oauth2-redirect") else CSP
+        csp = policy(scope["path"])
 
         async def secured(message):
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", [])
                            if k.lower() not in (b"content-security-policy", b"x-content-type-options")]
-                headers += [(b"content-security-policy", policy.encode()), (b"x-content-type-options", b"nosniff"),
+                headers += [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
                             (b"referrer-policy", b"no-referrer")]
                 message = {**message, "headers": headers}
             await send(message)
