@@ -87,3 +87,16 @@ def test_seed_extract_is_schema_valid(shared):
     record = json.loads(result.stdout)
     jsonschema.validate(record, json_schema())
     assert record["article"]["published"] == "2025-12-07"
+
+
+def test_a_csv_on_stdin_is_read_as_a_table_when_asked_or_when_columns_are_named():
+    table = b'id,body,day\nr1,"Troops shelled Mariupol on Monday.",2025-03-04\nr2,"Talks resumed in Geneva.",2025-03-05\n'
+    for flags in (["--csv"], ["--text-col", "body", "--date-col", "day"]):
+        result = run("extract", "-", *flags, "--date-col", "day", stdin=table) if flags == ["--csv"] else \
+            run("extract", "-", *flags, stdin=table)
+        assert result.returncode == 0, result.stderr
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [(r["article"]["id"], r["article"]["published"]) for r in records] == \
+            [("r1", "2025-03-04"), ("r2", "2025-03-05")]
+    tsv = run("extract", "-", "--tsv", stdin=table.replace(b",", b"\t"))
+    assert tsv.returncode == 0 and len(tsv.stdout.splitlines()) == 2, tsv.stderr

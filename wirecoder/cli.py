@@ -102,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--jsonl", action="store_true",
                      help="read JSON Lines (one article per line) and print one record per line")
     fmt.add_argument("--html", action="store_true", help="stdin is HTML")
+    fmt.add_argument("--csv", action="store_true", help="stdin is CSV, one article per row (also implied by --text-col ...)")
+    fmt.add_argument("--tsv", action="store_true", help="stdin is TSV, one article per row")
     fmt.add_argument("--indent", type=int, default=None,
                      help="indent single records by N spaces (default 2; JSON Lines are never indented)")
     fmt.add_argument("--stages", help="comma-separated stages to run (default: all)")
@@ -186,6 +188,16 @@ def _inputs(args):
         if args.jsonl:
             _ignored_meta(meta, "<stdin>")
             return read_jsonl_lines(data.splitlines(), "<stdin>"), True
+        columns = columns_of(args)
+        if args.csv or args.tsv or any(vars(columns).values()):  # a table: the column options say so too
+            from .readers import decode
+            from .readers.table import read_table
+
+            _ignored_meta(meta, "<stdin>")
+            try:
+                return read_table(decode(data, "<stdin>"), "<stdin>", columns, "\t" if args.tsv else ","), True
+            except InputError as err:
+                return [err], False
         reader = read_html if args.html else read_text
         try:
             return [reader(data, "<stdin>", **{k: v for k, v in meta.items() if v})], False
