@@ -32,8 +32,8 @@ test-fast: setup
 eval: setup
 	$(PY) -m benchmarks.eval
 
-bench: setup
-	$(PY) -m benchmarks.bench
+bench: setup  # a quicker run: make bench BENCH_ARGS="--limit 60"
+	$(PY) -m benchmarks.bench $(BENCH_ARGS)
 
 schema: setup
 	$(VENV)/bin/wirecoder schema > schema/wirecoder-1.schema.json
