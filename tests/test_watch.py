@@ -173,8 +173,13 @@ def test_a_missing_page_and_a_broken_feed_are_coded_errors_and_the_rest_goes_on(
     site.article("/ok", "Ministers meet", TALKS, MORE)
     site.page("/busy", "try later", kind="text/plain", status=503)
     site.rss("/rss", [("Gone", "/gone", "Tue, 11 Mar 2025 08:30:00 GMT"),
+                      ("Local", "LOCAL", "Tue, 11 Mar 2025 08:35:00 GMT"),
                       ("Busy", "/busy", "Tue, 11 Mar 2025 08:40:00 GMT"),
                       ("Ministers meet", "/ok", "Mon, 10 Mar 2025 17:00:00 GMT")])
+    secret = tmp_path / "secret.txt"
+    secret.write_text(BOMB, encoding="utf-8")
+    site.pages["/rss"] = (200, "application/rss+xml", site.pages["/rss"][2].replace(
+        f"{site.url}LOCAL".encode(), secret.as_uri().encode()), {})
     site.page("/broken", "<html><body>this page is no feed</body></html>")
     site.atom("/atom", [("Floods", f"{site.url}/flood", "2025-03-12T06:15:00Z")])
     site.article("/flood", "Floods", FLOOD, MORE)
@@ -184,9 +189,10 @@ def test_a_missing_page_and_a_broken_feed_are_coded_errors_and_the_rest_goes_on(
     log = caplog.text
     assert f"E097: {site.url}/broken: this is not an RSS or Atom feed" in log
     assert f"E096: {site.url}/nothing-here: the feed could not be fetched (HTTP 404" in log
-    assert f"E098: {site.url}/gone: the item's page could not be fetched (HTTP 404" in log
+    assert f"E098: {site.url}/gone: the item's page could not be fetched or read (HTTP 404" in log
     assert "HTTP 503" in log
-    assert result.failed and result.errors == 2 and result.summary.failed["E098"] == 2
+    assert "secret.txt: the item's page could not be fetched or read (not an http(s) link)" in log  # never read
+    assert result.failed and result.errors == 2 and result.summary.failed["E098"] == 3
     assert sorted(url.removeprefix(site.url) for url, *_ in rows) == ["/flood", "/ok"]
 
     site.article("/busy", "Dock strike", STRIKE, MORE)  # the server is back: a 5xx is tried again, a 404 is not

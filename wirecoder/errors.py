@@ -110,7 +110,7 @@ class E(Enum):
     E097 = ("{source}: this is not an RSS or Atom feed ({detail})",
             "pass the feed's own address (the site's <link rel=\"alternate\" type=\"application/rss+xml\">), "
             "or a folder", EXIT_INPUT, 422)
-    E098 = ("{url}: the item's page could not be fetched ({detail})",
+    E098 = ("{url}: the item's page could not be fetched or read ({detail})",
             "check the link opens in a browser; a network or server (5xx) error is tried again at the next polls, "
             "{attempts} attempts in all", EXIT_INPUT, 502)
     E099 = ("--interval {value} s polls a feed more often than the polite minimum of {minimum} s",

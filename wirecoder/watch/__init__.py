@@ -36,6 +36,7 @@ MAX_ATTEMPTS = 3  # a page that fails with a network or server error is tried th
 
 
 def is_feed(source: str) -> bool:
+    """An http(s) address (a feed, or an item's page), as opposed to a folder."""
     return urlsplit(source).scheme in ("http", "https")
 
 
@@ -144,10 +145,18 @@ class Watcher:
             retry = err.code == "E098" and err.fields.get("transient")
             marks.append(Mark(item.key, feed_url, RETRY if retry else FAILED, detail=err.code))
             return err
+        except Exception as cause:  # noqa: BLE001 - a page no reader foresaw: this item fails, named; the watch goes on
+            log.debug("traceback", exc_info=True)
+            marks.append(Mark(item.key, feed_url, FAILED, detail=type(cause).__name__))
+            return InputError(E.E098, where=item.key, url=item.key, detail=f"{type(cause).__name__}: {cause}",
+                              attempts=MAX_ATTEMPTS)
         marks.append(Mark(item.key, feed_url, READ))
         return article if article.source else with_meta(article, source=feed_title)
 
     def _page(self, item: Item, meta: dict) -> ArticleInput:
+        if not is_feed(item.link):  # a feed must not make watch read this machine's files (file://) or others
+            raise InputError(E.E098, where=item.link, url=item.link, detail="not an http(s) link",
+                             attempts=MAX_ATTEMPTS, transient=False)
         self._wait_for(urlsplit(item.link).hostname or "")
         attempts = self.state.attempts(item.key) + 1
         try:
