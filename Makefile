@@ -44,8 +44,8 @@ DB ?= news.db
 eval-reviewed: setup
 	$(PY) -m benchmarks.reviewed --db $(DB)
 
-bench: setup
-	$(PY) -m benchmarks.bench
+bench: setup  # a quicker run: make bench BENCH_ARGS="--limit 60"
+	$(PY) -m benchmarks.bench $(BENCH_ARGS)
 
 schema: setup
 	$(VENV)/bin/wirecoder schema > schema/wirecoder-1.schema.json

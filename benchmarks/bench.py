@@ -2,6 +2,7 @@
 
     python -m benchmarks.bench                      # every section, all 249 articles
     python -m benchmarks.bench pipeline --limit 50  # a quicker look at one section
+    python -m benchmarks.bench pipeline workers length --limit 60   # the summary table, ~10 min on 2 busy cores
 
 Sections:
 - ``pipeline``: wirecoder against bare en_core_web_sm on the same texts in the
@@ -12,19 +13,24 @@ Sections:
   in a fresh process), and how many gold ACLED/CIR event points have a place,
   and a place of their own name, within 25 km (bench_gazetteer.py);
 - ``ingest``: ingest into the store against extract alone (is the store the
-  bottleneck?).
+  bottleneck?);
+- ``workers``: the full pipeline in 1 and 2 worker processes (speed-up, peak
+  memory per worker), and ``length``: time against article length, 1 to 200 KB
+  (bench_scale.py).
+When the pipeline, workers and length sections ran, a last table sums up the run.
 Timings on a shared machine vary by +-15 %: compare ratios within one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
 import time
 
-from . import bench_gazetteer, bench_ingest
+from . import bench_gazetteer, bench_ingest, bench_scale
 from .datasets import guardian
 
 
@@ -41,7 +47,7 @@ def _per_article(fn, texts) -> list[float]:
     return times
 
 
-def pipeline_section(pipeline, limit: int | None = None, rounds: int = 1) -> list[str]:
+def pipeline_section(pipeline, limit: int | None = None, rounds: int = 1, figures: dict | None = None) -> list[str]:
     import spacy
 
     from wirecoder.gazetteer import gazetteer
@@ -72,8 +78,12 @@ def pipeline_section(pipeline, limit: int | None = None, rounds: int = 1) -> lis
     pipeline.extract(articles[0])
     pipeline.timings.clear()
 
+    cpu = time.process_time()
     bare_ms = _per_article(bare, texts)
+    bare_cpu = time.process_time() - cpu
+    cpu = time.process_time()
     ours_ms = _per_article(pipeline.extract, articles)
+    ours_cpu = time.process_time() - cpu
     stage_ms = {name: 1000 * seconds / len(articles) for name, seconds in pipeline.timings.items()}
 
     started = time.perf_counter()
@@ -100,6 +110,10 @@ def pipeline_section(pipeline, limit: int | None = None, rounds: int = 1) -> lis
               f"| load en_core_web_sm | {load_model:.2f} s |",
               f"| open gazetteer + first lookup | {open_gazetteer * 1000:.0f} ms |",
               f"| peak resident memory | {_rss_mb():.0f} MB |"]
+    if figures is not None:
+        figures.update(articles=len(texts), words=words, ms_ours=mean_ours, ms_bare=mean_bare, rate_ours=ours_rate,
+                       cpu_ms_ours=1000 * ours_cpu / len(texts), cpu_ms_bare=1000 * bare_cpu / len(texts),
+                       rate_bare=bare_rate, stage_ms=stage_ms, load_pipeline=os.getloadavg()[0])
     return lines
 
 
@@ -125,7 +139,7 @@ print(json.dumps({"seconds": seconds, "traced_mb": traced / 1e6, "rss_mb": (rss(
 """
 
 
-def gazetteer_section(pipeline, limit=None, rounds: int = 1) -> list[str]:
+def gazetteer_section(pipeline, limit=None, rounds: int = 1, figures=None) -> list[str]:
     import json
     import subprocess
 
@@ -137,7 +151,36 @@ def gazetteer_section(pipeline, limit=None, rounds: int = 1) -> list[str]:
             f"| resident memory added | {cost['rss_mb']:.1f} MB |", "", *bench_gazetteer.run()]
 
 
-SECTIONS = {"pipeline": pipeline_section, "gazetteer": gazetteer_section, "ingest": bench_ingest.run}
+def summary(figures: dict) -> list[str]:
+    """The run in one table (README: sizing a GDELT day reads these figures)."""
+    f = figures
+    stages = ", ".join(f"{name} {ms:.1f}" for name, ms in f["stage_ms"].items())
+    linear = "yes" if f["growth"] <= bench_scale.LINEAR_LIMIT else "NO"
+    return [f"## summary: one run, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+            f"{f['articles']} Guardian articles of {f['words']:.0f} words on average", "",
+            "| figure | value |", "|---|---|",
+            f"| wirecoder, mean ms/article (one at a time): wall / CPU | {f['ms_ours']:.0f} / {f['cpu_ms_ours']:.0f} |",
+            f"| per stage, mean ms/article | {stages} |",
+            f"| articles/s, one process (batches) | {f['rate_ours']:.2f} |",
+            f"| full pipeline / bare en_core_web_sm (time per article): nlp.pipe wall / one at a time CPU | "
+            f"{f['rate_bare'] / f['rate_ours']:.2f}x / {f['cpu_ms_ours'] / f['cpu_ms_bare']:.2f}x |",
+            f"| speed-up 1 -> 2 worker processes | {f['speedup']:.2f}x |",
+            f"| CPU s per article in a worker | {f['worker_cpu_per_article']:.3f} |",
+            f"| peak memory: one worker / this process after the 200 KB article | {f['worker_peak_mb']:.0f} MB / "
+            f"{bench_scale.peak_mb():.0f} MB |",
+            f"| 200 KB article / 20 KB article (CPU) | {f['growth']:.1f}x the time ({f['seconds_200kb']:.1f} s / "
+            f"{f['seconds_20kb']:.2f} s); linear: {linear} |",
+            f"| load average (pipeline / workers sections) | {f['load_pipeline']:.1f} / {f['load_workers']:.1f} "
+            f"on {os.cpu_count()} cores |"]
+
+
+def _no_figures(run):
+    return lambda pipeline, limit=None, rounds=1, figures=None: run(pipeline, limit=limit, rounds=rounds)
+
+
+SECTIONS = {"pipeline": pipeline_section, "gazetteer": gazetteer_section, "ingest": _no_figures(bench_ingest.run),
+            "workers": bench_scale.workers_section, "length": bench_scale.length_section}
+SUMMED = ("pipeline", "workers", "length")
 
 
 def main(argv=None) -> int:
@@ -152,10 +195,14 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     pipeline = Pipeline()
     print(f"(wirecoder pipeline built in {time.perf_counter() - started:.2f} s)\n")
-    for name in args.sections or list(SECTIONS):
-        limit = args.limit if args.limit is not None else (None if name == "pipeline" else 100)
-        print("\n".join(SECTIONS[name](pipeline, limit=limit, rounds=args.rounds)))
+    figures: dict = {}
+    sections = args.sections or list(SECTIONS)
+    for name in sections:
+        limit = args.limit if args.limit is not None else (None if name in ("pipeline", "workers") else 100)
+        print("\n".join(SECTIONS[name](pipeline, limit=limit, rounds=args.rounds, figures=figures)), flush=True)
         print()
+    if all(name in sections for name in SUMMED):
+        print("\n".join(summary(figures)))
     return 0
 
 

@@ -113,6 +113,17 @@ class E(Enum):
             "use one of the article's: {choices}; or a name `wirecoder actors --db {path}` lists", EXIT_INPUT, 422)
     E084 = ("a review needs the reviewer's name ({detail})",
             "pass --reviewer NAME (over HTTP: \"reviewer\": \"NAME\" in the body)", EXIT_INPUT, 422)
+    # wirecoder watch: feeds and item pages fetched over HTTP
+    E096 = ("{source}: the feed could not be fetched ({detail})",
+            "check the URL opens in a browser; watch tries the feed again at its next poll", EXIT_INPUT, 502)
+    E097 = ("{source}: this is not an RSS or Atom feed ({detail})",
+            "pass the feed's own address (the site's <link rel=\"alternate\" type=\"application/rss+xml\">), "
+            "or a folder", EXIT_INPUT, 422)
+    E098 = ("{url}: the item's page could not be fetched or read ({detail})",
+            "check the link opens in a browser; a network or server (5xx) error is tried again at the next polls, "
+            "{attempts} attempts in all", EXIT_INPUT, 502)
+    E099 = ("--interval {value} s polls a feed more often than the polite minimum of {minimum} s",
+            "pass --interval {minimum} or more, or --once from cron at the pace you choose", EXIT_INPUT, 422)
     E040 = ("setting {name} has the value {value!r}, which is not valid ({detail})",
             "unset it or give a valid value", EXIT_INPUT, 422)
 
