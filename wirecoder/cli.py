@@ -283,6 +283,7 @@ def _setup(args) -> int:
 def _demo(args) -> int:
     from .pipeline import Pipeline
     from .readers import read_path
+    from .outputs import text_output
     from .summary import summarise
 
     out = Path(args.out)
@@ -300,10 +301,8 @@ def _demo(args) -> int:
             continue
         record = result.record
         target = out / f"{record.article.id}.json"
-        try:
-            target.write_text(record.to_json(indent=2), encoding="utf-8")
-        except OSError as err:
-            raise InputError(E.E060, path=str(target), detail=err.strerror or str(err)) from None
+        with text_output(target) as handle:
+            handle.write(record.to_json(indent=2))
         written.append(target)
         print(summarise(record))
         print(f"  -> {target}\n")

@@ -209,7 +209,7 @@ def assemble(doc: Doc) -> Record:
     a = layers.article
     text = text_of(doc)
     article = Article(id=a.id, url=a.url, title=a.title, source=a.source, published=a.published,
-                      language="en", text=text, warnings=layers.warnings)
+                      language=a.language, text=text, warnings=layers.warnings)
     return Record(
         article=article,
         entities=[item.to_record(text) for item in layers.entities],
