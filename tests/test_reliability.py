@@ -266,3 +266,35 @@ def test_since_a_month_until_a_year_on_the_command_line(tmp_path, capsys):
     assert len(rows) == 4  # the Dnipro strikes (6 December) and the meeting (8 December), not Odesa (January)
     assert main(["events", "--db", str(db), "--since", "2026", "--json"]) == 0
     assert capsys.readouterr().out == ""
+
+
+# -- 7. a long article is parsed in pieces of bounded size --------------------------------------
+
+def test_pieces_join_to_the_text_and_are_cut_at_breaks():
+    from wirecoder.pipeline import pieces
+
+    paragraph = "The council met on Monday. It agreed to repair the bridge over the river by spring.\n\n"
+    text = paragraph * 40 + "word " * 100 + "x" * 700
+    parts = pieces(text, size=500)
+    assert "".join(parts) == text and all(len(part) <= 500 for part in parts)
+    assert all(part.endswith(("\n\n", ". ", " ")) for part in parts[:-2])  # the last two: one word, cut hard
+    assert pieces("short text", size=500) == ["short text"]
+
+
+@pytest.mark.model
+def test_an_article_parsed_in_pieces_gives_the_record_parsed_whole(pipeline, monkeypatch):
+    import wirecoder.pipeline as module
+
+    text = "\n\n".join([
+        "Officials in the northern province said on Tuesday that 40 people had been evacuated after shelling "
+        "damaged a bridge near the town of Riverton.",
+        "\"We will rebuild everything,\" the governor, Anna Keller, told reporters, adding that about 300 homes "
+        "were left without power.",
+        "The defence ministry said its forces had shot down 12 drones overnight over the capital.",
+        "Talks between the two delegations are due to resume in Geneva next week, the foreign ministry said.",
+    ])
+    whole = pipeline.extract(make_article(text, "whole", published="2025-12-07"))
+    monkeypatch.setattr(module, "PIECE_CHARS", 150)
+    assert len(module.pieces(text)) == 4
+    parts = pipeline.extract(make_article(text, "whole", published="2025-12-07"))
+    assert parts.to_dict() == whole.to_dict()

@@ -138,16 +138,29 @@ class Pipeline:
                 if isinstance(item, WirecoderError):
                     pending.append((position, Result(where=item.fields.get("where", "?"), error=item)))
                 else:
-                    if len(item.text) >= self.nlp.max_length:  # WIRECODER_MAX_CHARS, checked above, is the limit
-                        self.nlp.max_length = len(item.text) + 1
-                    doc = self.nlp.make_doc(item.text)
-                    doc._.wc = _layers_for(item)
-                    yield doc
+                    parts = pieces(item.text)
+                    for number, part in enumerate(parts, start=1):
+                        if len(part) >= self.nlp.max_length:  # WIRECODER_MAX_CHARS, checked above, is the limit
+                            self.nlp.max_length = len(part) + 1
+                        doc = self.nlp.make_doc(part)
+                        if len(parts) > 1:
+                            doc.user_data[PIECE_KEY] = (number, len(parts))
+                        if number == len(parts):
+                            doc._.wc = _layers_for(item)
+                        yield doc
                 position += 1
 
         out_position = 0
         started = time.perf_counter()
+        parts: list[Doc] = []  # the parsed pieces of a long article, until its last one comes
         for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            if PIECE_KEY in doc.user_data:
+                number, count = doc.user_data.pop(PIECE_KEY)
+                parts.append(doc)
+                if number < count:
+                    continue
+                layers, doc = doc._.wc, Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data", "tensor"])
+                doc._.wc, parts = layers, []
             parsed = time.perf_counter()
             self.timings["spacy"] += parsed - started
             # `pending` holds errors that came before this doc in the input.
@@ -175,6 +188,28 @@ class Pipeline:
             return Result(where=where, record=assemble(doc))
         except Exception as cause:  # noqa: BLE001 - an item outside the record contract: named, batch goes on
             return Result(where=where, error=StageError("record", where, cause))
+
+
+PIECE_KEY = "wirecoder.piece"
+PIECE_CHARS = 10_000  # spaCy parses a longer article in pieces: its memory is that of a batch of pieces
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def pieces(text: str, size: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join to ``text`` again,
+    each cut after a paragraph break, else a line break, a sentence end or a space. Text
+    is only ever cut where a sentence may end: a piece boundary is a sentence boundary
+    (line breaks are, in this pipeline; a cut after ". " or a space in a giant paragraph is
+    the one place a sentence could be split)."""
+    size = size or PIECE_CHARS
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((window.rfind(mark) + len(mark) for mark in _BREAKS if window.rfind(mark) > 0), size)
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 def _checked(item, position: int) -> ArticleInput | WirecoderError:
