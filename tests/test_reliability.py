@@ -120,6 +120,10 @@ def test_a_store_on_read_only_media_is_queried_and_refuses_writes_by_name(tmp_pa
         assert refused.value.code == "E064" and "copy the store" in str(refused.value)
         assert main(["events", "--db", str(media / "news.db"), "--json"]) == 0
         assert len(capsys.readouterr().out.splitlines()) == 5  # every stored event
+        article = tmp_path / "new.txt"
+        article.write_text("The council met on Monday and agreed to repair the bridge, officials said.")
+        assert main(["ingest", str(article), "--db", str(media / "news.db")]) == 5
+        assert "E064" in capsys.readouterr().err
 
 
 def test_an_immutable_store_file_in_a_writable_folder_opens_read_only(tmp_path):

@@ -278,6 +278,10 @@ def _ingest(args) -> int:
     shown = not args.quiet and (args.progress or sys.stderr.isatty())
     progress = Progress(count_inputs(args.paths) if shown else None, sys.stderr, shown)
     with _open(args, create=True) as store:
+        if store.read_only is not None:  # before any article is read or parsed
+            from .errors import StoreError
+
+            raise StoreError(E.E064, path=store.path, detail=store.read_only, action="ingest into it")
         summary = ingest(store, articles(args.paths, columns_of(args)), make_pipeline=lambda: Pipeline(stages), force=args.force,
                          progress=progress, report=default_report)
     if not args.quiet or summary.stopped is not None:

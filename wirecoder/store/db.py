@@ -30,9 +30,14 @@ def default_path() -> str:
 
 
 class Store:
-    """A wirecoder store. ``Store(path)`` creates it when missing; ``create=False`` refuses."""
+    """A wirecoder store. ``Store(path)`` creates it when missing; ``create=False`` refuses.
 
-    def __init__(self, path: str | Path | None = None, *, create: bool = True):
+    Opening checks the file's pages (SQLite's ``quick_check``, once per process for each
+    version of the file) and refuses a damaged store (E063); ``verify=False`` skips that
+    for a file already verified by this process (a server opening it per request). A store
+    this user cannot write is opened read-only: ``read_only`` says why, and writes raise E064."""
+
+    def __init__(self, path: str | Path | None = None, *, create: bool = True, verify: bool = True):
         self.path = str(path or default_path())
         if not create and not Path(self.path).is_file():
             raise StoreError(E.E050, path=self.path)
@@ -49,7 +54,8 @@ class Store:
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.create_function("wc_fold", 1, fold, deterministic=True)  # names matched as filters.fold reads them
-            _check_intact(self.db, self.path)
+            if verify:
+                _check_intact(self.db, self.path)
             if self.read_only is None:
                 migrate(self.db, self.path)
             elif pending(self.db, self.path):
