@@ -108,6 +108,10 @@ def test_a_store_on_read_only_media_is_queried_and_refuses_writes_by_name(tmp_pa
     with mounted(tmp_path / "media") as media:
         filled_store(media / "news.db")
         assert not (media / "news.db-shm").exists()  # closed cleanly: readers cannot create it now
+        with Store(tmp_path / "live.db") as live:  # a copy taken while a writer had commits in its -wal
+            write(live, meeting_report())
+            for name in ("live.db", "live.db-wal"):
+                (media / name).write_bytes((tmp_path / name).read_bytes())
         done = subprocess.run(["mount", "-o", "remount,ro", str(media)], capture_output=True)
         assert done.returncode == 0, done.stderr
         with pytest.raises(OSError):
@@ -118,6 +122,9 @@ def test_a_store_on_read_only_media_is_queried_and_refuses_writes_by_name(tmp_pa
                 write(store, strike_report(id="new", url="https://example.org/new", dead=1, injured=None,
                                            day="2025-12-06", published="2025-12-07"))
         assert refused.value.code == "E064" and "copy the store" in str(refused.value)
+        with pytest.raises(StoreError) as unreadable:  # read without its -wal, it would miss those commits
+            Store(media / "live.db", create=False)
+        assert unreadable.value.code == "E064" and "live.db-wal" in str(unreadable.value)
         assert main(["events", "--db", str(media / "news.db"), "--json"]) == 0
         assert len(capsys.readouterr().out.splitlines()) == 5  # every stored event
         article = tmp_path / "new.txt"
@@ -302,3 +309,44 @@ def test_an_article_parsed_in_pieces_gives_the_record_parsed_whole(pipeline, mon
     assert len(module.pieces(text)) == 4
     parts = pipeline.extract(make_article(text, "whole", published="2025-12-07"))
     assert parts.to_dict() == whole.to_dict()
+
+
+MEASURE = """
+import resource, sys
+from wirecoder.pipeline import Pipeline
+from wirecoder.readers import make_article
+paragraphs = [
+    "Officials in the northern province said on Tuesday that {n} people had been evacuated after shelling "
+    "damaged a bridge and two schools near the town of Riverton, according to the regional governor.",
+    "\\"We will rebuild everything,\\" the governor, Anna Keller, told reporters, adding that about {n} homes "
+    "were left without power and that repair crews would arrive by Friday.",
+    "The defence ministry said its forces had shot down {n} drones overnight, while the opposition accused "
+    "the government of hiding the true number of casualties.",
+]
+size = int(sys.argv[1])
+text, i = "", 0
+while len(text) < size:
+    text += paragraphs[i % 3].format(n=10 + i % 90) + "\\n\\n"
+    i += 1
+pipeline = Pipeline()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+record = pipeline.extract(make_article(text[:size], "long", published="2025-12-07"))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((peak - base) // 1024, len(record.events))
+"""
+
+
+@pytest.mark.long
+def test_an_article_at_the_length_limit_is_processed_in_bounded_memory():
+    """The default limit (WIRECODER_MAX_CHARS, 1,000,000 characters) is processed, in a separate
+    process whose peak memory above the loaded model is measured."""
+    import sys
+
+    from wirecoder import settings
+
+    size = settings.get("max_chars")
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(size)], capture_output=True, text=True, timeout=3000)
+    assert done.returncode == 0, done.stderr[-2000:]
+    grown_mb, events = map(int, done.stdout.split())
+    assert events > 0
+    assert grown_mb < 1500, f"{size:,} characters took {grown_mb} MB above the loaded model"

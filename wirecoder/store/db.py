@@ -80,7 +80,12 @@ class Store:
             return db
         except sqlite3.OperationalError:  # no -shm and no right to create one
             db.close()
-            return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
+        wal = Path(f"{self.path}-wal")
+        if wal.is_file() and wal.stat().st_size > 0:  # immutable=1 would read the store without them
+            raise StoreError(E.E064, path=self.path, action="read it whole",
+                             detail=f"{self.read_only}; its {wal.name} holds commits that cannot be read "
+                                    "without writing a -shm file: copy it along")
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, **options)
 
     def _translate(self, err: sqlite3.Error) -> StoreError:
         message = str(err)
