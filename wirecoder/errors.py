@@ -105,7 +105,8 @@ class E(Enum):
     E064 = ("{path}: the store is read-only here ({detail})",
             "queries still work; to {action}, copy the store to a writable folder (cp {path} ~/news.db) and "
             "pass --db with the copy, or make the file and its folder writable", EXIT_STORE, 409)
-    E065 = ("{path}: the disk is full; the store is intact (the unfinished article's transaction was rolled back)",
+    E065 = ("{path}: the disk is full; the store is intact (the unfinished write, at most one article, "
+            "was rolled back)",
             "free space on the disk (or move the store with --db), then run the same command again: "
             "what was stored is kept and skipped", EXIT_STORE, 507)
     E070 = ("there is no article {article} in {path}",

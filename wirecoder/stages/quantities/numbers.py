@@ -46,7 +46,7 @@ def read_number(parts: list[str], words: dict[str, NumberWord]) -> Reading | Non
     """
     tokens = [p for part in parts for p in part.lower().split("-") if p]
     total, current, seen, vague = 0.0, 0.0, False, False
-    big = float("inf")  # the last scale of a thousand or more: the next must be smaller ("a million million" is no number)
+    big = float("inf")  # the last scale of 1000 or more: the next must be smaller ("a million million": no number)
     for i, token in enumerate(tokens):
         if token in ("a", "an") and i + 1 < len(tokens):
             current, seen = max(current, 1.0), True
