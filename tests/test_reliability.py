@@ -80,6 +80,13 @@ def test_export_refuses_the_store_or_its_side_files_as_output(tmp_path, capsys, 
         assert store.integrity_check() == ["ok"] and store.counts()["articles"] == 5
 
 
+def test_a_log_file_is_never_the_store(tmp_path, capsys):
+    db = filled_store(tmp_path / "news.db")
+    before = db.read_bytes()
+    assert main(["events", "--db", str(db), "--log-file", str(db)]) == 2
+    assert "E062" in capsys.readouterr().err and db.read_bytes() == before
+
+
 def test_export_writes_through_a_temporary_file_renamed_into_place(tmp_path):
     db = filled_store(tmp_path / "news.db")
     out = tmp_path / "records.jsonl"

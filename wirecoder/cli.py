@@ -149,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             choices = parser._subparsers._group_actions[0].choices
             raise InputError(E.E016, detail=f"no command given (one of: {', '.join(choices)})", command=command)
+        if args.log_file and hasattr(args, "db"):  # a log appended to the store would damage it
+            from .outputs import refuse_store
+            from .store.db import default_path
+
+            refuse_store(args.log_file, [args.db or default_path()])
         setup_logging(args.verbose, args.quiet, args.log_file)
     except WirecoderError as err:
         print(f"wirecoder: {err}", file=sys.stderr)
