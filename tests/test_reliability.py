@@ -264,6 +264,8 @@ def test_repeated_scale_words_are_not_multiplied_out():
 def test_no_count_from_a_power_and_no_date_from_an_impossible_day(extract):
     power = extract("Officials said 10^22 people had been counted in the model, a figure nobody believed.")
     assert all(q.value not in (22, 10) for q in power.quantities)
+    spaced = extract("Officials said 10 ^ 22 people had been counted in the model, a figure nobody believed.")
+    assert all(q.value not in (22, 10) for q in spaced.quantities)
     billion = extract("A billion billion people were said to have watched, the organisers claimed on Monday.")
     assert all(q.value < 1e9 + 1 for q in billion.quantities)
     far = extract("The treaty would hold until the year 10000, the envoy said on Monday.")

@@ -162,7 +162,8 @@ EXPONENT_MARKS = ("^", "**", "×")  # "10^22", "10**22", "6.02×10": a power, no
 def _not_a_count(doc: Doc, tokens: Span) -> bool:
     last, first = tokens[-1], tokens[0]
     text = text_of(doc)
-    before, after = text[max(0, tokens.start_char - 2):tokens.start_char], text[tokens.end_char:tokens.end_char + 2]
+    before = text[max(0, tokens.start_char - 3):tokens.start_char].rstrip(" ")
+    after = text[tokens.end_char:tokens.end_char + 3].lstrip(" ")
     if before.endswith(EXPONENT_MARKS) or after.startswith(EXPONENT_MARKS):
         return True  # part of a power of ten, whose value the text does not spell out
     if last.i + 1 < len(doc) and doc[last.i + 1].text == "-":
