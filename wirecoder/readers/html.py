@@ -51,6 +51,7 @@ def _deep_tree(html: str):
     """None for an ordinary page (trafilatura parses it as usual); for a page nested deeper
     than libxml2's default limit, its tree with runs of the same wrapper element
     ("<div><div><div>") collapsed to one, parsed without the limit (huge_tree)."""
+    from lxml.etree import LxmlError
     from lxml.html import HTMLParser, fromstring
 
     data = html.encode("utf-8")
@@ -59,7 +60,7 @@ def _deep_tree(html: str):
         parser = HTMLParser(huge_tree=huge, **_PARSER)
         try:
             tree = fromstring(data, parser=parser)
-        except Exception:  # noqa: BLE001 - an unparseable page: trafilatura's own parse reports it
+        except (LxmlError, ValueError):  # an unparseable page: trafilatura's own parse reports it
             return None, False
         return tree, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
