@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.wirecoder-installed
 WIRECODER_SHARED ?= $(abspath ../shared)
 export WIRECODER_SHARED
 
-.PHONY: setup browser demo test test-fast eval eval-reviewed bench schema docs clean
+.PHONY: setup browser demo test test-fast test-long eval eval-reviewed bench schema docs clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ demo: setup
 
 test: setup browser
 	$(PY) -m pytest -q
+
+test-long: setup
+	$(PY) -m pytest -q -m long
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not model and not shared"

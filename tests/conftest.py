@@ -55,3 +55,13 @@ def extract(pipeline):
 
 def pytest_configure(config):
     os.environ.setdefault("WIRECODER_SHARED", str(Path(__file__).resolve().parents[1].parent / "shared"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """``long`` tests run only when asked for by name (`make test-long`: -m long)."""
+    if "long" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="a long run: `make test-long`")
+    for item in items:
+        if "long" in item.keywords:
+            item.add_marker(skip)

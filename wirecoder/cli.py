@@ -158,6 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             choices = parser._subparsers._group_actions[0].choices
             raise InputError(E.E016, detail=f"no command given (one of: {', '.join(choices)})", command=command)
+        if args.log_file and hasattr(args, "db"):  # a log appended to the store would damage it
+            from .outputs import refuse_store
+            from .store.db import default_path
+
+            refuse_store(args.log_file, [args.db or default_path()])
         setup_logging(args.verbose, args.quiet, args.log_file)
     except WirecoderError as err:
         print(f"wirecoder: {err}", file=sys.stderr)
@@ -302,6 +307,7 @@ def _setup(args) -> int:
 def _demo(args) -> int:
     from .pipeline import Pipeline
     from .readers import read_path
+    from .outputs import text_output
     from .store import Store, write
     from .summary import summarise
 
@@ -321,10 +327,8 @@ def _demo(args) -> int:
                 continue
             record = result.record
             target = out / f"{record.article.id}.json"
-            try:
-                target.write_text(record.to_json(indent=2), encoding="utf-8")
-            except OSError as err:
-                raise InputError(E.E060, path=str(target), detail=err.strerror or str(err)) from None
+            with text_output(target) as handle:
+                handle.write(record.to_json(indent=2))
             written.append(target)
             write(store, record)
             print(summarise(record))

@@ -269,17 +269,27 @@ def _ingest(args) -> int:
     from .store.ingest import articles, count_inputs, default_report, ingest
     from .store.progress import Progress
 
-    for path in args.paths:
-        if not Path(path).exists():
-            raise InputError(E.E001, path=path)
+    for path in map(Path, args.paths):
+        if not path.exists():
+            raise InputError(E.E001, path=str(path))
+        if not path.is_file() and not path.is_dir():  # a named pipe: reading it could block forever
+            from .readers import special_kind
+
+            raise InputError(E.E018, where=str(path), kind=special_kind(path))
     stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else list(DEFAULT_STAGES)
     shown = not args.quiet and (args.progress or sys.stderr.isatty())
     progress = Progress(count_inputs(args.paths) if shown else None, sys.stderr, shown)
     with _open(args, create=True) as store:
+        if store.read_only is not None:  # before any article is read or parsed
+            from .errors import StoreError
+
+            raise StoreError(E.E064, path=store.path, detail=store.read_only, action="ingest into it")
         summary = ingest(store, articles(args.paths, columns_of(args)), make_pipeline=lambda: Pipeline(stages), force=args.force,
                          progress=progress, report=default_report)
-    if not args.quiet:
+    if not args.quiet or summary.stopped is not None:
         print("\n".join(summary.lines()))
+    if summary.stopped is not None:
+        log.error("%s", summary.stopped)
     return summary.exit_code
 
 
@@ -345,6 +355,7 @@ def _timeline(args) -> int:
 
 def _export(args) -> int:
     from .export import is_binary, writer
+    from .outputs import refuse_store, replacing, text_output
 
     from collections import Counter
     from functools import partial
@@ -356,18 +367,17 @@ def _export(args) -> int:
     filters = _make_filters(args)
     if is_binary(args.format) and not args.out:
         raise InputError(E.E056, format=args.format)
+    if args.out:  # before the store is opened: writing onto it would destroy it
+        refuse_store(args.out, [args.db or _default_db()])
     with _open(args) as store:
         if not args.out:
             n = write(store, sys.stdout, filters, args.level)
+        elif is_binary(args.format):
+            with replacing(args.out, stores=[store.path]) as temp:
+                n = write(store, str(temp), filters, args.level)
         else:
-            try:
-                if is_binary(args.format):
-                    n = write(store, args.out, filters, args.level)
-                else:
-                    with open(args.out, "w", encoding="utf-8", newline="") as out:
-                        n = write(store, out, filters, args.level)
-            except OSError as err:  # no such folder, a folder, read-only, disk full
-                raise InputError(E.E060, path=args.out, detail=err.strerror or str(err)) from None
+            with text_output(args.out, stores=[store.path]) as out:
+                n = write(store, out, filters, args.level)
     log.info("wrote %d %s (%s)%s", n, "records" if args.format == "jsonl" else "rows", args.format,
              f" to {args.out}" if args.out else "")
     for reason, count in skipped.most_common():

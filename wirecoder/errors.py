@@ -54,6 +54,8 @@ class E(Enum):
     E016 = ("the arguments are not valid: {detail}", "see `{command} --help`", EXIT_INPUT, 422)
     E017 = ("{where}: the file is not valid CSV ({detail})",
             "check its quoting, or save it again as CSV (or TSV) in UTF-8", EXIT_INPUT, 422)
+    E018 = ("{where}: is not a regular file but {kind}; reading it could wait forever",
+            "save the data to a file and pass that, or pipe it to stdin with `-`", EXIT_INPUT, 415)
     E020 = ("the spaCy pipeline {name!r} is not installed",
             "run `make demo` or `make test` (they install en_core_web_sm 3.8.0), "
             "or set WIRECODER_SPACY_MODEL to an installed pipeline", EXIT_SETUP, 500)
@@ -95,6 +97,18 @@ class E(Enum):
             EXIT_INPUT, 422)
     E061 = ("{option} cannot filter {target} ({detail})",
             "leave {option} out; {target} take: {accepted}", EXIT_INPUT, 422)
+    E062 = ("{path}: the output would overwrite the store {store} (or one of its -wal, -shm, -journal files)",
+            "pass another --out; the store is never an output", EXIT_INPUT, 422)
+    E063 = ("{path}: the store is damaged (SQLite's quick_check: {detail})",
+            "recover what is readable into a new store: `sqlite3 {path} .recover | sqlite3 recovered.db`, "
+            "then use --db recovered.db (see docs/reliability.md)", EXIT_STORE, 500)
+    E064 = ("{path}: the store is read-only here ({detail})",
+            "queries still work; to {action}, copy the store to a writable folder (cp {path} ~/news.db) and "
+            "pass --db with the copy, or make the file and its folder writable", EXIT_STORE, 409)
+    E065 = ("{path}: the disk is full; the store is intact (the unfinished write, at most one article, "
+            "was rolled back)",
+            "free space on the disk (or move the store with --db), then run the same command again: "
+            "what was stored is kept and skipped", EXIT_STORE, 507)
     E070 = ("there is no article {article} in {path}",
             "list the stored articles with GET /articles or `wirecoder search WORDS --db {path}`", EXIT_INPUT, 404)
     E071 = ("the request body is {size} bytes, more than the {limit} bytes this server accepts",

@@ -138,16 +138,29 @@ class Pipeline:
                 if isinstance(item, WirecoderError):
                     pending.append((position, Result(where=item.fields.get("where", "?"), error=item)))
                 else:
-                    if len(item.text) >= self.nlp.max_length:  # WIRECODER_MAX_CHARS, checked above, is the limit
-                        self.nlp.max_length = len(item.text) + 1
-                    doc = self.nlp.make_doc(item.text)
-                    doc._.wc = _layers_for(item)
-                    yield doc
+                    parts = pieces(item.text)
+                    for number, part in enumerate(parts, start=1):
+                        if len(part) >= self.nlp.max_length:  # WIRECODER_MAX_CHARS, checked above, is the limit
+                            self.nlp.max_length = len(part) + 1
+                        doc = self.nlp.make_doc(part)
+                        if len(parts) > 1:
+                            doc.user_data[PIECE_KEY] = (number, len(parts))
+                        if number == len(parts):
+                            doc._.wc = _layers_for(item)
+                        yield doc
                 position += 1
 
         out_position = 0
         started = time.perf_counter()
-        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+        parts: list[Doc] = []  # the parsed pieces of a long article, until its last one comes
+        for doc in self._parse(docs(), batch_size):
+            if PIECE_KEY in doc.user_data:
+                number, count = doc.user_data.pop(PIECE_KEY)
+                parts.append(doc)
+                if number < count:
+                    continue
+                layers, doc = doc._.wc, Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data", "tensor"])
+                doc._.wc, parts = layers, []
             parsed = time.perf_counter()
             self.timings["spacy"] += parsed - started
             # `pending` holds errors that came before this doc in the input.
@@ -159,6 +172,23 @@ class Pipeline:
             started = time.perf_counter()
         for _, result in pending:
             yield result
+
+    def _parse(self, docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
+        """spaCy over ``docs`` in batches of at most ``batch_size`` docs and ``BATCH_CHARS``
+        characters: spaCy's working memory grows with the characters of a batch (16 pieces
+        of 10,000 characters took 440 MB, 2 of them 80 MB), so long articles, parsed in
+        pieces, are parsed a few pieces at a time."""
+        batch: list[Doc] = []
+        size = 0
+        for doc in docs:
+            length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+            if batch and (len(batch) >= batch_size or size + length > BATCH_CHARS):
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch, size = [], 0
+            batch.append(doc)
+            size += length
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
 
     def _finish(self, doc: Doc) -> Result:
         layers: Layers = doc._.wc
@@ -175,6 +205,29 @@ class Pipeline:
             return Result(where=where, record=assemble(doc))
         except Exception as cause:  # noqa: BLE001 - an item outside the record contract: named, batch goes on
             return Result(where=where, error=StageError("record", where, cause))
+
+
+PIECE_KEY = "wirecoder.piece"
+PIECE_CHARS = 10_000  # spaCy parses a longer article in pieces: its memory is that of a batch of pieces
+BATCH_CHARS = 40_000  # at most this many characters in one spaCy batch (a batch of one article may hold more)
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def pieces(text: str, size: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join to ``text`` again,
+    each cut after a paragraph break, else a line break, a sentence end or a space. Text
+    is only ever cut where a sentence may end: a piece boundary is a sentence boundary
+    (line breaks are, in this pipeline; a cut after ". " or a space in a giant paragraph is
+    the one place a sentence could be split)."""
+    size = size or PIECE_CHARS
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = next((window.rfind(mark) + len(mark) for mark in _BREAKS if window.rfind(mark) > 0), size)
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 def _checked(item, position: int) -> ArticleInput | WirecoderError:
@@ -209,7 +262,7 @@ def assemble(doc: Doc) -> Record:
     a = layers.article
     text = text_of(doc)
     article = Article(id=a.id, url=a.url, title=a.title, source=a.source, published=a.published,
-                      language="en", text=text, warnings=layers.warnings)
+                      language=a.language, text=text, warnings=layers.warnings)
     return Record(
         article=article,
         entities=[item.to_record(text) for item in layers.entities],

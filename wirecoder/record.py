@@ -190,7 +190,10 @@ class Article(_Model):
     title: str | None = None
     source: str | None = None
     published: str | None = Field(None, description="ISO 8601 date or datetime of publication.")
-    language: str | None = "en"
+    language: str | None = Field("en", description=(
+        'BCP 47 tag of the language the text was found to be in: "en" for English, else "und" '
+        '(undetermined) with the script of its letters, e.g. "und-Cyrl"; other text is processed '
+        "as English anyway and carries warning W001."))
     text: str
     warnings: list[str] = Field(default_factory=list)
 

@@ -47,7 +47,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("home", str(Path(sys.prefix) / "share" / "wirecoder"),
             "folder for data built at install time (the gazetteer index)",
             shown_default="<python prefix>/share/wirecoder"),
-    Setting("max_chars", 1_000_000, "longest article accepted, in characters", _positive_int),
+    Setting("max_chars", 200_000,
+            "longest article accepted, in characters (memory stays bounded, spaCy parses long texts in pieces, "
+            "but the stages' time grows faster than the length: 200,000 took about 70 s, 1,000,000 about 20 min)",
+            _positive_int),
     Setting("batch_size", 16, "articles per spaCy batch", _positive_int),
     Setting("db", "wirecoder.db",
             "the store (one SQLite file) that `ingest` fills and the query commands read; --db overrides it"),

@@ -12,6 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -38,6 +41,7 @@ class ArticleInput:
     title: str | None = None
     source: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    language: str = "en"  # as detected (``language_of``): the record's article.language
 
     def __post_init__(self):
         if not self.id:
@@ -111,9 +115,33 @@ def check_text(text: str, where: str) -> tuple[str, ...]:
     warnings = []
     if "\ufffd" in text:
         warnings.append(warning(W_REPLACEMENT_CHARS, f"{text.count(chr(0xFFFD))} of them"))
-    if not looks_english(text):
-        warnings.append(warning(W_NOT_ENGLISH))
+    language = language_of(text)
+    if language != "en":
+        warnings.append(warning(W_NOT_ENGLISH, f"detected: {language}"))
     return tuple(warnings)
+
+
+# ISO 15924 script codes by the first word of a letter's Unicode name.
+_SCRIPTS = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr",
+            "CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan", "HANGUL": "Kore", "DEVANAGARI": "Deva",
+            "THAI": "Thai", "GEORGIAN": "Geor", "ARMENIAN": "Armn", "BENGALI": "Beng", "TAMIL": "Taml",
+            "ETHIOPIC": "Ethi"}
+
+
+def language_of(text: str) -> str:
+    """The text's language as a BCP 47 tag: "en" when it reads as English, else "und"
+    (undetermined: wirecoder has no model of other languages) with the script most of its
+    letters are written in ("und-Cyrl" for Russian or Ukrainian, "und-Latn" for French)."""
+    if looks_english(text):
+        return "en"
+    scripts: Counter = Counter()
+    for char in text[:5000]:
+        if char.isalpha():
+            scripts[unicodedata.name(char, "").split(" ", 1)[0]] += 1
+    if not scripts:
+        return "und"
+    script = _SCRIPTS.get(scripts.most_common(1)[0][0])
+    return f"und-{script}" if script else "und"
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -153,6 +181,7 @@ def make_article(text: str, where: str, *, id=None, published=None, url=None, ti
     warnings = check_text(text, where)
     return ArticleInput(
         text=text,
+        language=language_of(text),
         id=str(id) if id not in (None, "") else "",
         published=parse_published(published, where),
         url=url, title=title, source=source,
@@ -278,6 +307,8 @@ def read_path(path: str | Path, columns=None, **meta) -> Iterator[ArticleInput |
                 continue  # a folder may hold other files (README, images)
             yield from read_path(child, columns)
         return
+    if not path.is_file():
+        raise InputError(E.E018, where=str(path), kind=special_kind(path))
     kind = kind_of(path)
     try:
         if kind == "warc":
@@ -298,6 +329,14 @@ def read_path(path: str | Path, columns=None, **meta) -> Iterator[ArticleInput |
         yield err
     except OSError as err:  # permissions, an I/O error: this file fails, the folder goes on
         yield InputError(E.E013, where=str(path), detail=err.strerror or type(err).__name__)
+
+
+def special_kind(path: Path) -> str:
+    """What a path that is neither a file nor a folder is, in words."""
+    mode = path.stat().st_mode
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def with_meta(article: ArticleInput, **meta) -> ArticleInput:

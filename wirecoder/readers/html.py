@@ -23,8 +23,9 @@ def html_to_article(html: str, where: str) -> tuple[str, dict, list[str]]:
         warnings.append(warning(W_HTML_TRUNCATED))
     # extensive_search=False: without a date meta tag trafilatura would otherwise
     # take a year from a copyright footer as the publication date.
+    tree = _deep_tree(html)
     doc = bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
+        html if tree is None else tree, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (doc.text if doc is not None else "") or ""
@@ -37,3 +38,36 @@ def html_to_article(html: str, where: str) -> tuple[str, dict, list[str]]:
     found = {"title": title, "url": doc.url or None, "published": doc.date or None,
              "source": doc.sitename or None}
     return text, {k: v for k, v in found.items() if v}, warnings
+
+
+# libxml2 stops building the tree 256 elements deep (2048 with huge_tree): whatever lies
+# below is dropped without an error, and with it the article of a page generated that deep.
+_PARSER = dict(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
+_REPEATED_OPEN = re.compile(r"(<([a-zA-Z][\w-]*)\b[^<>]*>\s*)(?:<\2\b[^<>]*>\s*)+")
+_REPEATED_CLOSE = re.compile(r"(</([a-zA-Z][\w-]*)\s*>\s*)(?:</\2\s*>\s*)+")
+
+
+def _deep_tree(html: str):
+    """None for an ordinary page (trafilatura parses it as usual); for a page nested deeper
+    than libxml2's default limit, its tree with runs of the same wrapper element
+    ("<div><div><div>") collapsed to one, parsed without the limit (huge_tree)."""
+    from lxml.etree import LxmlError
+    from lxml.html import HTMLParser, fromstring
+
+    data = html.encode("utf-8")
+
+    def parse(huge: bool):
+        parser = HTMLParser(huge_tree=huge, **_PARSER)
+        try:
+            tree = fromstring(data, parser=parser)
+        except (LxmlError, ValueError):  # an unparseable page: trafilatura's own parse reports it
+            return None, False
+        return tree, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+    _, too_deep = parse(huge=False)
+    if not too_deep:
+        return None
+    # collapsed first: trafilatura's passes over a tree thousands of elements deep take minutes
+    data = _REPEATED_CLOSE.sub(r"\1", _REPEATED_OPEN.sub(r"\1", html)).encode("utf-8")
+    tree, _ = parse(huge=True)
+    return tree

@@ -38,6 +38,7 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (where, message), in input order
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (new id, stored id), in input order
     added: Counter = field(default_factory=Counter)  # layer (LAYERS) -> rows added
+    stopped: StoreError | None = None  # the store became unusable (disk full, ...): what came before is stored
 
     @property
     def total(self) -> int:
@@ -45,6 +46,8 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
+        if self.stopped is not None:
+            return self.stopped.exit_code
         return EXIT_PARTIAL if self.failed else EXIT_OK
 
     def lines(self, limit: int = 10) -> list[str]:
@@ -60,6 +63,8 @@ class Summary:
         out += [f"  {where}: {message}" for where, message in self.failures[:limit]]
         if len(self.failures) > limit:
             out.append(f"  ... and {len(self.failures) - limit} more failures (all were reported on stderr)")
+        if self.stopped is not None:
+            out.append(f"  stopped early, the rest not read: {self.stopped}")
         return out
 
 
@@ -73,7 +78,7 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
     total = 0
     for path in map(Path, paths):
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
+        for file in filter(Path.is_file, files):  # a named pipe would block here (the reader refuses it)
             try:
                 kind = kind_of(file)
                 if kind == "jsonl":
@@ -96,7 +101,10 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
 def ingest(store: Store, items: Iterable[ArticleInput | InputError], *,
            make_pipeline: Callable[[], object], force: bool = False, progress: Progress | None = None,
            report: Callable[[str, WirecoderError], None] | None = None) -> Summary:
-    """Run new articles through the pipeline and write each record; return what happened."""
+    """Run new articles through the pipeline and write each record; return what happened.
+
+    When the store becomes unusable mid-run (a full disk), the run stops and the summary
+    says so in ``stopped``: everything counted before it is committed."""
     summary = Summary()
     seen: dict[str, str] = {}  # content hash -> the id it came under first in this run
     later: list[tuple[ArticleInput, str]] = []  # the same text under another id in this run: linked at the end
@@ -161,8 +169,9 @@ def ingest(store: Store, items: Iterable[ArticleInput | InputError], *,
         try:
             outcome = write(store, result.record, stages=built[0].stage_names, force=force)
         except StoreError as err:
-            if err.code != "E054":
-                raise  # the store itself is unusable: stop; everything committed stays
+            if err.code != "E054":  # the store itself is unusable: stop; everything committed stays
+                summary.stopped = err
+                break
             fail(result.where, err)
             continue
         except Exception as err:  # noqa: BLE001 - a bug met by one record (fusion, claims): named, batch goes on
@@ -180,6 +189,10 @@ def ingest(store: Store, items: Iterable[ArticleInput | InputError], *,
             summary.skipped[ALREADY_STORED] += 1
         if progress:
             progress.advance()
+    if summary.stopped is not None:
+        if progress:
+            progress.close()
+        return summary
     for item, digest in later:  # the first of these texts is stored now (unless it failed)
         original = link(item, digest)
         if original:

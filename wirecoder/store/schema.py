@@ -233,6 +233,17 @@ def applied(db: sqlite3.Connection) -> list[int]:
     return [row[0] for row in db.execute("SELECT version FROM migrations ORDER BY version")]
 
 
+def pending(db: sqlite3.Connection, path: str) -> list[int]:
+    """The migrations this store lacks, read without writing (for a read-only store);
+    E052 for a store made by a newer wirecoder, as ``migrate`` says."""
+    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()
+    present = {row[0] for row in db.execute("SELECT version FROM migrations")} if exists else set()
+    known = {version for version, _, _ in MIGRATIONS}
+    if present - known:
+        raise StoreError(E.E052, path=path, version=max(present - known), known=max(known))
+    return sorted(known - present)
+
+
 def migrate(db: sqlite3.Connection, path: str) -> list[int]:
     """Apply the pending migrations, each in its own transaction; return those applied."""
     known = {version for version, _, _ in MIGRATIONS}

@@ -156,8 +156,16 @@ def _blocked_tokens(doc: Doc, times: list, entities: list) -> set[int]:
     return blocked
 
 
+EXPONENT_MARKS = ("^", "**", "×")  # "10^22", "10**22", "6.02×10": a power, not a count
+
+
 def _not_a_count(doc: Doc, tokens: Span) -> bool:
     last, first = tokens[-1], tokens[0]
+    text = text_of(doc)
+    before = text[max(0, tokens.start_char - 3):tokens.start_char].rstrip(" ")
+    after = text[tokens.end_char:tokens.end_char + 3].lstrip(" ")
+    if before.endswith(EXPONENT_MARKS) or after.startswith(EXPONENT_MARKS):
+        return True  # part of a power of ten, whose value the text does not spell out
     if last.i + 1 < len(doc) and doc[last.i + 1].text == "-":
         return True  # "a 28-point plan", "a 10-year-old"
     if first.i > 0 and doc[first.i - 1].lower_ in ("no.", "number", "#", "article", "resolution"):

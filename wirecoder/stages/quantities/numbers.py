@@ -46,6 +46,7 @@ def read_number(parts: list[str], words: dict[str, NumberWord]) -> Reading | Non
     """
     tokens = [p for part in parts for p in part.lower().split("-") if p]
     total, current, seen, vague = 0.0, 0.0, False, False
+    big = float("inf")  # the last scale of 1000 or more: the next must be smaller ("a million million": no number)
     for i, token in enumerate(tokens):
         if token in ("a", "an") and i + 1 < len(tokens):
             current, seen = max(current, 1.0), True
@@ -64,12 +65,12 @@ def read_number(parts: list[str], words: dict[str, NumberWord]) -> Reading | Non
         seen = True
         if word.kind == "unit":
             current = current + word.value if token != "dozen" else max(current, 1.0) * word.value
-        elif word.kind == "scale":
-            current = max(current, 1.0) * word.value
+        else:  # a scale ("million") or a vague plural ("dozens", "tens of thousands")
+            vague = vague or word.kind != "scale"
             if word.value >= 1000:
-                total, current = total + current, 0.0
-        else:  # vague plural: "dozens", "tens of thousands"
-            vague = True
+                if word.value >= big:
+                    return None  # "a billion billion", "thousands of thousands": a figure of speech
+                big = word.value
             current = max(current, 1.0) * word.value
             if word.value >= 1000:
                 total, current = total + current, 0.0

@@ -7,17 +7,20 @@ import re
 
 from .calendar import holiday_date
 from .helpers import NEXT_WORDS, capitalized, day_of, lowered, mod_of, month_of, registry, valid_date
-from .readings import Fixed, Reading, Shift, Weekday, Yearless
+from .readings import Fixed, Impossible, Reading, Shift, Weekday, Yearless
 
 BUILDERS, builder = registry()
+NO_SUCH_DAY = Reading("DATE", Impossible("the calendar has no such day"))
 
 
 @builder("date_mdy", "date_dmy", "date_iso")
 def _full_date(m, lex, text):
     month = int(m.group("month")) if m.group("month").isdigit() else month_of(m, lex)
     year, day = int(m.group("year")), day_of(m)
-    if month is None or not valid_date(year, month, day):
+    if month is None:
         return None
+    if not valid_date(year, month, day):
+        return NO_SUCH_DAY
     return Reading("DATE", Fixed(f"{year:04d}-{month:02d}-{day:02d}"))
 
 
@@ -25,8 +28,10 @@ def _full_date(m, lex, text):
 def _date_range(m, lex, text):
     """'December 8-9', '8-10 December 2025': one stretch of days."""
     month, first, last = month_of(m, lex), day_of(m), int(re.match(r"\d+", m.group("day2")).group())
-    if month is None or not first < last or not valid_date(2000, month, last):
+    if month is None or not first < last:
         return None
+    if not valid_date(int(m.group("year") or 2000), month, last):
+        return NO_SUCH_DAY
     if m.group("year"):
         year = int(m.group("year"))
         return Reading("DATE", Fixed(f"{year:04d}-{month:02d}-{first:02d}/{year:04d}-{month:02d}-{last:02d}"))
@@ -36,8 +41,10 @@ def _date_range(m, lex, text):
 @builder("date_md", "date_dm")
 def _month_day(m, lex, text):
     month, day = month_of(m, lex), day_of(m)
-    if month is None or not valid_date(2000, month, day):
+    if month is None:
         return None
+    if not valid_date(2000, month, day):  # a leap year: "29 February" exists
+        return NO_SUCH_DAY
     weekday = lex.weekdays.get(lowered(m, "weekday")) if capitalized(m, "weekday") else None
     return Reading("DATE", Yearless(month=month, day=day, weekday=weekday), mod=mod_of(m, lex))
 

@@ -25,7 +25,7 @@ from .filters import plausible
 from .grammar import Grammar
 from .items import TimeItem
 from .lexicon import TimeLexicon
-from .readings import Fixed, Match, Reading, Shift, Weekday, Yearless
+from .readings import Fixed, Impossible, Match, Reading, Shift, Weekday, Yearless
 from .resolve import Candidate, Resolver
 from .tense import governor
 
@@ -111,7 +111,7 @@ def find_times(doc: Doc, published: date | None, grammar: Grammar, lex: TimeLexi
     text = text_of(doc)
     found = [m for m in matches(doc, grammar, lex, text)
              if not any(start <= m.start and m.end <= end for start, end in names)]
-    kept = merge(choose(found, grammar.priority), text)
+    kept = [m for m in merge(choose(found, grammar.priority), text) if not isinstance(m.reading.core, Impossible)]
     sentence_starts = [sent.start for sent in doc.sents]
     candidates = []
     for match in kept:

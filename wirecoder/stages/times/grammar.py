@@ -58,7 +58,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("quarter_rel", r"\b(?:the\s+)?(?P<rel>latest|current|past|previous|last|next|coming|year-earlier|year-ago|"
                     r"same|comparable|recent)\s+(?P<unit>quarter|half|period)\b"),
     ("the_year", r"\bthe\s+(?P<kind>full|fiscal|current\s+fiscal|latest\s+fiscal|past\s+fiscal)?\s*(?:fiscal\s+)?year"
-                 r"(?![\w-])"),
+                 r"(?![\w-]|\s+\d)"),  # "the year 2030" is the year named; "the year 10000" no date at all
     ("year_earlier", r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|half|week))?\b"),
     ("season", r"\b(?:(?P<pre><DPRE>)[\s-]+)?(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?P<season><SEASON>)"
                r"(?:\s+(?:of\s+)?(?P<year><YEAR>))?(?![\w-])"),

@@ -10,6 +10,7 @@ and one of a few cores, each naming what it still needs to become a date:
                  (base: publication) or "a year earlier", "the next day" (base: last date mentioned)
 - ``Stretch``    a duration ending or starting at publication: "the past week", "the next three days"
 - ``EventDate``  days from an event's date given elsewhere: "the eve of the visit"
+- ``Impossible`` a day the calendar does not have: "31 February" (no item at all)
 """
 
 from __future__ import annotations
@@ -69,7 +70,15 @@ class EventDate:
     noun_start: int  # where the noun is (character offset), to find its date
 
 
-Core = Fixed | Yearless | Weekday | Shift | Stretch | EventDate
+@dataclass(frozen=True)
+class Impossible:
+    """A calendar expression naming a day that does not exist ("31 February"): it is chosen
+    over the shorter expressions inside it ("February"), then dropped -- never coerced to a date."""
+
+    reason: str
+
+
+Core = Fixed | Yearless | Weekday | Shift | Stretch | EventDate | Impossible
 
 
 @dataclass(frozen=True)
