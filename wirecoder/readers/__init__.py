@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import E, InputError, W_NOT_ENGLISH, W_REPLACEMENT_CHARS, warning
+
+log = logging.getLogger("wirecoder")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -274,8 +277,9 @@ def read_path(path: str | Path, columns=None, **meta) -> Iterator[ArticleInput |
         for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
             try:
                 kind_of(child)
-            except InputError:
-                continue  # a folder may hold other files (README, images)
+            except InputError as err:  # a folder may hold other files (README, images)
+                log.debug("%s: skipped (%s)", child, err.problem)
+                continue
             yield from read_path(child, columns)
         return
     kind = kind_of(path)
