@@ -106,7 +106,7 @@ def decode(data: bytes, where: str) -> str:
 
 def check_text(text: str, where: str) -> tuple[str, ...]:
     """Refuse empty or oversized text; return the warnings the text deserves."""
-    if not text.strip():
+    if not text.strip().strip("\ufeff\u200b\u2060").strip():  # byte-order marks and zero-width spaces are no text
         raise InputError(E.E002, where=where)
     limit = settings.get("max_chars")
     if len(text) > limit:
