@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.wirecoder-installed
 WIRECODER_SHARED ?= $(abspath ../shared)
 export WIRECODER_SHARED
 
-.PHONY: setup demo test test-fast eval bench schema docs clean
+.PHONY: setup demo test test-fast test-long eval bench schema docs clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+# The long fault, fuzz and load runs (about 4 minutes), with their figures printed.
+test-long: setup
+	$(PY) -m pytest -q -s -m long
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not model and not shared"
