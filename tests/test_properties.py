@@ -29,7 +29,7 @@ from wirecoder.readers import make_article
 pytestmark = pytest.mark.model
 
 QUICK = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-LONG = settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+LONG = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 # -- strategies ---------------------------------------------------------------------
