@@ -121,19 +121,19 @@ STACKED_SCALES = re.compile(r"\b(hundred|thousand|million|billion|trillion|bn|mn
 
 def count_bound(text: str) -> float:
     """The largest count the text can be read to say: its largest written number (at least one: "a
-    soldier") times its largest scale word ("hundred thousand" and the like counting as one scale)."""
+    soldier") times its largest scale word ("hundred thousand", "tens of thousands" counting as one)."""
     words = _number_words()
     lowered = text.lower()
     numbers = [float(m.group().replace(",", "")) for m in DIGITS.finditer(lowered)
                if m.group().replace(",", "").replace(".", "", 1).isdigit()]
     tokens = re.findall(r"[a-z]+", lowered)
-    units = [words[t][0] for t in tokens if t in words and words[t][1] in ("unit", "vague") and words[t][0] < 1000]
+    units = [words[t][0] for t in tokens if t in words and words[t][1] == "unit"]
     if any(u >= 20 for u in units):  # "twenty-five", "ninety-nine"
         units.append(99.0)
-    scales = sorted({words[t][0] for t in tokens if t in words and words[t][0] >= 100})
+    scales = sorted({words[t][0] for t in tokens if t in words and words[t][1] in ("scale", "vague")})
     scale = scales[-1] if scales else 1.0
-    if 100.0 in scales and scale > 100:  # "hundred thousand", "hundreds of millions"
-        scale *= 100
+    if len(scales) > 1 and scales[-2] < 1000:  # "hundred thousand", "tens of thousands", "dozens of millions"
+        scale *= scales[-2]
     return max([1.0, *numbers, *units]) * scale
 
 
@@ -236,8 +236,9 @@ def test_the_count_bound_reads_numbers_as_written():
     assert count_bound("A soldier died.") == 1
     assert count_bound("Some 1,600 drones and 1.5 million shells.") == 1600 * 1e6  # largest number x largest scale
     assert count_bound("Twenty-five thousand fled.") == 99_000
-    assert count_bound("Hundreds of thousands fled.") == 100 * 1000 * 100
+    assert count_bound("Hundreds of thousands fled.") == 100 * 1000
     assert count_bound("a billion billion") == 1e9
+    assert count_bound("two tens") == 20 and count_bound("tens of thousands") == 10_000
 
 
 @pytest.mark.parametrize("text", ['He said "we will not', "He said we will not”", "«", "”“’‘"])
