@@ -203,6 +203,8 @@ def test_two_numbers_side_by_side_are_not_added_up():
     assert read_number(["one", "one"], words) is None  # was 2
     assert read_number(["one", "1"], words) is None  # was 2
     assert read_number(["thousands", "one"], words) is None  # was 1001
+    assert read_number(["250", "one"], words) is None  # was 251
+    assert read_number(["2", "dozen"], words).value == 24
     assert read_number(["a", "thousand", "and", "one"], words).value == 1001
     assert read_number(["tens", "of", "thousands"], words).value == 10_000
     assert read_number(["twenty", "five"], words).value == 25

@@ -65,8 +65,8 @@ def read_number(parts: list[str], words: dict[str, NumberWord]) -> Reading | Non
             return None
         seen = True
         if word.kind == "unit":
-            if vague or (token != "dozen" and current and not _adds_to(current, word.value)):
-                return None  # "one one", "thousands one": numbers side by side, not one number
+            if token != "dozen" and (vague or digits or (current and not _adds_to(current, word.value))):
+                return None  # "one one", "thousands one", "250 one": numbers side by side, not one number
             current = current + word.value if token != "dozen" else max(current, 1.0) * word.value
         elif word.kind == "scale":
             current = max(current, 1.0) * word.value
