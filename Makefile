@@ -34,8 +34,9 @@ demo: setup
 test: setup browser
 	$(PY) -m pytest -q
 
+# The long fault, fuzz and load runs (about 4 minutes), with their figures printed.
 test-long: setup
-	$(PY) -m pytest -q -m long
+	$(PY) -m pytest -q -s -m long
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not model and not shared"

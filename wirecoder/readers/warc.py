@@ -8,12 +8,15 @@ publication date comes from the page's metadata, never from the crawl date
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import E, InputError, SetupError
 from . import ArticleInput, read_html
+
+log = logging.getLogger("wirecoder")
 
 _TRAILER = 8  # bytes a complete file may hold after its last record (record separators)
 _GZIP_START, _WARC_START = b"\x1f\x8b", b"WARC/"
@@ -104,6 +107,6 @@ def count(path: Path) -> int:
     try:
         for _ in html_responses(path):
             n += 1
-    except InputError:
-        pass  # counted for the progress bar only; ingest reports the damage
+    except InputError as err:  # counted for the progress bar only; ingest reports the damage
+        log.debug("%s: %d responses counted before the damage (%s)", path, n, err.problem)
     return n

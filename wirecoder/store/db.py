@@ -10,6 +10,7 @@ never consistency.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -20,6 +21,8 @@ from .. import settings
 from ..errors import E, StoreError
 from .filters import fold
 from .schema import migrate, pending
+
+log = logging.getLogger("wirecoder")
 
 TABLES = ("articles", "entities", "mentions", "roles", "quotes", "times", "quantities",
           "events", "event_actors", "event_counts", "stories")
@@ -109,8 +112,8 @@ class Store:
         if self.db.in_transaction:
             try:
                 self.db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass  # the original error is the one to report
+            except sqlite3.Error as err:  # the original error is the one to report; this one is logged
+                log.debug("%s: the rollback after an error failed too: %s", self.path, err)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

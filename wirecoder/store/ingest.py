@@ -93,8 +93,8 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
                     total += count(file)
                 else:
                     total += 1
-            except (InputError, OSError):
-                continue
+            except (InputError, OSError) as err:  # not counted; the ingest itself reports the file
+                log.debug("%s: left out of the progress bar's total (%s)", file, err)
     return total or None
 
 

@@ -411,8 +411,8 @@ class Guard:
 
         try:
             await self.app(scope, counted, unless_too_large)
-        except _TooLarge:
-            pass
+        except _TooLarge:  # counted() raised it and the app let it through: answered below
+            too_large = True
         if too_large:
             await _answer(InputError(E.E071, size=f"over {self.max_body}", limit=self.max_body))(
                 scope, receive, secured)

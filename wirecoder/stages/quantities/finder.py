@@ -227,13 +227,18 @@ def _period(doc: Doc, sentence_start: int, first: int, times: list) -> str | Non
             return value
         begin, end = getattr(time, "start_date", None), getattr(time, "end_date", None)
         if begin and end and begin != end:
-            try:
-                days = (date.fromisoformat(end[:10]) - date.fromisoformat(begin[:10])).days
-            except ValueError:
-                continue
-            if days > 0:
+            days = _days_between(begin, end)
+            if days is not None and days > 0:
                 return f"P{days}D"
     return None
+
+
+def _days_between(begin: str, end: str) -> int | None:
+    """Days from one ISO date to another; None when either is not a calendar day."""
+    try:
+        return (date.fromisoformat(end[:10]) - date.fromisoformat(begin[:10])).days
+    except ValueError:
+        return None
 
 
 def _spread_approx(doc: Doc, items: list[QuantityItem]) -> list[QuantityItem]:

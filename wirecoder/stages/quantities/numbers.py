@@ -45,7 +45,7 @@ def read_number(parts: list[str], words: dict[str, NumberWord]) -> Reading | Non
     ("tens of thousands"); hyphens join word numbers ("twenty-five").
     """
     tokens = [p for part in parts for p in part.lower().split("-") if p]
-    total, current, seen, vague = 0.0, 0.0, False, False
+    total, current, seen, vague, digits = 0.0, 0.0, False, False, False
     big = float("inf")  # the last scale of 1000 or more: the next must be smaller ("a million million": no number)
     for i, token in enumerate(tokens):
         if token in ("a", "an") and i + 1 < len(tokens):
@@ -57,13 +57,17 @@ def read_number(parts: list[str], words: dict[str, NumberWord]) -> Reading | Non
             continue
         number = digit_value(token)
         if number is not None:
-            current, seen = current + number, True
+            if digits or current or total:  # "1,000 1", "one 1": numbers side by side, not one; which counts?
+                return None
+            current, seen, digits = current + number, True, True
             continue
         word = words.get(token)
         if word is None:
             return None
         seen = True
         if word.kind == "unit":
+            if token != "dozen" and (vague or digits or (current and not _adds_to(current, word.value))):
+                return None  # "one one", "thousands one", "250 one": numbers side by side, not one number
             current = current + word.value if token != "dozen" else max(current, 1.0) * word.value
         else:  # a scale ("million") or a vague plural ("dozens", "tens of thousands")
             vague = vague or word.kind != "scale"
@@ -77,3 +81,10 @@ def read_number(parts: list[str], words: dict[str, NumberWord]) -> Reading | Non
     if not seen:
         return None
     return Reading(total + current, vague)
+
+
+def _adds_to(current: float, unit: float) -> bool:
+    """Whether a unit word continues the number before it: "twenty five", "two hundred fifteen"."""
+    if current % 100 == 0:
+        return unit < 100
+    return current % 10 == 0 and current % 100 >= 20 and unit < 10
