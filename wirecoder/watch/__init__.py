@@ -189,8 +189,9 @@ class Watcher:
         for file in files:
             try:
                 kind_of(file)
-            except InputError:
-                continue  # a folder may hold other files (README, images)
+            except InputError as err:  # a folder may hold other files (README, images)
+                log.debug("not an article file, skipped: %s (%s)", file, err)
+                continue
             stat = file.stat()
             stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
             key = f"file:{file.resolve()}"
