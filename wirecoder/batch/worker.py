@@ -92,7 +92,8 @@ def _error(err: WirecoderError) -> dict:
 
 
 _sandboxes: dict[tuple[str, ...], Sandbox] = {}
-_lock = threading.Lock()
+_lock = threading.Lock()  # guards _sandboxes
+_running = threading.Lock()  # one partition at a time through a worker's child
 
 
 def sandbox(stages) -> Sandbox:
@@ -129,7 +130,7 @@ def _run_partition(partition: Partition, out: str, time_limit: float, stages: tu
     box = sandbox(stages)
     rows: dict[str, list[dict]] = {name: [] for name in LAYERS}
     rows["errors"] = list(partition.errors)
-    with _lock:  # one article at a time through this worker's child
+    with _running:
         for position, input_name, article in partition.articles:
             answer = box.extract(article, f"{article.id} in {input_name}", time_limit)
             if "error" in answer:
