@@ -123,6 +123,10 @@ def _parser() -> argparse.ArgumentParser:
 
     add_watch(commands)
 
+    from .cli_batch import add_command as add_batch
+
+    add_batch(commands)
+
     demo = commands.add_parser("demo", help="run the pipeline on the example articles and summarise")
     demo.add_argument("path", nargs="?", default="examples", help="folder or file (default: examples)")
     demo.add_argument("--out", default="out", help="folder for the JSON records (default: out)")

@@ -144,6 +144,23 @@ class E(Enum):
             "{attempts} attempts in all", EXIT_INPUT, 502)
     E099 = ("--interval {value} s polls a feed more often than the polite minimum of {minimum} s",
             "pass --interval {minimum} or more, or --once from cron at the pace you choose", EXIT_INPUT, 422)
+    E090 = ("{where}: the article ran past the time limit of {seconds} s and was stopped",
+            "raise --time-limit (or WIRECODER_TIME_LIMIT) if articles this long are expected, or split the article",
+            EXIT_PARTIAL, 504)
+    E091 = ("{where}: the process extracting the article died ({detail})",
+            "give each worker more memory (a worker needs about 1 GB) or lower WIRECODER_MAX_CHARS; "
+            "the rest of the batch went on", EXIT_PARTIAL, 500)
+    E092 = ("a batch worker cannot run the pipeline ({detail})",
+            "install wirecoder with its model on every worker (`make setup` in the same folder), then rerun",
+            EXIT_SETUP, 500)
+    E093 = ("the Dask scheduler {address} cannot be reached ({detail})",
+            "start it (`dask scheduler`) and its workers (`dask worker {address}`), or leave --scheduler out "
+            "to run on this machine", EXIT_SETUP, 503)
+    E094 = ("{path}: it holds a batch written with --partition-size {old}, not {new}",
+            "rerun with --partition-size {old}, or pass another --out", EXIT_INPUT, 409)
+    E095 = ("partition {partition} failed on every try ({detail})",
+            "see the worker's log; the partitions already finished are kept, so rerunning the same command "
+            "does only the rest", EXIT_INTERNAL, 500)
     E040 = ("setting {name} has the value {value!r}, which is not valid ({detail})",
             "unset it or give a valid value", EXIT_INPUT, 422)
 

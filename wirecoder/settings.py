@@ -54,6 +54,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 16, "articles per spaCy batch", _positive_int),
     Setting("db", "wirecoder.db",
             "the store (one SQLite file) that `ingest` fills and the query commands read; --db overrides it"),
+    Setting("time_limit", 120,
+            "seconds one article may take in `wirecoder batch` before it is stopped and recorded as an error (E090); "
+            "--time-limit overrides it", _positive_int),
+    Setting("batch_stall", "",
+            "test only: `wirecoder batch` holds an article whose text contains this string until its time limit "
+            "stops it (how the tests check the limit); leave it empty"),
     Setting("busy_timeout", 60,
             "seconds a store writer waits for another writer's transaction before giving up (E051)", _positive_int),
 )

@@ -27,20 +27,21 @@ def _pyarrow():
     return pyarrow
 
 
-def schema():
+def schema(columns=COLUMNS):
+    """The Arrow schema of a table of ``columns`` (the export table unless given)."""
     pa = _pyarrow()
     kinds = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
              "date32": pa.date32(), "list<string>": pa.list_(pa.string())}
-    return pa.schema([(c.name, kinds[c.type]) for c in COLUMNS], metadata={b"pandas": _pandas_metadata()})
+    return pa.schema([(c.name, kinds[c.type]) for c in columns], metadata={b"pandas": _pandas_metadata(columns)})
 
 
-def _pandas_metadata() -> bytes:
+def _pandas_metadata(columns) -> bytes:
     """How pandas should read each column (pandas's own Parquet metadata format)."""
     kinds = {"string": ("unicode", "object"), "int64": ("int64", "Int64"), "float64": ("float64", "float64"),
              "bool": ("bool", "bool"), "date32": ("date", "object"), "list<string>": ("list[unicode]", "object")}
-    columns = [{"name": c.name, "field_name": c.name, "pandas_type": kinds[c.type][0],
-                "numpy_type": kinds[c.type][1], "metadata": None} for c in COLUMNS]
-    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns,
+    fields = [{"name": c.name, "field_name": c.name, "pandas_type": kinds[c.type][0],
+               "numpy_type": kinds[c.type][1], "metadata": None} for c in columns]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": fields,
                        "creator": {"library": "wirecoder"}}).encode()
 
 
