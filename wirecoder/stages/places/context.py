@@ -154,9 +154,7 @@ def cues(text: str, entity, lex: PlaceLexicon) -> Cues:
             continue
         words = m.text.split()
         full.append(m.text)
-        if len(words) > 1 and (words[-1].lower() in lex.region_words or words[-1] == "State"):
-            # "Enugu State", "Rakhine State": a place named so is the state (never "state" alone:
-            # "the Islamic State" is no place, and this entity is one already)
+        if len(words) > 1 and words[-1].lower() in lex.region_words:
             region = region or words[-1].lower() not in lex.loose_region_words
             names.append(" ".join(words[:-1]))
         elif len(words) > 1 and words[-1].lower() in lex.settlement_words:
