@@ -58,21 +58,3 @@ def test_the_district_of_a_city_is_in_the_city(extract):
 def test_the_one_town_a_note_names_is_where_its_clash_was(extract):
     r = extract("Two men were killed in a clash between police and youths from Kibaha.")
     assert event_place(r).name == "Kibaha"
-
-
-@pytest.mark.model
-def test_an_unknown_name_after_a_compass_adjective_is_a_place_put_by_its_town(extract):
-    # "Vrellana" is in no gazetteer: the compass adjective says it is an area, and the
-    # located town of its sentence gives the map a point; its own name is kept.
-    r = extract("Government jets bombed eastern Vrellana, a farming district outside Kharkiv, on Monday.",
-                published="2025-03-04")
-    place = named(r, "Vrellana")
-    assert place.kind == "place" and place.name == "Vrellana"
-    assert place.geo is not None and place.geo.name == "Kharkiv" and place.country == "UKR"
-    assert event_place(r).name == "Vrellana"
-
-
-@pytest.mark.model
-def test_a_capitalised_compass_word_is_part_of_a_name_not_a_cue(extract):
-    r = extract("The Northern Vrellana Farmers Union met officials in Kharkiv on Monday.", published="2025-03-04")
-    assert not any(e.kind == "place" and e.name.startswith("Vrellana") for e in r.entities)

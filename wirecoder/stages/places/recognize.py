@@ -19,8 +19,6 @@ The small model mislabels towns as persons and organisations and misses many
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, normalize
@@ -37,8 +35,6 @@ PROMINENT_POPULATION = 100_000
 PLACED_AT = frozenset({"in", "near", "at"})
 PLACED_POINTS = 1.0  # a "person" named only where acts happen ("clashes in X")
 HOST_KINDS = ("organization", "media", "group", "facility")
-# A lower-case compass adjective right before a name: "eastern X", "north-western X".
-COMPASS_BEFORE = re.compile(r"\b(?:north|south)?-?(?:east|west)ern\s+$|\b(?:north|south)ern\s+$")
 
 
 class Recognizer:
@@ -55,7 +51,6 @@ class Recognizer:
         self._relabel_by_head(entities)
         self._relabel_capitals(entities)
         self._relabel_by_evidence(doc, entities)
-        self._relabel_by_compass(doc, entities)
         index = _Index(entities, self.lex.country_names, len(text_of(doc)))
         self._embedded(doc, entities, index)
         self._runs(doc, entities, index)
@@ -133,28 +128,6 @@ class Recognizer:
                 entity.kind = "country" if best.kind == "country" and known else "place"
                 entity.country = best.country
                 entity.place_candidates = (best,) if known else ()
-
-    def _relabel_by_compass(self, doc: Doc, entities: list) -> None:
-        """An unknown organisation or person the text puts a compass adjective before is a
-        place: "strikes on eastern X", "in northern X". News writes the part of an area
-        that way and never of a body (whose own "Northern" is capitalised, part of its
-        name) or a person.
-
-        Only actors with nothing else behind them, as for the evidence above; the
-        gazetteer need not know the name (a district, an enclave): resolve.py then
-        puts it in the located place its sentences name.
-        """
-        text = text_of(doc)
-        for entity in entities:
-            if entity.kind not in ("organization", "person") or entity.roles or entity.kb is not None \
-                    or entity.country or entity.sector:
-                continue
-            names = [m for m in entity.mentions if m.form == "name" and m.text[:1].isupper()]
-            if not names or any(w.lower() in self.lex.org_words for m in names for w in m.text.split()):
-                continue
-            if any(COMPASS_BEFORE.search(text, max(0, m.start - 24), m.start) for m in names):
-                entity.kind = "place"
-                entity.place_candidates = ()
 
     @staticmethod
     def _placed_only(doc: Doc, entity) -> bool:

@@ -30,10 +30,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, haversine, normalize
-from .context import ArticleContext, Cues, Named, contains, cues
+from .context import ArticleContext, Cues, contains, cues
 from .lexicon import PlaceLexicon
 from .peers import listed_with_peers, plausible, undominated
-from .recognize import COMPASS_BEFORE
 
 RELATION_WEIGHT = {"explicit": 6.0, "sentence": 3.0, "article": 1.5}
 LIST_WEIGHT = 3.0  # listed beside places of the same level
@@ -101,9 +100,6 @@ class PlaceResolver:
             place = self._explicit_area(entity, ctx, entities, chosen) or (
                 self._local_town(entity, ctx, chosen) or self._inner_name(entity) if local else
                 self._inner_name(entity) or self._local_town(entity, ctx, chosen, unknown=entity.kind == "place"))
-            if place is None and entity.kind == "place" and any(
-                    COMPASS_BEFORE.search(ctx.text, max(0, m.start - 24), m.start) for m in entity.mentions):
-                place = self._located_near(entity, ctx, chosen)  # "eastern X": an area by a known town
             if place is not None:
                 chosen[id(entity)] = Choice(place, 0.0, 0.0, named=False)
         return chosen
@@ -192,31 +188,6 @@ class PlaceResolver:
         if before:
             return before[-1]
         return towns[0][1] if towns else None
-
-    @staticmethod
-    def _located_near(entity, ctx: ArticleContext, chosen) -> Place | None:
-        """A place name the gazetteer lacks (an enclave, a district) lies in or by the
-        located town or area its sentences name: the nearest in the sentence of one of
-        its mentions, else the last named in the sentence before its first mention
-        ("the Damascus suburbs ... eastern X"). Not a country or a world region: that
-        says nothing of where on a map the place is."""
-        def located(m: Named) -> Place | None:
-            pick = chosen.get(id(m.entity))
-            if m.entity is entity or pick is None or pick.place.kind not in ("city", "admin1", "admin2"):
-                return None
-            return pick.place
-        own = [m for m in ctx.mentions if m.entity is entity]
-        if not own:
-            return None
-        sentences = {ctx.sentence(m.start) for m in own}
-        near = [(min(abs(m.start - o.start) for o in own), place) for m in ctx.mentions
-                if ctx.sentence(m.start) in sentences and (place := located(m)) is not None]
-        if near:
-            return min(near, key=lambda pair: pair[0])[1]
-        first = ctx.sentence(own[0].start)
-        before = [place for m in ctx.mentions if ctx.sentence(m.start) == first - 1
-                  and (place := located(m)) is not None]
-        return before[-1] if before else None
 
     def _is_generic(self, word: str) -> bool:
         """ "Street", "Airport", "City", "West": words that name no place by themselves."""
