@@ -113,7 +113,10 @@ def scheduler():
         yield address
     finally:
         for process in reversed(started):
-            os.killpg(process.pid, 15)  # each in its own session: the worker's nanny, worker and extractor
+            try:
+                os.killpg(process.pid, 15)  # each in its own session: the worker's nanny, worker and extractor
+            except ProcessLookupError:
+                assert process.poll() is not None  # killed by a test on purpose
         for process in reversed(started):
             try:
                 process.wait(timeout=20)
@@ -165,6 +168,36 @@ def test_a_batch_on_a_tcp_cluster_holds_what_extract_gives_row_for_row(scheduler
     assert str(frame["when_start"].dropna().iloc[0]) == str(next(e["when_start"] for e in events if e["when_start"]))
     found = duckdb.sql(f"SELECT count(*), count(DISTINCT article) FROM '{out}/mentions/*.parquet'").fetchall()[0]
     assert found == (sum(len(e.mentions) for r in records for e in r.entities), 6)
+
+
+@pytest.mark.model
+def test_a_worker_killed_mid_batch_loses_no_article(scheduler, tmp_path):
+    """kill -9 of one worker (its nanny, worker and extraction process) while it extracts:
+    its partition is run again on the other worker and every article lands once."""
+    import threading
+
+    from distributed import Client
+
+    source = write_jsonl(tmp_path / "news.jsonl", [{**a, "id": f"k{n}"} for n, a in enumerate(ARTICLES * 2)])
+    result = {}
+    batch = threading.Thread(target=lambda: result.update(summary=run([str(source)], str(tmp_path / "out"),
+                                                                      scheduler=scheduler, partition_size=1)))
+    with Client(scheduler, timeout="60s") as client:
+        batch.start()
+        victim, deadline = None, time.monotonic() + 120
+        while victim is None and time.monotonic() < deadline:
+            busy = [w for w, tasks in client.processing().items() if tasks]
+            victim = busy[0] if busy else None
+            time.sleep(0.05)
+        assert victim is not None, "no worker ever took a partition"
+        pid = client.run(os.getpid, workers=[victim])[victim]
+        os.killpg(os.getpgid(pid), 9)
+        batch.join(timeout=300)
+    assert not batch.is_alive()
+    summary = result["summary"]
+    assert (summary.articles, summary.failed) == (12, 0)
+    assert sorted(row["id"] for row in table(tmp_path / "out", "articles")) == sorted(f"k{n}" for n in range(12))
+    assert table(tmp_path / "out", "errors") == []
 
 
 # -- a LocalCluster: a failing article, a hanging one, then a rerun -------------------------
