@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -32,6 +33,52 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+class TokenTable(NamedTuple):
+    """Per token of a Doc: its text, lower-cased text, character offset and punctuation flag."""
+
+    texts: list[str]
+    lowers: list[str]
+    offsets: list[int]
+    puncts: list[bool]
+
+
+_TABLE_KEY = "wirecoder.tokens"
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's tokens as plain lists, read once per Doc: spaCy builds a new Token object at
+    every ``doc[i]`` and every step of ``for t in doc``, and the stages' scans over the whole
+    article cost more in those objects than in their own work."""
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None:
+        tokens = list(doc)
+        table = doc.user_data[_TABLE_KEY] = TokenTable(
+            [t.text for t in tokens], [t.lower_ for t in tokens], [t.idx for t in tokens],
+            [t.is_punct for t in tokens])
+    return table
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` for indices >= 0 without building the Span (an end past the
+    Doc is clipped as in a slice)."""
+    texts, _, offsets, _ = token_table(doc)
+    end = min(end, len(texts))
+    if end <= start:
+        return ""
+    return text_of(doc)[offsets[start]:offsets[end - 1] + len(texts[end - 1])]
+
+
+def lower_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case ("may" as a verb next to "May" the name)."""
+    words = doc.user_data.get(_LOWER_KEY)
+    if words is None:
+        words = doc.user_data[_LOWER_KEY] = frozenset(t for t in token_table(doc).texts if t.islower())
+    return words
+
+
+_LOWER_KEY = "wirecoder.lower_words"
 
 
 @dataclass

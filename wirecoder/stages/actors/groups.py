@@ -186,8 +186,8 @@ class GroupReader:
         """ "an operation against the Kurds", "Isis massacred Yazidis": a people named by its plural
         (a nationality, religion or ethnic group the model tags NORP) is an actor; a state's people
         ("Syrians") are that state's, which the mention finder already names."""
-        for token in doc:
-            if token.ent_type_ != "NORP" or token.i in owner_of or token.pos_ not in ("PROPN", "NOUN") \
+        for token in (token for ent in doc.ents if ent.label_ == "NORP" for token in ent):
+            if token.i in owner_of or token.pos_ not in ("PROPN", "NOUN") \
                     or not token.text.endswith("s") or token.dep_ in ("compound", "amod") \
                     or self.lex.country_form(token.text) is not None:
                 continue

@@ -25,7 +25,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ...gazetteer import Gazetteer, Place, normalize
-from ..base import text_of
+from ..base import lower_words, span_text, token_table
 from .kb import Holder, OfficeHolders
 from .lexicons import CountryForm, Lexicons, Organization
 
@@ -186,7 +186,7 @@ class MentionFinder:
     def _lexicon(self, doc: Doc, day: date | None) -> list[Candidate]:
         """Known countries, demonyms, organisations and office holders, longest match first."""
         found = []
-        texts, _, puncts = _token_table(doc)
+        texts, _, _, puncts = token_table(doc)
         i = 0
         while i < len(texts):
             text = texts[i]
@@ -202,7 +202,7 @@ class MentionFinder:
             for n in range(min(2 * longest + 1, len(texts) - i), 0, -1):
                 if puncts[i] or puncts[i + n - 1]:
                     continue  # no name begins or ends with punctuation (_lexicon_match)
-                words = _span_text(doc, i, i + n)
+                words = span_text(doc, i, i + n)
                 if "\n" in words or n > 1 and not self._known(words):
                     continue  # only a known name makes a match: no Span built for the rest
                 match = self._lexicon_match(doc, doc[i:i + n], day)
@@ -249,7 +249,7 @@ class MentionFinder:
         if token.is_upper or self.lex.organization(token.text) or self.lex.country_form(token.text):
             return None  # "UN" is not Kim Jong Un; acronyms and known names are not surnames
         if token.pos_ != "PROPN":
-            if token.pos_ not in ("NOUN", "X", "ADJ") or token.lower_ in _lower_words(token.doc):
+            if token.pos_ not in ("NOUN", "X", "ADJ") or token.lower_ in lower_words(token.doc):
                 return None
         return self.kb.by_last_name(token.text, day)
 
@@ -333,11 +333,11 @@ class MentionFinder:
         for n in range(self.lex.max_facility_words + 1, 0, -1):
             if end + n > len(doc):
                 continue
-            text = _span_text(doc, end, end + n)
+            text = span_text(doc, end, end + n)
             if "\n" in text:
                 continue
             if text.lower() in self.lex.facility_nouns or (
-                    n > 1 and doc[end].pos_ == "ADJ" and _span_text(doc, end + 1, end + n).lower() in self.lex.facility_nouns):
+                    n > 1 and doc[end].pos_ == "ADJ" and span_text(doc, end + 1, end + n).lower() in self.lex.facility_nouns):
                 cand.end = end + n
                 cand.facility = True
                 return
@@ -512,34 +512,6 @@ def _is_dateline(doc: Doc, cand: Candidate) -> bool:
     return cand.end < len(doc) and doc[cand.end].text in (",", "(", "—", "–", "-") and first.is_alpha
 
 
-def _token_table(doc: Doc) -> tuple[list[str], list[int], list[bool]]:
-    """Each token's text, character offset and punctuation flag, read once per Doc: a
-    spaCy Token is built anew at every ``doc[i]``, and the scans here read them often."""
-    table = doc.user_data.get("wc_token_table")
-    if table is None:
-        table = ([t.text for t in doc], [t.idx for t in doc], [t.is_punct for t in doc])
-        doc.user_data["wc_token_table"] = table
-    return table
-
-
-def _span_text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text`` for indices >= 0 without building the Span (an end past the
-    Doc is clipped as in a slice)."""
-    texts, offsets, _ = _token_table(doc)
-    end = min(end, len(texts))
-    if end <= start:
-        return ""
-    return text_of(doc)[offsets[start]:offsets[end - 1] + len(texts[end - 1])]
-
-
-def _lower_words(doc: Doc) -> frozenset[str]:
-    words = doc.user_data.get("wc_lower_words")
-    if words is None:
-        words = frozenset(t.text for t in doc if t.text.islower())
-        doc.user_data["wc_lower_words"] = words
-    return words
-
-
 def _one_sense_per_discourse(doc: Doc, candidates: list[Candidate]) -> None:
     """A name keeps one kind through the article: sum the evidence of all its mentions."""
     by_name: dict[str, list[Candidate]] = defaultdict(list)
@@ -683,7 +655,7 @@ def _title_before(doc: Doc, start: int, lex: Lexicons, end: int | None = None) -
 
 def _title_start(doc: Doc, end: int, lex: Lexicons, honorifics: bool = False) -> int | None:
     for n in range(min(lex.max_title_words, end), 0, -1):
-        words = _span_text(doc, end - n, end).lower()
+        words = span_text(doc, end - n, end).lower()
         if words in lex.titles or honorifics and words in lex.honorifics:
             return end - n
     return None

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ... import record
 from ...gazetteer import Gazetteer, normalize
+from ..base import span_text, token_table
 from .descriptions import Describer
 from .groups import MODIFIERS, GroupReader, group_nouns
 from .context import ContextReader
@@ -457,10 +458,10 @@ class Resolver:
         for ref in refs:
             taken.update(range(ref.start, ref.end))
         in_quotes = _quoted_tokens(doc, quoted)
+        lowers = token_table(doc).lowers
         i = 0
         while i < len(doc):
-            token = doc[i]
-            if token.lower_ != "the" or i in taken or in_quotes[i]:
+            if lowers[i] != "the" or i in taken or in_quotes[i]:
                 i += 1
                 continue
             found = self._description(doc, i, taken)
@@ -483,27 +484,28 @@ class Resolver:
 
     def _description(self, doc: Doc, start: int, taken: set[int]):
         """ "the Norwegian leader", "the mayor of the central Norwegian city of Lillehammer"."""
+        texts, lowers, _, _ = token_table(doc)
         i = start + 1
         countries = []
-        while i < len(doc):
-            token = doc[i]
-            cform = self.lex.country_form(token.text)
+        while i < len(texts):
+            cform = self.lex.country_form(texts[i])
             if cform and cform.form == "demonym":
                 countries.append(cform.country.iso3)
                 i += 1
                 continue
             if i in taken:
                 return None
-            if token.lower_ in self.lex.title_modifiers and token.lower_ not in self.lex.titles:
+            if lowers[i] in self.lex.title_modifiers and lowers[i] not in self.lex.titles:
                 i += 1
                 continue
             break
         head_start = i
         head_end = None
         for n in range(self.lex.max_title_words, 0, -1):
-            words = doc[head_start:head_start + n]
-            if len(words) == n and words.text.lower() in self.lex.titles \
-                    and self.lex.titles[words.text.lower()].person_role in ("office", "generic", "rank"):
+            if head_start + n > len(doc):
+                continue
+            words = span_text(doc, head_start, head_start + n).lower()
+            if words in self.lex.titles and self.lex.titles[words].person_role in ("office", "generic", "rank"):
                 head_end = head_start + n
                 break
         if head_end is None:
@@ -626,7 +628,7 @@ def _quoted_tokens(doc: Doc, quoted: list[tuple[int, int]]) -> list[bool]:
     """Per token, whether it starts inside one of the ``quoted`` character ranges: what
     ``_inside(token.idx, quoted)`` says, for all tokens in one pass instead of a scan of
     the ranges per token."""
-    offsets = [t.idx for t in doc]  # strictly increasing
+    offsets = token_table(doc).offsets  # strictly increasing
     flags = [False] * len(offsets)
     for start, end in quoted:
         for i in range(bisect_left(offsets, start), bisect_left(offsets, end)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, normalize
+from ..base import lower_words
 from .context import actor_countries, contains
 from .lexicon import LOCATIVE, PlaceLexicon
 
@@ -92,7 +93,7 @@ class Evidence:
             score -= 3.0
         elif span[0].ent_type_ in ("GPE", "LOC", "FAC"):
             score += 1.0
-        if len(span) == 1 and span[0].lower_ in _lower_words(doc):
+        if len(span) == 1 and span[0].lower_ in lower_words(doc):
             score -= 2.0
         if span[0].is_sent_start and span[0].pos_ != "PROPN":
             score -= 2.0
@@ -156,11 +157,3 @@ class Evidence:
         if not found and len(words) > 1 and words[-1].lower() in self.lex.region_words:
             found = [p for p in self.gaz.lookup(" ".join(words[:-1])) if p.kind in ("admin1", "admin2")]
         return found
-
-
-def _lower_words(doc: Doc) -> frozenset[str]:
-    words = doc.user_data.get("wc_places_lower")
-    if words is None:
-        words = frozenset(t.text for t in doc if t.text.islower())
-        doc.user_data["wc_places_lower"] = words
-    return words

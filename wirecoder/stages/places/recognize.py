@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ...gazetteer import Gazetteer, Place, normalize
 from ..actors.items import Actor, Mention
-from ..base import text_of
+from ..base import span_text, text_of, token_table
 from .evidence import Evidence
 from .fragments import join_fragments, split_nations
 from .lexicon import PlaceLexicon
@@ -222,22 +222,23 @@ class Recognizer:
 
     # -- 3 and 4. names outside every mention -------------------------------------------------
     def _runs(self, doc: Doc, entities: list, index: "_Index") -> None:
+        texts, _, offsets, puncts = token_table(doc)
         i = 0
         while i < len(doc):
-            if index.covers(doc[i].idx) or not doc[i].text[:1].isupper() or not doc[i].text[1:2].isalpha():
+            if not texts[i][:1].isupper() or not texts[i][1:2].isalpha() or index.covers(offsets[i]):
                 i += 1
                 continue
             found = None
             run_end = i + 1  # a piece longer than the run of uncovered capitalised words or marks fails the test below
-            while run_end < min(len(doc), i + MAX_WORDS) and not index.covers(doc[run_end].idx) \
-                    and (doc[run_end].text[:1].isupper() or doc[run_end].is_punct):
+            while run_end < min(len(doc), i + MAX_WORDS) and not index.covers(offsets[run_end]) \
+                    and (texts[run_end][:1].isupper() or puncts[run_end]):
                 run_end += 1
             for end in range(run_end, i, -1):
-                piece = doc[i:end]
-                if any(index.covers(t.idx) or not (t.text[:1].isupper() or t.is_punct) for t in piece) \
-                        or "\n" in piece.text or piece[-1].is_punct:
+                text = span_text(doc, i, end)
+                if any(index.covers(offsets[k]) or not (texts[k][:1].isupper() or puncts[k]) for k in range(i, end)) \
+                        or "\n" in text or puncts[end - 1]:
                     continue
-                regions = self.gaz.demonym(piece.text)
+                regions = self.gaz.demonym(text)
                 if regions:
                     found = (end, ("place", None, regions[0]), "demonym")
                     break

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...textspans import OPENING, Quotation, paragraphs, quotations
-from ..base import text_of
+from ..base import text_of, token_table
 
 QUOTE_CHARS = "".join(OPENING) + "".join(OPENING.values()) + "‘’"
 
@@ -59,8 +59,9 @@ class DocContext:
             ctx.par_spans.append((start, end, max(number, 0)))
         ctx._par_starts = [s for s, _, _ in ctx.par_spans]
         ctx._quote_opens = [q.start - 1 for q in ctx.quotes]
-        ctx.token_par = [ctx.paragraph_at(t.idx) for t in doc]
-        ctx.token_quote = [ctx.quote_at(t.idx) for t in doc]
+        offsets = token_table(doc).offsets
+        ctx.token_par = [ctx.paragraph_at(offset) for offset in offsets]
+        ctx.token_quote = [ctx.quote_at(offset) for offset in offsets]
         refs = [MentionRef(m.start, m.end, actor, m.form, m.text) for actor in entities for m in actor.mentions]
         ctx.mentions = sorted(refs, key=lambda r: (r.start, -r.end))
         ctx._mention_starts = [r.start for r in ctx.mentions]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from ..base import token_table
 from .lexicon import TimeLexicon
 
 BACK, AHEAD = 60, 90
@@ -57,14 +58,14 @@ def word_classes(lex: TimeLexicon) -> dict[str, frozenset[str]]:
 def trigger_positions(doc: Doc, index: dict[str, frozenset[str]]) -> dict[str, list[int]]:
     """Class -> character offsets of the tokens that belong to it ("digit": tokens with a digit)."""
     found: dict[str, list[int]] = defaultdict(list)
-    for token in doc:
-        word = token.lower_
+    table = token_table(doc)
+    for word, offset in zip(table.lowers, table.offsets):
         classes = index.get(word) or index.get(word.rstrip("."))
         if classes:
             for name in classes:
-                found[name].append(token.idx)
+                found[name].append(offset)
         if DIGIT.search(word):
-            found["digit"].append(token.idx)
+            found["digit"].append(offset)
     return found
 
 
