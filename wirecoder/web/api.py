@@ -41,10 +41,11 @@ MAX_BODY = 1_000_000  # bytes: a long article is ~50 kB
 
 # Article text is hostile input: no script, style, frame or connection from it may run.
 CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-# /docs is Swagger UI, which FastAPI loads from its CDN with one inline script.
-DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+# /docs is Swagger UI 5 from the swagger-ui-py package, served by this server (no CDN):
+# its script and style files and a start script in static/, no inline script.
+DOCS_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'")
+DOCS_ASSETS = "/docs-assets"
 # The web page (pages.py: "/" and "/ui/..."): script and style from this server only, never inline;
 # forms submit here only (connect-src: a review form posting to this server).
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -53,7 +54,7 @@ PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 
 def policy(path: str) -> str:
     """The Content-Security-Policy of a response to ``path``."""
-    if path in ("/docs", "/docs/oauth2-redirect"):
+    if path == "/docs" or path.startswith(DOCS_ASSETS + "/"):
         return DOCS_CSP
     return PAGE_CSP if path == "/" or path.startswith("/ui/") else CSP
 
@@ -134,6 +135,27 @@ def _token(request: Request) -> None:
 
 # -- the app ------------------------------------------------------------------
 
+def _docs(app: FastAPI) -> None:
+    """Swagger UI at /docs with no internet: its files come from the swagger-ui-py package
+    installed at setup (Swagger UI 5, which reads the OpenAPI 3.1 FastAPI writes), the start
+    script from static/docs.js."""
+    from importlib.resources import files
+
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(files("swagger_ui") / "static")), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>wirecoder API</title>"
+            f"<link rel=\"stylesheet\" href=\"{DOCS_ASSETS}/swagger-ui.css\"></head>"
+            "<body><div id=\"swagger-ui\"></div>"
+            f"<script src=\"{DOCS_ASSETS}/swagger-ui-bundle.js\"></script>"
+            "<script src=\"/static/docs.js\"></script></body></html>")
+
+
 def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX_BODY, pipeline=None) -> FastAPI:
     """The API on the store at ``store_path`` (refused with E050 if there is none).
 
@@ -142,7 +164,8 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
     Store(store_path, create=False).close()  # no store: say so at start, not at the first request
     app = FastAPI(title="wirecoder", version=__version__,
                   description="A wirecoder store over HTTP: articles, events, quotes, actors, stories, "
-                  "timelines, search, and extraction. Errors: {\"error\": {\"code\", \"message\"}}.")
+                  "timelines, search, and extraction. Errors: {\"error\": {\"code\", \"message\"}}.",
+                  docs_url=None, redoc_url=None)  # /docs below: offline, from a registry package
     app.router.dependencies.append(Depends(_refuse_unknown_parameters(app)))  # before any route
     app.state.store_path, app.state.token, app.state.pipeline = str(store_path), token, pipeline
     lock = threading.Lock()
@@ -255,6 +278,7 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         return {"article": record.article.id, "result": write(store, record)}
 
     _review_routes(app)
+    _docs(app)
     from .pages import add_pages  # the web page: the same store as HTML (pages.py)
 
     add_pages(app)
