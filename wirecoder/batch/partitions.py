@@ -128,10 +128,10 @@ def stale(out: Path, count: int) -> list[Path]:
     found = []
     for folder in (*LAYERS, DONE):
         for path in sorted((out / folder).glob("part-*")):
-            try:
-                index = int(path.name[5:10])
-            except ValueError:
-                continue
+            number = path.name[5:10]
+            if not number.isdigit():
+                continue  # not a part file of this batch ("part-notes.txt")
+            index = int(number)
             if index >= count:
                 found.append(path)
     return found

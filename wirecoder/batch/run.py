@@ -210,7 +210,8 @@ def _has_dashboard(client) -> bool:
         return False
     try:
         client.run_on_scheduler(importlib.metadata.version, "bokeh")
-    except Exception:  # noqa: BLE001 - PackageNotFoundError raised on the scheduler, or it cannot run the call
+    except Exception as err:  # noqa: BLE001 - PackageNotFoundError raised on the scheduler, or it cannot run the call
+        log.debug("no Dask dashboard: bokeh is not importable on the scheduler (%s)", err)
         return False
     return True
 
