@@ -123,6 +123,16 @@ def meeting_report(*, id: str = "meeting-1", status: str = "planned") -> Record:
                   entities=entities, events=events)
 
 
+def two_source_news() -> list[Record]:
+    """One strike told by two outlets that disagree on the toll and the blame (one story),
+    a drone attack on Odesa and a planned meeting: the store the API and web-page tests read."""
+    return [strike_report(id="dnipro-a", url="https://example.org/a", dead=32, injured=None,
+                          day="2025-01-18", published="2025-01-18"),
+            strike_report(id="dnipro-b", url="https://example.net/b", dead=34, injured=None,
+                          day="2025-01-18", published="2025-01-18", blame_russia=False, source="Other Wire"),
+            odesa_report(), meeting_report()]
+
+
 class RecordsByText:
     """Stands in for the pipeline in ingest tests: returns the hand-built record whose
     text the article has, under the article's id and URL (the rest is the real ingest)."""

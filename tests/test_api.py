@@ -9,7 +9,7 @@ errors, which all come in one JSON shape.
 import pytest
 from fastapi.testclient import TestClient
 
-from store_records import meeting_report, odesa_report, strike_report
+from store_records import two_source_news
 from wirecoder import cli
 from wirecoder.errors import StoreError
 from wirecoder.store import Store, write
@@ -26,13 +26,8 @@ ENDPOINTS = {"/articles", "/articles/{article_id}", "/events", "/quotes", "/acto
 def path(tmp_path_factory):
     path = tmp_path_factory.mktemp("api") / "api.db"
     with Store(path) as store:
-        write(store, strike_report(id="dnipro-a", url="https://example.org/a", dead=32, injured=None,
-                                   day="2025-01-18", published="2025-01-18"))
-        write(store, strike_report(id="dnipro-b", url="https://example.net/b", dead=34, injured=None,
-                                   day="2025-01-18", published="2025-01-18", blame_russia=False,
-                                   source="Other Wire"))
-        write(store, odesa_report())
-        write(store, meeting_report())
+        for record in two_source_news():
+            write(store, record)
     return path
 
 

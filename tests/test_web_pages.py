@@ -23,7 +23,7 @@ import urllib.request
 
 import pytest
 
-from store_records import meeting_report, odesa_report, span, strike_report
+from store_records import span, two_source_news
 from wirecoder.record import Article, Entity, Event, Evidence, Geo, Quote, Record, When
 from wirecoder.store import Store, write
 from wirecoder.web.api import create_app
@@ -60,14 +60,8 @@ def hostile_report() -> Record:
 def app(tmp_path_factory):
     path = tmp_path_factory.mktemp("pages") / "pages.db"
     with Store(path) as store:
-        write(store, strike_report(id="dnipro-a", url="https://example.org/a", dead=32, injured=None,
-                                   day="2025-01-18", published="2025-01-18"))
-        write(store, strike_report(id="dnipro-b", url="https://example.net/b", dead=34, injured=None,
-                                   day="2025-01-18", published="2025-01-18", blame_russia=False,
-                                   source="Other Wire"))
-        write(store, odesa_report())
-        write(store, meeting_report())
-        write(store, hostile_report())
+        for record in [*two_source_news(), hostile_report()]:
+            write(store, record)
     return create_app(str(path), token=TOKEN)
 
 
