@@ -8,6 +8,7 @@ hand-built records; ``make test-long`` runs 100 clients for 60 s
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
@@ -128,6 +129,23 @@ def test_smoke_readers_get_answers_while_a_writer_stores(tmp_path):
         assert store.integrity_check() == ["ok"]
     assert refused.returncode == 1, refused.stdout + refused.stderr
     assert "POST /ingest" in refused.stdout and "HTTP 401" in refused.stdout
+
+
+def test_an_idle_connection_outlives_the_clients_keep_alive(tmp_path):
+    """A connection left idle 6 s (httpx drops its own after 5 s) still answers: a server that closed it
+    first would race a client reusing it, which then gets no answer at all."""
+    server = Server(seeded_store(tmp_path / "news.db"), tmp_path / "server.log")
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        connection.request("GET", "/articles?limit=1")
+        assert connection.getresponse().read()
+        time.sleep(6)
+        connection.request("GET", "/articles?limit=1")
+        answer = connection.getresponse()
+        assert answer.status == 200 and json.loads(answer.read())["items"]
+        connection.close()
+    finally:
+        server.stop()
 
 
 def _articles(folder: Path, n: int) -> Path:

@@ -16,6 +16,11 @@ from .errors import E, EXIT_OK, InputError, SetupError
 RAW = argparse.RawDescriptionHelpFormatter
 log = logging.getLogger("wirecoder")
 
+# Idle keep-alive of the server. A client that sends a request on a connection the server is closing gets no
+# answer ("server disconnected"); clients drop idle connections after 5 s (httpx, requests) to 60 s, so the server
+# keeps them longer, as nginx does (75 s).
+KEEP_ALIVE_SECONDS = 75.0
+
 INGEST_EXAMPLES = """examples:
   wirecoder ingest articles/ --db news.db          # every .txt/.html/.jsonl/.warc(.gz) below the folder
   wirecoder ingest crawl.warc.gz feed.jsonl        # into wirecoder.db (or $WIRECODER_DB)
@@ -168,6 +173,9 @@ def add_commands(commands) -> None:
     serve.add_argument("--token", help="token that POST /ingest needs as 'Authorization: Bearer TOKEN' "
                        "(default: $WIRECODER_TOKEN; without one the server writes nothing)")
     serve.add_argument("--max-body", type=int, default=1_000_000, help="largest request body in bytes (default 1 MB)")
+    serve.add_argument("--keep-alive", type=float, default=KEEP_ALIVE_SECONDS, metavar="SECONDS",
+                       help=f"how long an idle connection stays open (default {KEEP_ALIVE_SECONDS:g} s: longer than "
+                       "clients keep theirs, so the server never closes one a client is reusing)")
     serve.set_defaults(run=_serve)
 
     _add_backup(commands)
@@ -221,7 +229,7 @@ def _serve(args) -> int:
         raise SetupError(E.E057, package=err.name or "fastapi", feature="wirecoder serve") from None
     app = create_app(args.db or _default_db(), token=args.token or os.environ.get("WIRECODER_TOKEN") or None,
                      max_body=args.max_body)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", timeout_keep_alive=args.keep_alive)
     return EXIT_OK
 
 
