@@ -98,6 +98,12 @@ def test_labour_strike_is_a_protest_not_an_attack(extract):
     ("The army denied that its soldiers had shelled the village.", "ASSAULT", "denied"),
     ("Rebels claimed that they had captured the airport.", "ASSAULT", "claimed"),
     ("Police are dispersing protesters in the capital.", "COERCE", "ongoing"),
+    # a coordinated clause with its own subject keeps its own status
+    ("Dutch troops did not stop the raids, and opposition spokesman Karim Haddad accused the Dutch of a secret pact.",
+     "ACCUSE", "occurred"),
+    # a phrase put before its verb is the scene of the act, not what is urged
+    ("In a telephone call to the Kremlin on Friday, Chancellor Anna Berger urged Moscow to free the prisoners.",
+     "CONSULT", "occurred"),
 ])
 def test_status(extract, text, type_, status):
     assert only(extract(text), type_).status == status
