@@ -17,7 +17,8 @@ import pytest
 
 from serving import Server
 from store_records import two_source_news
-from test_web_pages import IMAGE, SCRIPT, assert_inert, browser, css, hostile_report, visit, wait  # noqa: F401
+from test_web_pages import (IMAGE, SCRIPT, assert_inert, browser, css, hostile_report, mark_of,  # noqa: F401
+                            visit, wait)
 from wirecoder.store import Store, write
 
 TOKEN = "review-page-token"
@@ -137,6 +138,10 @@ def test_a_rejected_quote_and_event_are_marked(browser, server):
     quote = row(browser, "#article-quotes tr[data-quote='Q2']")
     assert "reviewed-reject" in quote.get_attribute("class") and cell(quote, "speaker") == ("Serhiy Lysak", None)
     assert "reviewed-reject" not in row(browser, "#article-quotes tr[data-quote='Q1']").get_attribute("class")
+    mark_of(browser, "Q2").click()  # the explanation's side panel names the verdict and links to the row
+    slot = wait(browser, lambda: browser.find_element("id", "review-slot").text)
+    assert slot.startswith("rejected by ana") and "review Q2" in slot
+    assert css(browser, "#review-slot a")[0].get_attribute("href").endswith("#review-Q2")
     visit(browser, url, "/ui/articles/odesa-1")
     assert status(row(browser, "#article-events tr[data-event='V1']")).startswith("rejected by ana")
 
