@@ -11,7 +11,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -21,18 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from serving import ROOT, Server
 from store_records import meeting_report, odesa_report, strike_report
 from wirecoder.store import Store, write
 
-ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "load-test-token"
 TOWNS = ["Arvo", "Belmira", "Corvan", "Dastria", "Elvo", "Fennick", "Gorska", "Halden"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def seeded_store(path: Path) -> Path:
@@ -43,37 +36,6 @@ def seeded_store(path: Path) -> Path:
         write(store, odesa_report())
         write(store, meeting_report())
     return path
-
-
-class Server:
-    """`wirecoder serve` in its own process on a free 127.0.0.1 port."""
-
-    def __init__(self, db: Path, log: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = log.open("wb")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "wirecoder.cli", "serve", "--db", str(db), "--port", str(self.port),
-             "--token", TOKEN], cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, log.read_text(errors="replace")
-            try:
-                with urllib.request.urlopen(f"{self.url}/articles?limit=1", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError("the server did not answer within 120 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=20)
-        self.log.close()
 
 
 def load(url: str, clients: int, seconds: float, *extra: str) -> dict:
@@ -92,7 +54,7 @@ def load(url: str, clients: int, seconds: float, *extra: str) -> dict:
 def test_smoke_readers_get_answers_while_a_writer_stores(tmp_path):
     """Then, on the same server (one start is seconds of the suite): errors are counted and exit 1."""
     db = seeded_store(tmp_path / "news.db")
-    server = Server(db, tmp_path / "server.log")
+    server = Server(db, tmp_path / "server.log", TOKEN)
     stop, written, failures = threading.Event(), [], []
 
     def writer():
@@ -134,7 +96,7 @@ def test_smoke_readers_get_answers_while_a_writer_stores(tmp_path):
 def test_an_idle_connection_outlives_the_clients_keep_alive(tmp_path):
     """A connection left idle 6 s (httpx drops its own after 5 s) still answers: a server that closed it
     first would race a client reusing it, which then gets no answer at all."""
-    server = Server(seeded_store(tmp_path / "news.db"), tmp_path / "server.log")
+    server = Server(seeded_store(tmp_path / "news.db"), tmp_path / "server.log", TOKEN)
     try:
         connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
         connection.request("GET", "/articles?limit=1")
@@ -168,7 +130,7 @@ def test_long_100_clients_while_post_ingest_extracts_and_stores(tmp_path):
     seconds = float(os.environ.get("WIRECODER_LOAD_SECONDS", "60"))
     clients = int(os.environ.get("WIRECODER_LOAD_CLIENTS", "100"))
     db = seeded_store(tmp_path / "news.db")
-    server = Server(db, tmp_path / "server.log")
+    server = Server(db, tmp_path / "server.log", TOKEN)
     try:
         warm_up = urllib.request.Request(f"{server.url}/extract", data=json.dumps({"text": "Talks resumed."}).encode(),
                                          headers={"Content-Type": "application/json"})

@@ -150,6 +150,7 @@ def _docs(app: FastAPI) -> None:
     def docs() -> HTMLResponse:
         return HTMLResponse(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>wirecoder API</title>"
+            "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"  # else: /favicon.ico, a 404
             f"<link rel=\"stylesheet\" href=\"{DOCS_ASSETS}/swagger-ui.css\"></head>"
             "<body><div id=\"swagger-ui\"></div>"
             f"<script src=\"{DOCS_ASSETS}/swagger-ui-bundle.js\"></script>"

@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader
 from ..errors import E, InputError, WirecoderError
 from .api import error_body
 from .marks import LAYERS
+from .reviewing import STATUSES, TYPES, event_fields, quote_fields, verdict_label
 
 _WEB = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`\\]+", re.IGNORECASE)
 
@@ -48,6 +49,8 @@ def query(**params) -> str:
 
 templates.policies["json.dumps_kwargs"] = {"sort_keys": False}  # explanations keep their order
 templates.globals.update(article_href=article_href, outside=outside, query=query, layers=LAYERS, quote=quote)
+templates.globals.update(event_fields=event_fields, quote_fields=quote_fields, verdict_label=verdict_label,
+                         plover_types=TYPES, statuses=STATUSES)  # the review controls (review.html)
 
 
 def render(template: str, status: int = 200, **context) -> HTMLResponse:

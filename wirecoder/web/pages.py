@@ -31,6 +31,7 @@ from ..store import Filters, Store, load_record
 from ..store import queries, views
 from ..store.filters import SQLITE_MAX_INT, fold
 from ..store.queries import EVENT_ORDER, EventRow
+from ..store.review_checks import PLACE_KINDS
 from ..store.targets import EVENTS, RECORDS, select
 from .api import filters, open_store
 from .html import PageRoute, Paging, article_href, given, query, render
@@ -88,8 +89,13 @@ def _routes(page) -> None:
         record = load_record(store, article_id)
         if record is None:
             raise InputError(E.E070, article=article_id, path=store.path)
-        stories = {row.id: row.story for row in queries.events(store, Filters(article=article_id, background=True))}
-        return render("article.html", record=record, marks=marked(record), stories=stories)
+        # the tables list the rows as reviewed (an analyst's corrections applied, the machine's values kept)
+        rows = {row.id: row for row in queries.events(store, Filters(article=article_id, background=True))}
+        said = {row.id: row for row in queries.quotes(store, Filters(article=article_id))}
+        places = [e.name for e in record.entities if e.kind in PLACE_KINDS]
+        actors = [e.name for e in record.entities if e.kind not in PLACE_KINDS]
+        return render("article.html", record=record, marks=marked(record), rows=rows, said=said,
+                      actors=sorted(set(actors)), places=sorted(set(places)))
 
     @page("/ui/events")
     def events(request: Request, f: Filters = Depends(filters), sort: Sort = "date",
