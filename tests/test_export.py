@@ -82,6 +82,19 @@ def test_plover_json_uses_the_gold_standard_field_names(store):
     assert all(value is not None for record in data for value in record.values())
 
 
+def test_plover_json_language_is_the_stored_articles(tmp_path):
+    """Not a fixed "en": an article found not to be English keeps its tag in the export."""
+    with Store(tmp_path / "t.db") as opened:
+        report = strike_report(id="ru", url="https://ru.example/1", dead=3, injured=None, day="2025-01-18",
+                               published="2025-01-18")
+        write(opened, report.model_copy(update={"article": report.article.model_copy(update={"language": "und-Cyrl"})}))
+        write(opened, strike_report(id="en", url="https://en.example/1", dead=4, injured=None, day="2025-01-18",
+                                    published="2025-01-18"))
+        data = json.loads(text_export(opened, "plover-json")[0])
+    assert {(r["url"], r["language"]) for r in data} == {("https://ru.example/1", "und-Cyrl"),
+                                                         ("https://en.example/1", "en")}
+
+
 @pytest.mark.shared
 def test_plover_fields_are_those_of_the_plover_records(store, shared):
     gold = json.loads((shared / "datasets" / "plover_gsr" / "records.json").read_text())

@@ -77,7 +77,8 @@ def markup(item: Item) -> str:
     return text
 
 
-def record(item: Item) -> dict:
+def record(item: Item, language: str | None = "en") -> dict:
+    """One PLOVER record; ``language`` is the stored article's (``und-Cyrl`` for text that is not English)."""
     place = item.location
     first = item.sources[0]
     out = {
@@ -94,7 +95,7 @@ def record(item: Item) -> dict:
         "eventLoc": None,
         "dead": item.fatalities,
         "injured": item.injured,
-        "language": "en",
+        "language": language,
         "publication": "; ".join(dict.fromkeys(s.outlet for s in item.sources if s.outlet)) or None,
         "coder": f"wirecoder {__version__}",
         "version": plover()["version"],
@@ -117,8 +118,18 @@ def record(item: Item) -> dict:
 def write(store: Store, out: TextIO, f: Filters = Filters(), level: str = "event") -> int:
     n = 0
     out.write("[")
+    languages: dict[str, str | None] = {}
     for item in items(store, f, level):
-        out.write(("," if n else "") + "\n" + json.dumps(record(item), ensure_ascii=False))
+        language = _language(store, item.sources[0].article, languages)
+        out.write(("," if n else "") + "\n" + json.dumps(record(item, language), ensure_ascii=False))
         n += 1
     out.write("\n]\n")
     return n
+
+
+def _language(store: Store, article: str, known: dict[str, str | None]) -> str | None:
+    """The language the store holds for an article (read once per article)."""
+    if article not in known:
+        row = store.db.execute("SELECT language FROM articles WHERE id = ?", (article,)).fetchone()
+        known[article] = (row[0] if row else None) or None
+    return known[article]
