@@ -181,3 +181,16 @@ def test_a_lead_in_the_present_perfect_dates_the_story_from_publication(extract)
     assert window(events_of(r, "criticised")) == ("2025-05-10", "2025-05-16")
     r = extract(text.replace("has urged", "urged"), published="2025-05-16")
     assert events_of(r, "criticised").when is None
+
+
+@pytest.mark.model
+def test_a_plan_told_as_imminent_is_the_week_from_publication_and_one_without_a_word_of_time_is_undated(extract):
+    r = extract("The army of Valdoria will launch an offensive on the port of Kessa within days, the defence "
+                "minister said. Valdoria will also deploy more troops to the northern border, officials said.",
+                published="2031-05-14")
+    soon = next(e for e in r.events if e.type == "ASSAULT")
+    assert soon.status == "planned"
+    assert (soon.when.start, soon.when.end, soon.when.inferred, soon.when.basis.text) == \
+        ("2031-05-14", "2031-05-20", True, "within days")
+    later = next(e for e in r.events if e.type == "MOBILIZE")
+    assert later.status == "planned" and later.when is None

@@ -23,6 +23,7 @@ from .casualties import QuantityIndex, casualties_in
 from .clauses import (adjunct_status, in_time_adjunct, is_anaphoric, prominence, speaker_heads, time_adjunct,
                       weapon_words)
 from .dating import Story, narrate, share_clause
+from .imminence import date_imminent
 from .guards import guard_dates
 from .items import EventItem, Trigger, WhenValue
 from .lexicon import EventLexicon, Sense
@@ -94,6 +95,7 @@ class ArticleEvents:
         threats = announced_threats(self.events, self.quotes, lambda i: self.doc[i].idx, self.index.by_id)
         self.events = sorted(self.events + threats, key=lambda e: (e.trigger_i, e.type != "THREATEN"))
         narrate(self.doc, self.events, self._story(), self.lex.reporting_verbs)
+        date_imminent(self.doc, self.events, self.layers.published, self.lex.imminent)
         guard_dates(self.events, self.layers.published)
         self.places.share(self.events)
         for event in self.events:

@@ -9,6 +9,7 @@ rules. Extending the coder means editing those files, not this code.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,14 @@ def read_words(path: Path) -> frozenset[str]:
         raise SetupError(E.E021, path=str(path), detail=str(err)) from None
     return frozenset(line.strip().lower() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
+
+
+def phrase_pattern(phrases: frozenset[str]) -> re.Pattern | None:
+    """One pattern for word sequences, longest first, on whole words, case folded."""
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _alternatives(cell: str) -> frozenset[str]:
@@ -116,6 +125,7 @@ class EventLexicon:
         self.abstract = read_words(folder / "abstract_objects.txt")
         self.threat_words = read_words(folder / "threat_words.txt")
         self.disparaging = read_words(folder / "disparaging_words.txt")
+        self.imminent = phrase_pattern(read_words(folder / "imminent_words.txt"))  # imminence.py
         # reporting verbs that judge when a sense's `with` words are in their context ("described X as illegal")
         self.judging_reports = frozenset(lemma for lemma, senses in self.senses.items()
                                          if any(s.pos in ("VERB", "ANY") and "<disparaging>" in s.context for s in senses))
