@@ -165,3 +165,21 @@ def test_a_background_mention_is_not_dated_by_a_later_one(extract):
     when = when_of_trigger(r, "battles")
     assert when is None or when.start is None
     assert when_of_trigger(r, "shot").start == "2025-05-01"
+
+
+@pytest.mark.model
+def test_between_two_times_is_one_window(extract):
+    r = extract("Rebels attacked Veldmark between Monday and Tuesday. The conflict killed five million people "
+                "in Borovia between 2021 and 2027.", published="2031-05-14")
+    attacked = when_of_trigger(r, "attacked")
+    assert (attacked.start, attacked.end) == ("2031-05-12", "2031-05-13")
+    killed = events_of(r, "killed")[0]
+    assert killed.when is None and killed.background  # six years: an era, not a date
+
+
+@pytest.mark.model
+def test_an_event_noun_of_the_clause_still_dates_its_verb(extract):
+    r = extract("Borovian rebels held hostages in Veldmark for years. Their leader, Ivo Marek, nicknamed the Hawk, "
+                "was killed in a 2025 airstrike.", published="2031-05-14")
+    killed = events_of(r, "killed")
+    assert killed and killed[0].when is not None and killed[0].when.start == "2025-01-01"

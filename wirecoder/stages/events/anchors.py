@@ -11,7 +11,7 @@ events of that clause. A time
 that "since" opens ("have backed the rebels since 2014", "the worst loss since the
 crisis of 1962") names where a span begins, not when anything happened: it dates
 its events from that time to publication; a year that "before" bounds or "like"
-compares with dates nothing. The
+compares with dates nothing; "between 1997 and 2003" is one window. The
 times come from the times stage (``layers.times``) and the places from the
 actors stage's entities (with ``geo`` from the places stage when it ran);
 without them events simply have no ``when`` or ``location``.
@@ -36,7 +36,8 @@ REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 SPAN_OPENER = "since"
 BOUNDS = frozenset({"before", "until", "till"})
 COMPARISONS = frozenset({"like", "unlike"})
-OPENERS = BOUNDS | COMPARISONS | {SPAN_OPENER}
+RANGE = "between"  # "between 2009 and 2014": the window from the first to the last
+OPENERS = BOUNDS | COMPARISONS | {SPAN_OPENER, RANGE}
 COARSE = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "within", "near", "outside", "at", "around", "into"})
 # How specific a place is: smaller is more specific.
@@ -180,20 +181,28 @@ def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int],
     sentence (its main verb's, or a fragment's): dates the text states before those
     counted from publication ("today on January 19", "over the weekend of 3 April":
     the stated day is the more reliable); and those of other clauses, by verb index.
-    A time in a "since", "before" or "like" phrase is read through it (``_within``)."""
+    A time in a "since", "before" or "like" phrase is read through it (``_within``);
+    "between 2009 and 2014" is one window."""
     attached: dict[int, list[tuple[int, WhenValue]]] = {}
     loose: list[WhenValue] = []
     bound: dict[int, list[WhenValue]] = {}
+    found_here = []
     for time in times:
         start = getattr(time, "start", -1)
         if not sentence.start_char <= start < sentence.end_char:
             continue
         value = when_of(time)
         expression = doc.char_span(start, getattr(time, "end", start), alignment_mode="expand")
-        if value is None or expression is None or not len(expression):
-            continue
+        if value is not None and expression is not None and len(expression):
+            found_here.append((value, expression))
+    ends = {e.root.head.i: v.end for v, e in found_here if e.root.dep_ == "conj"}
+    for value, expression in found_here:
         opener = opening_preposition(expression, anchors)
-        if opener is not None:
+        if opener is not None and opener.lower_ == RANGE:  # "between 1997 and 2003": one window
+            if expression.root.dep_ == "conj":
+                continue
+            value = replace(value, end=max(value.end or value.start, ends.get(expression.root.i) or ""))
+        elif opener is not None:
             on_noun = opener.head.pos_ not in ("VERB", "AUX") and opener.head.i not in anchors
             value = None if on_noun else _within(value, opener.lower_, published)  # "the worst loss since 1993"
             if value is None:

@@ -10,7 +10,9 @@ date, a shared participant, or a bare mention with no arguments of its own
 the union of what all mentions say -- except that a background mention with no
 date of its own is not joined by a later one that has a date: history names
 many past events of one type ("the war" ... "was killed in a drone strike in
-2015"), and the year would date the first from another clause.
+2015"), and the year would date the first from another clause (unless the
+later one is coordinated with it or is a noun of its clause: "was killed in a
+2015 airstrike").
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
         return False
     if not _dates_agree(a, b):
         return False
-    if a.backstory and not own_date(a) and own_date(b) and b.joined_to != a.trigger_i:
+    if a.backstory and not own_date(a) and own_date(b) and a.trigger_i not in (b.joined_to, b.inside):
         return False  # history names many past events: a later mention's year does not date an undated one
     place = _places_agree(a.location, b.location, entities)
     if place is False:
