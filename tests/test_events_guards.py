@@ -159,13 +159,12 @@ def test_a_participle_with_its_own_agent_keeps_its_time(extract):
 
 
 @pytest.mark.model
-def test_a_background_mention_is_not_dated_by_a_later_one(extract):
-    r = extract("He described long battles against rebel snipers in Veldmark, as well as how he was shot "
-                "in the arm in May 2025.", published="2031-05-14")
-    when = when_of_trigger(r, "battles")
-    assert when is None or when.start is None
-    assert when_of_trigger(r, "shot").start == "2025-05-01"
-
+def test_a_background_mention_is_not_dated_by_a_later_sentence(extract):
+    r = extract("Rebels have fought a long war in Borovia for years. Their commander was killed in Borovia "
+                "in 2025.", published="2031-05-14")
+    fought = events_of(r, "fought")
+    assert fought and (fought[0].when is None or fought[0].when.start is None)
+    assert when_of_trigger(r, "killed").start == "2025-01-01"
 
 @pytest.mark.model
 def test_between_two_times_is_one_window(extract):
@@ -176,10 +175,3 @@ def test_between_two_times_is_one_window(extract):
     killed = events_of(r, "killed")[0]
     assert killed.when is None and killed.background  # six years: an era, not a date
 
-
-@pytest.mark.model
-def test_an_event_noun_of_the_clause_still_dates_its_verb(extract):
-    r = extract("Borovian rebels held hostages in Veldmark for years. Their leader, Ivo Marek, nicknamed the Hawk, "
-                "was killed in a 2025 airstrike.", published="2031-05-14")
-    killed = events_of(r, "killed")
-    assert killed and killed[0].when is not None and killed[0].when.start == "2025-01-01"

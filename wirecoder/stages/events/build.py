@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from . import casualties as casualty_words
 from .acled import acled_type, classes_of
@@ -284,8 +284,6 @@ class ArticleEvents:
             background=adjunct is not None, anaphoric=trigger.is_noun and is_anaphoric(token))
         if token.dep_ == "conj" and token.head.i in anchors and anchors[token.head.i] >= 0:
             event.joined_to = anchors[token.head.i]  # "killed four and wounded six": one attack
-        if trigger.is_noun:
-            event.inside = _clause_event(token, anchors)
         source_cls = classes_of(parts.sources, parts.source_heads, lex)
         target_cls = classes_of(parts.targets, parts.target_heads, lex)
         tied = places.get(trigger.i, [])
@@ -507,17 +505,3 @@ def _needs_met(needs: str, parts) -> bool:
     if needs == "actor":
         return bool(parts.sources or parts.targets or parts.source_heads or parts.target_heads)
     return True
-
-
-def _clause_event(noun: Token, anchors: dict[int, int], limit: int = 4) -> int | None:
-    """The event trigger whose verb's clause holds an event noun, through nouns and
-    prepositions only ("was killed in a 2015 airstrike": the killing)."""
-    node = noun
-    for _ in range(limit):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            anchor = anchors.get(node.i)
-            return anchor if anchor is not None and anchor >= 0 and anchor != noun.i else None
-    return None
