@@ -100,3 +100,78 @@ def test_a_decade_never_becomes_an_event_window(extract):
     r = extract("Rebels attacked villages across Borovia in the 1990s.", published="2031-05-14")
     attack = events_of(r, "attacked")[0]
     assert attack.when is None or attack.when.start is None
+
+
+# -- times that date no act of their own clause (issue 16) -------------------------------------
+def when_of_trigger(record, trigger):
+    found = events_of(record, trigger)
+    assert found, [e.evidence.trigger for e in record.events]
+    return found[0].when
+
+
+@pytest.mark.model
+def test_since_opens_a_span_up_to_publication(extract):
+    short = extract("Rebels have shelled the town of Veldmark since Monday.", published="2031-05-14")
+    when = when_of_trigger(short, "shelled")
+    assert (when.start, when.end) == ("2031-05-12", "2031-05-14")
+    long = extract("The Borovian army has backed the rebels of Veldmark since 2024.", published="2031-05-14")
+    backed = events_of(long, "backed")[0]
+    assert backed.when is None and backed.background  # a state of seven years: background, no date
+
+
+def test_a_since_span_of_years_is_background_and_a_wide_one_undated():
+    years = event(day("2029-01-01", "2031-05-14", "2029", "year", since=True), status="ongoing")
+    weeks = event(day("2031-04-01", "2031-05-14", "April", "month", since=True), status="ongoing")
+    decade = event(day("2020-01-01", "2031-05-14", "2020", "year", since=True), status="ongoing")
+    guard_dates([years, weeks, decade], PUBLISHED)
+    assert years.backstory and years.when is not None
+    assert not weeks.backstory and weeks.when is not None
+    assert decade.backstory and decade.when is None
+
+
+@pytest.mark.model
+def test_a_since_phrase_on_a_noun_dates_nothing(extract):
+    r = extract("Officials called it the most dangerous moment since the missile crisis of 2022.",
+                published="2031-05-14")
+    called = events_of(r, "called")[0]
+    assert called.when is None or called.when.start is None or called.when.start >= "2031"
+    assert not called.background  # the comparison's era is not the call's
+
+
+@pytest.mark.model
+def test_a_year_that_bounds_or_compares_dates_nothing(extract):
+    bound = extract("The militia will return to the brutal insurgency it ran before the campaigns of 2024.",
+                    published="2031-05-14")
+    when = when_of_trigger(bound, "insurgency")
+    assert when is None or when.start is None
+    compared = extract("Like the Borovian enclave in 2025, the town of Veldmark has been besieged by "
+                       "government forces.", published="2031-05-14")
+    when = when_of_trigger(compared, "besieged")
+    assert when is None or when.start is None or when.start >= "2031"
+
+
+@pytest.mark.model
+def test_a_participle_with_its_own_agent_keeps_its_time(extract):
+    r = extract("Air strikes have killed 600 civilians in Veldmark, a suburb held by the opposition since "
+                "2023, on Monday.", published="2031-05-14")
+    when = when_of_trigger(r, "strikes")
+    assert when is not None and when.start == "2031-05-12"
+
+
+@pytest.mark.model
+def test_a_background_mention_is_not_dated_by_a_later_sentence(extract):
+    r = extract("Rebels have fought a long war in Borovia for years. Their commander was killed in Borovia "
+                "in 2025.", published="2031-05-14")
+    fought = events_of(r, "fought")
+    assert fought and (fought[0].when is None or fought[0].when.start is None)
+    assert when_of_trigger(r, "killed").start == "2025-01-01"
+
+@pytest.mark.model
+def test_between_two_times_is_one_window(extract):
+    r = extract("Rebels attacked Veldmark between Monday and Tuesday. The conflict killed five million people "
+                "in Borovia between 2021 and 2027.", published="2031-05-14")
+    attacked = when_of_trigger(r, "attacked")
+    assert (attacked.start, attacked.end) == ("2031-05-12", "2031-05-13")
+    killed = events_of(r, "killed")[0]
+    assert killed.when is None and killed.background  # six years: an era, not a date
+

@@ -7,7 +7,11 @@ on Telegram on December 7 that ...") dates the report, not the event; it is
 used only when the event has no date of its own, and marked as such. A time
 never climbs past the first verb above it: one that another clause governs
 ("Putin, whose army intervened in 2015, welcomed the move") dates only the
-events of that clause. The
+events of that clause. A time
+that "since" opens ("have backed the rebels since 2014", "the worst loss since the
+crisis of 1962") names where a span begins, not when anything happened: it dates
+its events from that time to publication; a year that "before" bounds or "like"
+compares with dates nothing; "between 1997 and 2003" is one window. The
 times come from the times stage (``layers.times``) and the places from the
 actors stage's entities (with ``geo`` from the places stage when it ran);
 without them events simply have no ``when`` or ``location``.
@@ -15,7 +19,8 @@ without them events simply have no ``when`` or ``location``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +31,14 @@ TOO_WIDE = frozenset({"century"})
 # A date before a noun modifies that noun: "a June agreement", "Friday's purchases".
 PREMODIFIER = frozenset({"poss", "compound", "nummod", "amod"})
 REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+# Prepositions whose object is a time that dates no event of the clause itself: "since"
+# opens a span up to publication; "before", "until" bound it; "like" names another time.
+SPAN_OPENER = "since"
+BOUNDS = frozenset({"before", "until", "till"})
+COMPARISONS = frozenset({"like", "unlike"})
+RANGE = "between"  # "between 2009 and 2014": the window from the first to the last
+OPENERS = BOUNDS | COMPARISONS | {SPAN_OPENER, RANGE}
+COARSE = frozenset({"month", "season", "quarter", "half", "year", "decade", "century"})
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "within", "near", "outside", "at", "around", "into"})
 # How specific a place is: smaller is more specific.
 PRECISION_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
@@ -108,9 +121,11 @@ def time_governor(span: Span, anchors: dict[int, int], limit: int = 10) -> TimeG
 
 
 def _finite(verb: Token) -> bool:
-    """A verb with a tense, a subject or an auxiliary (an infinitive's "to" included)."""
+    """A verb with a tense, a subject or an auxiliary (an infinitive's "to" included), or
+    a participle with an agent of its own ("a suburb held by the rebels since 2013"): a
+    clause of its own, not a place where the parser hung the main verb's time."""
     return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children)
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "agent") for c in verb.children)
 
 
 def _premodifies(span: Span) -> bool:
@@ -125,22 +140,73 @@ def _premodifies(span: Span) -> bool:
                for t in doc[span.end:head.i])
 
 
-def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int]) -> tuple[dict, list, dict]:
+def opening_preposition(expression: Span, anchors: dict[int, int], limit: int = 5) -> Token | None:
+    """The preposition whose object holds the expression, with no verb or event noun
+    between ("since 2014", "since the missile crisis of 1962", "before the elections of
+    2024", "like the enclave in 2025"); None for "since the invasion of 2003" (the
+    invasion's own date) and for a time the clause governs directly ("in 2014")."""
+    node = expression.root
+    for _ in range(limit):
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX") or node.i != expression.root.i and node.i in anchors:
+            return None
+        if node.dep_ == "pobj" and node.head.lower_ in OPENERS:
+            return node.head
+        node = node.head
+    return None
+
+
+def since_window(value: WhenValue, published: date | None) -> WhenValue | None:
+    """ "Since 2014" as the span it opens, up to publication; None when the article has
+    no publication date (the span has no known end) or the time lies after it."""
+    if published is None or not value.start or value.start[:10] > published.isoformat():
+        return None
+    return replace(value, end=published.isoformat(), since=True)
+
+
+def _within(value: WhenValue, preposition: str, published: date | None) -> WhenValue | None:
+    """A time read through the preposition that opens it: "since" gives the span to
+    publication; a month or a year that bounds ("before the elections of 2024") or
+    compares ("like the enclave in 2025") dates nothing; a day that bounds ("until
+    Monday") stays, as close enough."""
+    if preposition == SPAN_OPENER:
+        return since_window(value, published)
+    if preposition in COMPARISONS or value.precision in COARSE:
+        return None
+    return value
+
+
+def attach_times(doc: Doc, sentence: Span, times: list, anchors: dict[int, int],
+                 published: date | None = None) -> tuple[dict, list, dict]:
     """Times of a sentence by anchor id; those tied to no anchor but governing the
     sentence (its main verb's, or a fragment's): dates the text states before those
     counted from publication ("today on January 19", "over the weekend of 3 April":
-    the stated day is the more reliable); and those of other clauses, by verb index."""
+    the stated day is the more reliable); and those of other clauses, by verb index.
+    A time in a "since", "before" or "like" phrase is read through it (``_within``);
+    "between 2009 and 2014" is one window."""
     attached: dict[int, list[tuple[int, WhenValue]]] = {}
     loose: list[WhenValue] = []
     bound: dict[int, list[WhenValue]] = {}
+    found_here = []
     for time in times:
         start = getattr(time, "start", -1)
         if not sentence.start_char <= start < sentence.end_char:
             continue
         value = when_of(time)
         expression = doc.char_span(start, getattr(time, "end", start), alignment_mode="expand")
-        if value is None or expression is None or not len(expression):
-            continue
+        if value is not None and expression is not None and len(expression):
+            found_here.append((value, expression))
+    ends = {e.root.head.i: v.end for v, e in found_here if e.root.dep_ == "conj"}
+    for value, expression in found_here:
+        opener = opening_preposition(expression, anchors)
+        if opener is not None and opener.lower_ == RANGE:  # "between 1997 and 2003": one window
+            if expression.root.dep_ == "conj":
+                continue
+            value = replace(value, end=max(value.end or value.start, ends.get(expression.root.i) or ""))
+        elif opener is not None:
+            on_noun = opener.head.pos_ not in ("VERB", "AUX") and opener.head.i not in anchors
+            value = None if on_noun else _within(value, opener.lower_, published)  # "the worst loss since 1993"
+            if value is None:
+                continue
         found = time_governor(expression, anchors)
         if found.noun_only:
             continue

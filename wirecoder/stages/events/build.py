@@ -226,7 +226,8 @@ class ArticleEvents:
             if view.pos[i] == "VERB" and view.lemma[i] in lex.reporting_verbs or view.lower[i] == "according":
                 anchors.setdefault(i, -(i + 1))  # reporting verbs: negative anchor ids
         span = self.doc[start:end]
-        times, loose_times, bound = attach_times(self.doc, span, self.layers.times, anchors)
+        times, loose_times, bound = attach_times(self.doc, span, self.layers.times, anchors,
+                                                  self.layers.published)
         found_places = self.places.sentence_places(start, end, anchors)
         made = []
         for trigger in triggers:

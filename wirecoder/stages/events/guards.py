@@ -5,7 +5,9 @@ narrative around it. What comes out is checked once more against publication,
 since a date an analyst cannot trust is worse than none:
 
 - a window a decade or a century wide ("the 1990s", "this century") names an
-  era, not when an event happened: the event stays undated;
+  era, not when an event happened: the event stays undated. A span that "since"
+  opened more than a year before publication ("have backed the rebels since 2014")
+  tells a state of years, which is background (and undated when that wide);
 - a date more than two years before publication stands only when the event's
   own clause states a year or a decade ("was jailed in 2009", "in the 1980s");
   the event is then background. A date shared from another event, read from the
@@ -26,6 +28,7 @@ from .items import EventItem, WhenValue
 
 OLD_AGE = timedelta(days=2 * 365 + 1)  # "more than two years before publication"
 WIDE_WINDOW = timedelta(days=3 * 366)  # wider than a few years: an era, not a date
+LONG_STATE = timedelta(days=366)  # a "since" span longer than this tells a state, not news
 WIDE_PRECISIONS = frozenset({"decade", "century"})
 REAL = frozenset({"occurred", "ongoing", "claimed"})
 PLANS = frozenset({"planned", "hypothetical"})
@@ -65,6 +68,8 @@ def _guard(event: EventItem, published: date | None) -> str | None:
     start, end = _day(when.start), _day(when.end or when.start)
     if start is None or end is None:
         return None
+    if when.since and published is not None and published - start > LONG_STATE:
+        event.backstory = True  # "have backed the rebels since 2014": a state of years, background
     if when.precision in WIDE_PRECISIONS or end - start > WIDE_WINDOW:
         event.when = None
         return "wide"

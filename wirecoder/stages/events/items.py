@@ -31,6 +31,7 @@ class WhenValue:
     narrative: bool = False  # read from the story's reference time and the clause's tense (dating.py)
     basis: tuple[int, int] | None = None  # characters of the time expression or clause it was taken from
     relative: bool = False  # counted from another time of the text ("two years later"), not stated (guards.py)
+    since: bool = False  # "since 2014": a span from the time named to publication, not a date of its own (anchors.py)
 
     @property
     def inferred(self) -> bool:

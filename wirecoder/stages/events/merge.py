@@ -7,7 +7,10 @@ when nothing contradicts it -- same type, compatible mode, status, date,
 place and participants -- and something ties them: the same place, the same
 date, a shared participant, or a bare mention with no arguments of its own
 ("the talks"). The joined event keeps the first mention's evidence and takes
-the union of what all mentions say.
+the union of what all mentions say -- except that a background mention with no
+date of its own is not joined by a later sentence's mention that has one: history
+names many past events of one type ("the war" ... "was killed in a drone strike
+in 2015"), and the year would date the first from another clause.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
         return False
     if not _dates_agree(a, b):
         return False
+    if a.backstory and not own_date(a) and own_date(b) and a.sentence_i != b.sentence_i:
+        return False  # history names many past events: a later sentence's year does not date an undated one
     place = _places_agree(a.location, b.location, entities)
     if place is False:
         return False
