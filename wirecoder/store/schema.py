@@ -91,6 +91,19 @@ CREATE INDEX reviews_anchor ON reviews(layer, article, anchor_start);
 CREATE INDEX reviews_supersedes ON reviews(supersedes);
 """)
 
+@migration(5, "indexes for the web page and API lists on large stores")
+def _list_indexes(db: sqlite3.Connection) -> None:
+    """Names matched by the actor filters are looked up, not scanned (``targets.names``); a
+    story's dates are read from the index alone (the stories list orders every story by them),
+    which takes the place of the index on events.story alone."""
+    run_script(db, """
+CREATE INDEX entities_name_exact ON entities(name);
+CREATE INDEX entities_kb_name ON entities(kb_name);
+CREATE INDEX events_story_when ON events(story, when_start, when_end);
+DROP INDEX events_story;
+""")
+
+
 def run_script(db: sqlite3.Connection, script: str) -> None:
     """Execute statements one by one inside the caller's transaction
     (``executescript`` would commit it first)."""

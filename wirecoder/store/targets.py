@@ -75,10 +75,23 @@ QUOTE_WINDOW = (first_day(QUOTE_DAY), last_day(QUOTE_DAY))
 PUBLISHED_DAY = "substr(a.published, 1, 10)"
 
 
+# The table behind each alias whose names the filters match (see the targets' FROM clauses below).
+_NAMED = {"en": "entities", "l": "entities", "s": "entities", "q": "quotes"}
+
+
 def names(text: str, *columns: str) -> Clause:
-    """Any of ``columns`` contains ``text``, case and accents folded (``wc_fold`` is registered by the store)."""
+    """Any of ``columns`` contains ``text``, case and accents folded (``wc_fold`` is registered by the store).
+
+    Each distinct name of the column's table is folded once, not each row's (a Python call per row
+    was most of the time of a filtered list): the column is one of the names that match. (``LIMIT -1``
+    keeps SQLite from moving the match into the inner query, where it would fold every row again.)"""
     pattern = like(fold(text))
-    return "(" + " OR ".join(f"wc_fold({c}) {LIKE}" for c in columns) + ")", [pattern] * len(columns)
+    parts = []
+    for column in columns:
+        alias, _, name = column.partition(".")
+        parts.append(f"{column} IN (SELECT {name} FROM (SELECT DISTINCT {name} FROM {_NAMED[alias]} LIMIT -1) "
+                     f"WHERE wc_fold({name}) {LIKE})")
+    return "(" + " OR ".join(parts) + ")", [pattern] * len(columns)
 
 
 def _since(window: tuple[str, str]):
@@ -116,8 +129,9 @@ def _event_types(f: Filters) -> Clause | None:
     return "(" + " OR ".join(parts) + ") AND " + narrow, params + kinds + kinds
 
 
-_EVENT_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN entities en ON en.article = ea.article AND "
-                "en.id = ea.entity WHERE ea.event = e.pk AND {})")
+# One list of matching events, built once per query (an EXISTS per event would build the names list per event).
+_EVENT_ACTOR = ("e.pk IN (SELECT ea.event FROM event_actors ea JOIN entities en ON en.article = ea.article AND "
+                "en.id = ea.entity WHERE {})")
 
 
 def _event_actor(f: Filters) -> Clause | None:
@@ -216,12 +230,15 @@ def where(target: Target, f: Filters, extra: tuple[Clause, ...] = ()) -> Clause:
 
 
 def select(target: Target, columns: str, f: Filters, *, joins: str = "", order: str = "", group: str = "",
-           extra: tuple[Clause, ...] = ()) -> Clause:
-    """The whole query: ``SELECT columns`` from the target's rows, filtered by ``f``, ordered, limited."""
+           extra: tuple[Clause, ...] = (), offset: int = 0) -> Clause:
+    """The whole query: ``SELECT columns`` from the target's rows, filtered by ``f``, ordered, limited
+    (after skipping ``offset`` rows: a page deep in a list never builds the rows before it)."""
     clause, params = where(target, f, extra)
     sql = f"SELECT {columns} {target.source}{' ' + joins if joins else ''}{clause}{group}"
-    return limited(sql + (f" ORDER BY {order}" if order else ""), params, f.limit)
+    return limited(sql + (f" ORDER BY {order}" if order else ""), params, f.limit, offset)
 
 
-def limited(sql: str, params: list, limit: int | None) -> Clause:
+def limited(sql: str, params: list, limit: int | None, offset: int = 0) -> Clause:
+    if offset:
+        return sql + " LIMIT ? OFFSET ?", [*params, limit or -1, offset]
     return (sql + " LIMIT ?", [*params, limit]) if limit else (sql, params)
