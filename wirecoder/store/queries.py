@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from ..errors import E, InputError
 from .db import Store
 from .filters import Filters, checked_limit
-from .targets import ACTORS, EVENTS, PUBLISHED_DAY, QUOTE_DAY, QUOTES, RECORDS, limited, select, where
+from .targets import ACTORS, EVENTS, QUOTE_DAY, QUOTES, RECORDS, limited, select, where
 
 EVENT_ORDER = "COALESCE(e.when_start, substr(a.published, 1, 10))"  # undated events sort by publication
 
@@ -229,11 +229,8 @@ def actors(store: Store, f: Filters = Filters(), offset: int = 0) -> Iterator[Ac
     """Entities across articles, grouped by kind, name and country, most reported first;
     ``offset``: skip that many."""
     sql, params = select(
-        ACTORS, "en.kind, en.name, en.country, max(en.sector), count(*), "
-        "sum((SELECT count(*) FROM mentions m WHERE m.article = en.article AND m.entity = en.id)), "
-        "sum((SELECT count(*) FROM event_actors ea WHERE ea.article = en.article AND ea.entity = en.id)), "
-        "sum((SELECT count(*) FROM quotes q WHERE q.article = en.article AND q.speaker = en.id)), "
-        f"min({PUBLISHED_DAY}), max({PUBLISHED_DAY})", f,
+        ACTORS, "en.kind, en.name, en.country, max(en.sector), count(*), sum(en.n_mentions), sum(en.n_events), "
+        "sum(en.n_quotes), min(en.published_day), max(en.published_day)", f,
         group=" GROUP BY en.kind, en.name, en.country", order="count(*) DESC, 6 DESC, en.name", offset=offset)
     yield from (ActorRow(*row) for row in store.execute(sql, params))
 

@@ -185,13 +185,17 @@ QUOTES = Target(
          "EXISTS (SELECT 1 FROM reviews qr WHERE qr.quote = q.pk AND qr.verdict IN ('accept', 'correct') AND "
          "NOT EXISTS (SELECT 1 FROM reviews n WHERE n.supersedes = qr.id))", []) if f.reviewed_only else None})
 
+# An entity row keeps its article's publication day (``published_day``, PUBLISHED_DAY as written):
+# the actors list reads no article row.
 ACTORS = Target(
     "actors",
-    "FROM entities en JOIN articles a ON a.pk = en.article",
+    "FROM entities en",
     {"actor": lambda f: names(f.actor, "en.name", "en.kb_name") if f.actor else None,
      "country": _equals("en.country", "country"), "kinds": _one_of("en.kind", "kinds"),
-     "since": _since((PUBLISHED_DAY, PUBLISHED_DAY)), "until": _until((PUBLISHED_DAY, PUBLISHED_DAY)),
-     "article": _equals("a.id", "article")})
+     "since": _since(("en.published_day", "en.published_day")),
+     "until": _until(("en.published_day", "en.published_day")),
+     "article": lambda f: ("en.article IN (SELECT pk FROM articles WHERE id = ?)", [f.article])
+     if f.article is not None else None})
 
 RECORDS = Target("records", "FROM articles a", {"article": _equals("a.id", "article")},
                  through=EVENTS, link="a.pk IN (SELECT e.article {source}{where})")
