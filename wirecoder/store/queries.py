@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from ..errors import E, InputError
 from .db import Store
@@ -259,6 +259,14 @@ def search(store: Store, query: str, f: Filters = Filters(limit=20), offset: int
                           "14), bm25(articles_fts) FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
                           + where_sql + " ORDER BY bm25(articles_fts)", params, f.limit, offset)
     return [Hit(*row) for row in _fts(store, sql, params, query)]
+
+
+def matching_articles(store: Store, query: str, f: Filters = Filters()) -> set[str]:
+    """The ids of the articles ``search`` finds for ``query`` and ``f`` (all of them: no ranking,
+    no snippets)."""
+    where_sql, params = where(RECORDS, replace(f, limit=None), (("articles_fts MATCH ?", [query]),))
+    sql = "SELECT a.id FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid" + where_sql
+    return {row[0] for row in _fts(store, sql, params, query)}
 
 
 def _fts(store: Store, sql: str, params: list, query: str | None) -> list[tuple]:

@@ -125,10 +125,9 @@ def _routes(page) -> None:
 
     @page("/ui/map")
     def world(request: Request, f: Filters = Depends(filters), store: Store = Depends(open_store)):
-        found = points(store, f, given(request))
+        found, unlocated = points(store, f, given(request))
         return render("map.html", points=found, view=view(found), outlines=outlines(), f=f,
-                      grid=graticule(view(found).step), unlocated=count_events(store, f) - sum(p.n for p in found),
-                      filtered=given(request))
+                      grid=graticule(view(found).step), unlocated=unlocated, filtered=given(request))
 
     @page("/ui/actors")
     def actors(request: Request, f: Filters = Depends(filters), limit: int = LIMIT, offset: int = OFFSET,
@@ -255,7 +254,7 @@ def query_entries(store: Store, f: Filters, q: str | None) -> list[Entry]:
     sql, params = select(EVENTS, "e.pk, e.story, a.id", replace(f, limit=None), order=f"{EVENT_ORDER}, a.pk, e.pk")
     listed = store.execute(sql, params).fetchall()
     if q:
-        articles = {hit.article for hit in queries.search(store, q, replace(f, limit=None))}
+        articles = queries.matching_articles(store, q, f)
         listed = [row for row in listed if row[2] in articles]
     kept, entries = [], set()
     for pk, story, _ in listed:
@@ -281,14 +280,17 @@ def side_of(row: EventRow, name: str) -> str:
 _PLACES = "l.lon, l.lat, min(l.name), count(*), group_concat(DISTINCT e.type), min(a.id), min(e.id)"
 
 
-def points(store: Store, f: Filters, filtered: dict) -> list[Point]:
+def points(store: Store, f: Filters, filtered: dict) -> tuple[list[Point], int]:
     """One point per located place of the filtered events (counted in SQL), linking to its event's
-    evidence, or to the events table filtered to that place."""
-    sql, params = select(EVENTS, _PLACES, replace(f, limit=None), group=" GROUP BY l.lon, l.lat",
-                         extra=(("l.lat IS NOT NULL AND l.lon IS NOT NULL", []),))
-    found = []
+    evidence, or to the events table filtered to that place; and the number of events without a
+    place on the map (counted by the same query: their groups have no coordinates)."""
+    sql, params = select(EVENTS, _PLACES, replace(f, limit=None), group=" GROUP BY l.lon, l.lat")
+    found, unlocated = [], 0
     for lon, lat, name, n, kinds, article, event in store.execute(sql, params):
+        if lon is None or lat is None:
+            unlocated += n
+            continue
         href = (article_href(article, event) if n == 1 else
                 "/ui/events?" + query(**{k: v for k, v in filtered.items() if k != "place"}, place=name))
         found.append(Point(lon, lat, f"{name}: {n} event{'s' * (n > 1)} ({kinds.replace(',', ', ')})", href, n))
-    return found
+    return found, unlocated
