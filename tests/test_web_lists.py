@@ -138,3 +138,9 @@ def test_a_store_made_before_migration_5_gets_the_counts_and_the_same_actors(tmp
         assert list(queries.actors(store)) == actors
         rows = entity_counts(store.db)
     assert all(row[2:6] == row[6:10] for row in rows)
+
+
+def test_the_map_counts_the_events_it_cannot_draw(client):
+    page = client.get("/ui/map").text
+    assert "6 filtered events without a located place" in page  # the talks name no place
+    assert "1 filtered event without a located place" in client.get("/ui/map?actor=marsh&until=2025-03-01").text
