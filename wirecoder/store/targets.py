@@ -20,8 +20,9 @@ one of its events matches them all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import E, InputError
 from .filters import Filters, fold, like
@@ -154,6 +155,17 @@ class Target:
     table: Mapping[str, Callable[[Filters], Clause | None]]
     through: Target | None = None  # filters it lacks but this target has, applied through its rows
     link: str = ""  # "key IN (SELECT column ...)" joining this target's rows to those of `through`
+    # alias -> a LEFT JOIN of ``source`` on a unique key (it never adds nor removes a row), which
+    # ``select`` leaves out when the query does not read that alias: a count reads no place
+    optional: Mapping[str, str] = field(default_factory=dict)
+
+    def source_for(self, query: str) -> str:
+        """``source`` without the optional joins whose alias ``query`` does not read."""
+        source = self.source
+        for alias, join in self.optional.items():
+            if not re.search(rf"\b{alias}\.", query):
+                source = source.replace(" " + join + " ", " ")
+        return source
 
     @property
     def accepted(self) -> list[str]:
@@ -161,10 +173,10 @@ class Target:
         return list(dict.fromkeys(OPTIONS[name][0] for name in fields if name in OPTIONS)) + ["--limit"]
 
 
+_EVENT_PLACE = "LEFT JOIN entities l ON l.article = e.article AND l.id = e.location"
 EVENTS = Target(
     "events",
-    "FROM events e JOIN articles a ON a.pk = e.article "
-    "LEFT JOIN entities l ON l.article = e.article AND l.id = e.location "
+    f"FROM events e JOIN articles a ON a.pk = e.article {_EVENT_PLACE} "
     f"LEFT JOIN reviews rv ON rv.event = e.pk AND {_CURRENT_REVIEW}",
     {"types": _event_types, "status": _one_of(_STATUS, "status"), "actor": _event_actor,
      "country": _event_country,
@@ -172,7 +184,8 @@ EVENTS = Target(
      "since": _since(REVIEWED_WINDOW), "until": _until(REVIEWED_WINDOW), "article": _equals("a.id", "article"),
      "story": _equals("e.story", "story"),
      "background": lambda f: None if f.background else ("e.background = 0", []),
-     "reviewed_only": lambda f: ("rv.verdict IN ('accept', 'correct')", []) if f.reviewed_only else None})
+     "reviewed_only": lambda f: ("rv.verdict IN ('accept', 'correct')", []) if f.reviewed_only else None},
+    optional={"l": _EVENT_PLACE})
 
 QUOTES = Target(
     "quotes",
@@ -238,7 +251,8 @@ def select(target: Target, columns: str, f: Filters, *, joins: str = "", order: 
     """The whole query: ``SELECT columns`` from the target's rows, filtered by ``f``, ordered, limited
     (after skipping ``offset`` rows: a page deep in a list never builds the rows before it)."""
     clause, params = where(target, f, extra)
-    sql = f"SELECT {columns} {target.source}{' ' + joins if joins else ''}{clause}{group}"
+    source = target.source_for(" ".join((columns, joins, clause, group, order)))
+    sql = f"SELECT {columns} {source}{' ' + joins if joins else ''}{clause}{group}"
     return limited(sql + (f" ORDER BY {order}" if order else ""), params, f.limit, offset)
 
 
