@@ -10,7 +10,8 @@ text is built, so they are always right.
 
 The store is cached (``cached_store``) under the temp folder, keyed by the article
 count and this file's content, so re-runs start at once; 10,000 articles take
-about a minute or two to build.
+4 to 9 minutes to build on a shared 2-core machine (the writer's own work:
+claims, story fusion, full-text index).
 """
 
 from __future__ import annotations
