@@ -129,6 +129,7 @@ def test_a_store_made_before_migration_5_gets_the_counts_and_the_same_actors(tmp
         actors = list(queries.actors(store))
     db = sqlite3.connect(path)
     db.executescript("DROP INDEX entities_actors; DROP INDEX entities_name_exact; DROP INDEX entities_kb_name;"
+                     "DROP INDEX entities_geo_name; DROP INDEX entities_admin1;"
                      "DROP INDEX events_story_when; CREATE INDEX events_story ON events(story);"
                      + "".join(f"ALTER TABLE entities DROP COLUMN {c};"
                                for c in ("n_mentions", "n_events", "n_quotes", "published_day"))

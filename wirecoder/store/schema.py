@@ -93,7 +93,7 @@ CREATE INDEX reviews_supersedes ON reviews(supersedes);
 
 @migration(5, "indexes and per-entity counts for the web page and API lists on large stores")
 def _list_indexes(db: sqlite3.Connection) -> None:
-    """Names matched by the actor filters are looked up, not scanned (``targets.names``); a
+    """Names matched by the actor and place filters are looked up, not scanned (``targets.names``); a
     story's dates are read from the index alone (the stories list orders every story by them),
     which takes the place of the index on events.story alone. Each entity row counts its
     mentions, the events it takes part in and the quotes it speaks, and keeps its article's
@@ -103,6 +103,8 @@ def _list_indexes(db: sqlite3.Connection) -> None:
     run_script(db, """
 CREATE INDEX entities_name_exact ON entities(name);
 CREATE INDEX entities_kb_name ON entities(kb_name);
+CREATE INDEX entities_geo_name ON entities(geo_name) WHERE geo_name IS NOT NULL;
+CREATE INDEX entities_admin1 ON entities(admin1) WHERE admin1 IS NOT NULL;
 CREATE INDEX events_story_when ON events(story, when_start, when_end);
 DROP INDEX events_story;
 ALTER TABLE entities ADD COLUMN n_mentions INTEGER NOT NULL DEFAULT 0;

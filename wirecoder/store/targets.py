@@ -90,8 +90,8 @@ def names(text: str, *columns: str) -> Clause:
     parts = []
     for column in columns:
         alias, _, name = column.partition(".")
-        parts.append(f"{column} IN (SELECT {name} FROM (SELECT DISTINCT {name} FROM {_NAMED[alias]} LIMIT -1) "
-                     f"WHERE wc_fold({name}) {LIKE})")
+        parts.append(f"{column} IN (SELECT {name} FROM (SELECT DISTINCT {name} FROM {_NAMED[alias]} "
+                     f"WHERE {name} IS NOT NULL LIMIT -1) WHERE wc_fold({name}) {LIKE})")
     return "(" + " OR ".join(parts) + ")", [pattern] * len(columns)
 
 
