@@ -48,7 +48,7 @@ DB ?= news.db
 eval-reviewed: setup
 	$(PY) -m benchmarks.reviewed --db $(DB)
 
-bench: setup  # a quicker run: make bench BENCH_ARGS="--limit 60"
+bench: setup  # a quicker run: make bench BENCH_ARGS="--limit 60"; one section: BENCH_ARGS=web
 	$(PY) -m benchmarks.bench $(BENCH_ARGS)
 
 schema: setup

@@ -3,6 +3,7 @@
     python -m benchmarks.bench                      # every section, all 249 articles
     python -m benchmarks.bench pipeline --limit 50  # a quicker look at one section
     python -m benchmarks.bench pipeline workers length --limit 60   # the summary table, ~10 min on 2 busy cores
+    python -m benchmarks.bench web                  # the pages and API lists on 10,000 generated articles
 
 Sections:
 - ``pipeline``: wirecoder against bare en_core_web_sm on the same texts in the
@@ -16,7 +17,10 @@ Sections:
   bottleneck?);
 - ``workers``: the full pipeline in 1 and 2 worker processes (speed-up, peak
   memory per worker), and ``length``: time against article length, 1 to 200 KB
-  (bench_scale.py).
+  (bench_scale.py);
+- ``web``: p50/p95/max of every web page and API list of `wirecoder serve` on a
+  generated store of 10,000 articles, against issue 13's 300 ms p95 (bench_web.py;
+  ``python -m benchmarks.bench_web`` runs it alone, with its own options).
 When the pipeline, workers and length sections ran, a last table sums up the run.
 Timings on a shared machine vary by +-15 %: compare ratios within one run.
 """
@@ -30,7 +34,7 @@ import statistics
 import sys
 import time
 
-from . import bench_gazetteer, bench_ingest, bench_scale
+from . import bench_gazetteer, bench_ingest, bench_scale, bench_web
 from .datasets import guardian
 
 
@@ -178,8 +182,13 @@ def _no_figures(run):
     return lambda pipeline, limit=None, rounds=1, figures=None: run(pipeline, limit=limit, rounds=rounds)
 
 
+def web_section(pipeline=None, limit=None, rounds=1, figures=None) -> list[str]:
+    """No pipeline and no Guardian articles: a generated store (bench_web.py)."""
+    return bench_web.run()[0]
+
+
 SECTIONS = {"pipeline": pipeline_section, "gazetteer": gazetteer_section, "ingest": _no_figures(bench_ingest.run),
-            "workers": bench_scale.workers_section, "length": bench_scale.length_section}
+            "workers": bench_scale.workers_section, "length": bench_scale.length_section, "web": web_section}
 SUMMED = ("pipeline", "workers", "length")
 
 
@@ -192,11 +201,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from wirecoder.pipeline import Pipeline
 
-    started = time.perf_counter()
-    pipeline = Pipeline()
-    print(f"(wirecoder pipeline built in {time.perf_counter() - started:.2f} s)\n")
     figures: dict = {}
     sections = args.sections or list(SECTIONS)
+    pipeline = None
+    if any(name != "web" for name in sections):
+        started = time.perf_counter()
+        pipeline = Pipeline()
+        print(f"(wirecoder pipeline built in {time.perf_counter() - started:.2f} s)\n")
     for name in sections:
         limit = args.limit if args.limit is not None else (None if name in ("pipeline", "workers") else 100)
         print("\n".join(SECTIONS[name](pipeline, limit=limit, rounds=args.rounds, figures=figures)), flush=True)

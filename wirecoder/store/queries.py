@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from ..errors import E, InputError
 from .db import Store
 from .filters import Filters, checked_limit
-from .targets import ACTORS, EVENTS, PUBLISHED_DAY, QUOTE_DAY, QUOTES, RECORDS, limited, select, where
+from .targets import ACTORS, EVENTS, QUOTE_DAY, QUOTES, RECORDS, limited, select, where
 
 EVENT_ORDER = "COALESCE(e.when_start, substr(a.published, 1, 10))"  # undated events sort by publication
 
@@ -98,14 +98,19 @@ LEFT JOIN entities rs ON rs.article = e.article AND rs.id = rq.speaker
 LEFT JOIN entities re ON re.article = e.article AND re.id = e.reported_by"""
 
 
-def events(store: Store, f: Filters = Filters(), order_by: str = "") -> Iterator[EventRow]:
+def events(store: Store, f: Filters = Filters(), order_by: str = "", offset: int = 0) -> Iterator[EventRow]:
     """Events matching ``f``, in the order they happened (undated ones by publication),
     as reviewed: an analyst's corrections applied, the machine's values under ``machine``.
 
     ``order_by``: SQL ordering terms to sort by first (the web page's column sorts); a
-    constant of the caller's, never text from a user."""
+    constant of the caller's, never text from a user. ``offset``: skip that many (a page)."""
     order = f"{order_by + ', ' if order_by else ''}{EVENT_ORDER}, a.pk, e.pk"
-    sql, params = select(EVENTS, _EVENT_COLUMNS, f, joins=_REPORTER_JOINS, order=order)
+    if f.limit or offset:  # a page: its events are picked first, then read (the evidence is cut from the
+        # article's text, and SQLite would read the text of every event it sorts, not only of those kept)
+        picked, params = select(EVENTS, "e.pk", f, order=order, offset=offset)
+        sql = f"SELECT {_EVENT_COLUMNS} {EVENTS.source} {_REPORTER_JOINS} WHERE e.pk IN ({picked}) ORDER BY {order}"
+    else:
+        sql, params = select(EVENTS, _EVENT_COLUMNS, f, joins=_REPORTER_JOINS, order=order)
     cursor = store.execute(sql, params)
     while batch := cursor.fetchmany(500):
         yield from _reviewed(store, _complete(store, batch))
@@ -193,10 +198,11 @@ def _reviewed_quotes(store: Store, rows: list[QuoteRow]) -> list[QuoteRow]:
     return [apply_quote(r, found.get(r.pk)) for r in rows] if found else rows
 
 
-def quotes(store: Store, f: Filters = Filters(), match: str | None = None) -> Iterator[QuoteRow]:
-    """Quotes matching ``f`` (actor = the speaker) and, if given, the full-text query ``match``."""
+def quotes(store: Store, f: Filters = Filters(), match: str | None = None, offset: int = 0) -> Iterator[QuoteRow]:
+    """Quotes matching ``f`` (actor = the speaker) and, if given, the full-text query ``match``;
+    ``offset``: skip that many."""
     extra = (("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [match]),) if match else ()
-    sql, params = select(QUOTES, _QUOTE_COLUMNS, f, order=f"{QUOTE_DAY}, a.pk, q.pk", extra=extra)
+    sql, params = select(QUOTES, _QUOTE_COLUMNS, f, order=f"{QUOTE_DAY}, a.pk, q.pk", extra=extra, offset=offset)
     rows = [QuoteRow(*row) for row in _fts(store, sql, params, match)]
     for start in range(0, len(rows), 500):
         yield from _reviewed_quotes(store, rows[start:start + 500])
@@ -219,15 +225,13 @@ class ActorRow:
         return asdict(self)
 
 
-def actors(store: Store, f: Filters = Filters()) -> Iterator[ActorRow]:
-    """Entities across articles, grouped by kind, name and country, most reported first."""
+def actors(store: Store, f: Filters = Filters(), offset: int = 0) -> Iterator[ActorRow]:
+    """Entities across articles, grouped by kind, name and country, most reported first;
+    ``offset``: skip that many."""
     sql, params = select(
-        ACTORS, "en.kind, en.name, en.country, max(en.sector), count(*), "
-        "sum((SELECT count(*) FROM mentions m WHERE m.article = en.article AND m.entity = en.id)), "
-        "sum((SELECT count(*) FROM event_actors ea WHERE ea.article = en.article AND ea.entity = en.id)), "
-        "sum((SELECT count(*) FROM quotes q WHERE q.article = en.article AND q.speaker = en.id)), "
-        f"min({PUBLISHED_DAY}), max({PUBLISHED_DAY})", f,
-        group=" GROUP BY en.kind, en.name, en.country", order="count(*) DESC, 6 DESC, en.name")
+        ACTORS, "en.kind, en.name, en.country, max(en.sector), count(*), sum(en.n_mentions), sum(en.n_events), "
+        "sum(en.n_quotes), min(en.published_day), max(en.published_day)", f,
+        group=" GROUP BY en.kind, en.name, en.country", order="count(*) DESC, 6 DESC, en.name", offset=offset)
     yield from (ActorRow(*row) for row in store.execute(sql, params))
 
 
@@ -244,16 +248,25 @@ class Hit:
         return asdict(self)
 
 
-def search(store: Store, query: str, f: Filters = Filters(limit=20)) -> list[Hit]:
+def search(store: Store, query: str, f: Filters = Filters(limit=20), offset: int = 0) -> list[Hit]:
     """Articles whose title or text match the FTS5 query, best first (bm25); with event
-    filters, only the articles holding an event that matches them (as ``events`` lists it)."""
+    filters, only the articles holding an event that matches them (as ``events`` lists it).
+    ``offset``: skip that many."""
     if isinstance(f, int):  # the former ``limit`` argument
         f = Filters(limit=checked_limit(f))
     where_sql, params = where(RECORDS, f, (("articles_fts MATCH ?", [query]),))
     sql, params = limited("SELECT a.id, a.title, a.published, a.url, snippet(articles_fts, 1, '[', ']', ' ... ', "
                           "14), bm25(articles_fts) FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-                          + where_sql + " ORDER BY bm25(articles_fts)", params, f.limit)
+                          + where_sql + " ORDER BY bm25(articles_fts)", params, f.limit, offset)
     return [Hit(*row) for row in _fts(store, sql, params, query)]
+
+
+def matching_articles(store: Store, query: str, f: Filters = Filters()) -> set[str]:
+    """The ids of the articles ``search`` finds for ``query`` and ``f`` (all of them: no ranking,
+    no snippets)."""
+    where_sql, params = where(RECORDS, replace(f, limit=None), (("articles_fts MATCH ?", [query]),))
+    sql = "SELECT a.id FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid" + where_sql
+    return {row[0] for row in _fts(store, sql, params, query)}
 
 
 def _fts(store: Store, sql: str, params: list, query: str | None) -> list[tuple]:

@@ -50,13 +50,17 @@ def _candidates(db: sqlite3.Connection, kind: str, span, copies) -> list[tuple[i
     none = ("9999-12-31", "0001-01-01")
     when = (span[1].isoformat(), span[0].isoformat()) if span else none
     near = (copies[0].isoformat(), copies[1].isoformat()) if copies else none[::-1]
+    # The articles of those days are found through the index on articles.published (the range on
+    # the column, a superset of the days, lets SQLite use it; CROSS JOIN keeps it the outer loop):
+    # through the events' type index instead, every write read all events of its type.
+    past = near[1][:-1] + chr(ord(near[1][-1]) + 1)  # sorts after every value starting with near[1]
     rows = db.execute(
         "SELECT s.pk, e.claim FROM stories s JOIN events e ON e.story = s.pk WHERE s.type = ? AND s.pk IN ("
         " SELECT pk FROM stories WHERE type = ? AND start_date <= ? AND end_date >= ?"
-        " UNION SELECT e2.story FROM events e2 JOIN articles a ON a.pk = e2.article"
-        " WHERE e2.type = ? AND substr(a.published, 1, 10) BETWEEN ? AND ?)"
+        " UNION SELECT e2.story FROM articles a CROSS JOIN events e2 ON e2.article = a.pk"
+        " WHERE a.published >= ? AND a.published < ? AND e2.type = ? AND substr(a.published, 1, 10) BETWEEN ? AND ?)"
         " ORDER BY s.pk, e.pk",
-        (kind, kind, when[0], when[1], kind, near[0], near[1])).fetchall()
+        (kind, kind, when[0], when[1], near[0], past, kind, near[0], near[1])).fetchall()
     grouped: dict[int, list[Claim]] = {}
     for story, claim_json in rows:
         grouped.setdefault(story, []).append(Claim.from_json(claim_json))

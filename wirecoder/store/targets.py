@@ -20,8 +20,9 @@ one of its events matches them all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import E, InputError
 from .filters import Filters, fold, like
@@ -75,10 +76,23 @@ QUOTE_WINDOW = (first_day(QUOTE_DAY), last_day(QUOTE_DAY))
 PUBLISHED_DAY = "substr(a.published, 1, 10)"
 
 
+# The table behind each alias whose names the filters match (see the targets' FROM clauses below).
+_NAMED = {"en": "entities", "l": "entities", "s": "entities", "q": "quotes"}
+
+
 def names(text: str, *columns: str) -> Clause:
-    """Any of ``columns`` contains ``text``, case and accents folded (``wc_fold`` is registered by the store)."""
+    """Any of ``columns`` contains ``text``, case and accents folded (``wc_fold`` is registered by the store).
+
+    Each distinct name of the column's table is folded once, not each row's (a Python call per row
+    was most of the time of a filtered list): the column is one of the names that match. (``LIMIT -1``
+    keeps SQLite from moving the match into the inner query, where it would fold every row again.)"""
     pattern = like(fold(text))
-    return "(" + " OR ".join(f"wc_fold({c}) {LIKE}" for c in columns) + ")", [pattern] * len(columns)
+    parts = []
+    for column in columns:
+        alias, _, name = column.partition(".")
+        parts.append(f"{column} IN (SELECT {name} FROM (SELECT DISTINCT {name} FROM {_NAMED[alias]} "
+                     f"WHERE {name} IS NOT NULL LIMIT -1) WHERE wc_fold({name}) {LIKE})")
+    return "(" + " OR ".join(parts) + ")", [pattern] * len(columns)
 
 
 def _since(window: tuple[str, str]):
@@ -116,8 +130,9 @@ def _event_types(f: Filters) -> Clause | None:
     return "(" + " OR ".join(parts) + ") AND " + narrow, params + kinds + kinds
 
 
-_EVENT_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN entities en ON en.article = ea.article AND "
-                "en.id = ea.entity WHERE ea.event = e.pk AND {})")
+# One list of matching events, built once per query (an EXISTS per event would build the names list per event).
+_EVENT_ACTOR = ("e.pk IN (SELECT ea.event FROM event_actors ea JOIN entities en ON en.article = ea.article AND "
+                "en.id = ea.entity WHERE {})")
 
 
 def _event_actor(f: Filters) -> Clause | None:
@@ -140,6 +155,17 @@ class Target:
     table: Mapping[str, Callable[[Filters], Clause | None]]
     through: Target | None = None  # filters it lacks but this target has, applied through its rows
     link: str = ""  # "key IN (SELECT column ...)" joining this target's rows to those of `through`
+    # alias -> a LEFT JOIN of ``source`` on a unique key (it never adds nor removes a row), which
+    # ``select`` leaves out when the query does not read that alias: a count reads no place
+    optional: Mapping[str, str] = field(default_factory=dict)
+
+    def source_for(self, query: str) -> str:
+        """``source`` without the optional joins whose alias ``query`` does not read."""
+        source = self.source
+        for alias, join in self.optional.items():
+            if not re.search(rf"\b{alias}\.", query):
+                source = source.replace(" " + join + " ", " ")
+        return source
 
     @property
     def accepted(self) -> list[str]:
@@ -147,10 +173,10 @@ class Target:
         return list(dict.fromkeys(OPTIONS[name][0] for name in fields if name in OPTIONS)) + ["--limit"]
 
 
+_EVENT_PLACE = "LEFT JOIN entities l ON l.article = e.article AND l.id = e.location"
 EVENTS = Target(
     "events",
-    "FROM events e JOIN articles a ON a.pk = e.article "
-    "LEFT JOIN entities l ON l.article = e.article AND l.id = e.location "
+    f"FROM events e JOIN articles a ON a.pk = e.article {_EVENT_PLACE} "
     f"LEFT JOIN reviews rv ON rv.event = e.pk AND {_CURRENT_REVIEW}",
     {"types": _event_types, "status": _one_of(_STATUS, "status"), "actor": _event_actor,
      "country": _event_country,
@@ -158,7 +184,8 @@ EVENTS = Target(
      "since": _since(REVIEWED_WINDOW), "until": _until(REVIEWED_WINDOW), "article": _equals("a.id", "article"),
      "story": _equals("e.story", "story"),
      "background": lambda f: None if f.background else ("e.background = 0", []),
-     "reviewed_only": lambda f: ("rv.verdict IN ('accept', 'correct')", []) if f.reviewed_only else None})
+     "reviewed_only": lambda f: ("rv.verdict IN ('accept', 'correct')", []) if f.reviewed_only else None},
+    optional={"l": _EVENT_PLACE})
 
 QUOTES = Target(
     "quotes",
@@ -171,13 +198,17 @@ QUOTES = Target(
          "EXISTS (SELECT 1 FROM reviews qr WHERE qr.quote = q.pk AND qr.verdict IN ('accept', 'correct') AND "
          "NOT EXISTS (SELECT 1 FROM reviews n WHERE n.supersedes = qr.id))", []) if f.reviewed_only else None})
 
+# An entity row keeps its article's publication day (``published_day``, PUBLISHED_DAY as written):
+# the actors list reads no article row.
 ACTORS = Target(
     "actors",
-    "FROM entities en JOIN articles a ON a.pk = en.article",
+    "FROM entities en",
     {"actor": lambda f: names(f.actor, "en.name", "en.kb_name") if f.actor else None,
      "country": _equals("en.country", "country"), "kinds": _one_of("en.kind", "kinds"),
-     "since": _since((PUBLISHED_DAY, PUBLISHED_DAY)), "until": _until((PUBLISHED_DAY, PUBLISHED_DAY)),
-     "article": _equals("a.id", "article")})
+     "since": _since(("en.published_day", "en.published_day")),
+     "until": _until(("en.published_day", "en.published_day")),
+     "article": lambda f: ("en.article IN (SELECT pk FROM articles WHERE id = ?)", [f.article])
+     if f.article is not None else None})
 
 RECORDS = Target("records", "FROM articles a", {"article": _equals("a.id", "article")},
                  through=EVENTS, link="a.pk IN (SELECT e.article {source}{where})")
@@ -216,12 +247,16 @@ def where(target: Target, f: Filters, extra: tuple[Clause, ...] = ()) -> Clause:
 
 
 def select(target: Target, columns: str, f: Filters, *, joins: str = "", order: str = "", group: str = "",
-           extra: tuple[Clause, ...] = ()) -> Clause:
-    """The whole query: ``SELECT columns`` from the target's rows, filtered by ``f``, ordered, limited."""
+           extra: tuple[Clause, ...] = (), offset: int = 0) -> Clause:
+    """The whole query: ``SELECT columns`` from the target's rows, filtered by ``f``, ordered, limited
+    (after skipping ``offset`` rows: a page deep in a list never builds the rows before it)."""
     clause, params = where(target, f, extra)
-    sql = f"SELECT {columns} {target.source}{' ' + joins if joins else ''}{clause}{group}"
-    return limited(sql + (f" ORDER BY {order}" if order else ""), params, f.limit)
+    source = target.source_for(" ".join((columns, joins, clause, group, order)))
+    sql = f"SELECT {columns} {source}{' ' + joins if joins else ''}{clause}{group}"
+    return limited(sql + (f" ORDER BY {order}" if order else ""), params, f.limit, offset)
 
 
-def limited(sql: str, params: list, limit: int | None) -> Clause:
+def limited(sql: str, params: list, limit: int | None, offset: int = 0) -> Clause:
+    if offset:
+        return sql + " LIMIT ? OFFSET ?", [*params, limit or -1, offset]
     return (sql + " LIMIT ?", [*params, limit]) if limit else (sql, params)

@@ -20,7 +20,7 @@ from ..errors import E, InputError
 from .db import Store
 from .filters import SQLITE_MAX_INT, Filters
 from .queries import EventRow, QuoteRow, events, quotes
-from .targets import EVENT_WINDOW
+from .targets import EVENT_WINDOW, EVENTS, limited, where
 
 
 def window(start: str | None, end: str | None) -> str | None:
@@ -119,20 +119,15 @@ def _disagreements(claims: list[SourceClaim]) -> dict:
     return found
 
 
-def stories(store: Store, f: Filters = Filters(), min_articles: int = 1) -> Iterator[StoryView]:
-    """Stories (without their claims) whose events match ``f``, by date."""
-    ids = sorted({row.story for row in events(store, replace(f, limit=None))
-                  if row.story is not None})
-    shown, min_articles = 0, min(min_articles, SQLITE_MAX_INT)
-    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-        marks = ",".join("?" * len(chunk))
-        for row in store.execute(
-                _STORY_SQL + f"WHERE s.pk IN ({marks}) AND s.n_articles >= ? GROUP BY s.pk "
-                "ORDER BY first IS NULL, first, s.start_date, s.pk", [*chunk, min_articles]):
-            yield StoryView(*row)
-            shown += 1
-            if f.limit and shown >= f.limit:
-                return
+def stories(store: Store, f: Filters = Filters(), min_articles: int = 1, offset: int = 0) -> Iterator[StoryView]:
+    """Stories (without their claims) whose events match ``f``, by date; ``offset``: skip that many.
+
+    The events are selected in SQL as ``events`` selects them (their rows are never built)."""
+    inner, params = where(EVENTS, replace(f, limit=None), (("e.story IS NOT NULL", []),))
+    sql, params = limited(_STORY_SQL + f"WHERE s.pk IN (SELECT e.story {EVENTS.source}{inner}) AND s.n_articles >= ? "
+                          "GROUP BY s.pk ORDER BY first IS NULL, first, s.start_date, s.pk",
+                          [*params, min(min_articles, SQLITE_MAX_INT)], f.limit, offset)
+    yield from (StoryView(*row) for row in store.execute(sql, params))
 
 
 @dataclass(frozen=True)

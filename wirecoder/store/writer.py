@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 
 from ..errors import E, StoreError
@@ -111,14 +112,20 @@ def _insert(db: sqlite3.Connection, record: Record, digest: str, stages: str) ->
         " record, stages, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (a.id, a.url, digest, a.title, a.source, a.published, a.language, a.text, json.dumps(a.warnings),
          json.dumps(data, ensure_ascii=False, separators=(",", ":")), stages, now())).lastrowid
+    takes_part = Counter(i for v in record.events for i in (*v.source_actors, *v.target_actors))
+    speaks = Counter(q.speaker for q in record.quotes if q.speaker)
     for e in record.entities:
         kb, geo = e.kb, e.geo
-        db.execute("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-            pk, e.id, e.kind, e.name, e.country, e.sector,
-            kb.source if kb else None, kb.id if kb else None, kb.name if kb else None,
-            geo.geonameid if geo else None, geo.name if geo else None, geo.lat if geo else None,
-            geo.lon if geo else None, geo.country if geo else None, geo.admin1 if geo else None,
-            geo.feature if geo else None, geo.precision if geo else None))
+        db.execute(
+            "INSERT INTO entities (article, id, kind, name, country, sector, kb_source, kb_id, kb_name, geonameid,"
+            " geo_name, lat, lon, geo_country, admin1, feature, geo_precision, n_mentions, n_events, n_quotes,"
+            " published_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                pk, e.id, e.kind, e.name, e.country, e.sector,
+                kb.source if kb else None, kb.id if kb else None, kb.name if kb else None,
+                geo.geonameid if geo else None, geo.name if geo else None, geo.lat if geo else None,
+                geo.lon if geo else None, geo.country if geo else None, geo.admin1 if geo else None,
+                geo.feature if geo else None, geo.precision if geo else None,
+                len(e.mentions), takes_part[e.id], speaks[e.id], None if a.published is None else a.published[:10]))
         db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)",
                        [(pk, e.id, i, m.start, m.end, m.text) for i, m in enumerate(e.mentions)])
         db.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?)", [

@@ -106,8 +106,15 @@ class Page:
         """``f`` asking the store for no more rows than this page and one to tell whether more follow."""
         return replace(f, limit=self.offset + self.limit + 1)
 
-    def of(self, rows: Iterable) -> dict:
-        items = list(islice(rows, self.offset, self.offset + self.limit + 1))
+    def window(self, f: Filters) -> Filters:
+        """``f`` asking for this page and one row more, for a query told to skip ``offset`` itself
+        (in SQL: the rows before a deep page are never built)."""
+        return replace(f, limit=self.limit + 1)
+
+    def of(self, rows: Iterable, skipped: bool = False) -> dict:
+        """The page of ``rows``: all of the list (``bound``), or from the page on (``window``, ``skipped``)."""
+        start = 0 if skipped else self.offset
+        items = list(islice(rows, start, start + self.limit + 1))
         return {"items": [row.to_dict() if hasattr(row, "to_dict") else row for row in items[:self.limit]],
                 "limit": self.limit, "offset": self.offset, "more": len(items) > self.limit}
 
@@ -185,9 +192,10 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
                       store: Store = Depends(open_store)) -> dict:
         """Stored articles, oldest ingest first; with event filters, those holding a matching event."""
         sql, params = select(RECORDS, "a.id, a.title, a.source, a.published, a.url, "
-                             "(SELECT count(*) FROM events e2 WHERE e2.article = a.pk)", page.bound(f), order="a.pk")
+                             "(SELECT count(*) FROM events e2 WHERE e2.article = a.pk)", page.window(f), order="a.pk",
+                             offset=page.offset)
         keys = ("id", "title", "source", "published", "url", "events")
-        return page.of(dict(zip(keys, row)) for row in store.execute(sql, params))
+        return page.of((dict(zip(keys, row)) for row in store.execute(sql, params)), skipped=True)
 
     @app.get("/articles/{article_id}", tags=["articles"])
     def get_article(article_id: str = Path(max_length=500), store: Store = Depends(open_store)) -> dict:
@@ -205,7 +213,7 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         """Events in the order they happened, filtered as `wirecoder events` filters them."""
         from ..store.queries import events
 
-        return page.of(events(store, page.bound(f)))
+        return page.of(events(store, page.window(f), offset=page.offset), skipped=True)
 
     @app.get("/quotes", tags=["lists"])
     def list_quotes(f: Filters = Depends(filters), page: Page = Depends(), store: Store = Depends(open_store),
@@ -214,7 +222,7 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         """Quotes (actor = the speaker), filtered as `wirecoder quotes` filters them."""
         from ..store.queries import quotes
 
-        return page.of(quotes(store, page.bound(f), match=match))
+        return page.of(quotes(store, page.window(f), match=match, offset=page.offset), skipped=True)
 
     @app.get("/actors", tags=["lists"])
     def list_actors(f: Filters = Depends(filters), page: Page = Depends(),
@@ -222,7 +230,7 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         """Actors across articles, most reported first, filtered as `wirecoder actors` filters them."""
         from ..store.queries import actors
 
-        return page.of(actors(store, page.bound(f)))
+        return page.of(actors(store, page.window(f), offset=page.offset), skipped=True)
 
     @app.get("/stories", tags=["stories"])
     def list_stories(f: Filters = Depends(filters), page: Page = Depends(), store: Store = Depends(open_store),
@@ -231,7 +239,7 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         """Events fused across articles, by date (without their claims: see /stories/{id})."""
         from ..store.views import stories
 
-        return page.of(stories(store, page.bound(f), min_sources))
+        return page.of(stories(store, page.window(f), min_sources, offset=page.offset), skipped=True)
 
     @app.get("/stories/{story_id}", tags=["stories"])
     def get_story(story_id: int = Path(ge=1, le=SQLITE_MAX_INT), store: Store = Depends(open_store)) -> dict:
@@ -262,8 +270,8 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         from ..store import queries
 
         if quotes:
-            return page.of(queries.quotes(store, page.bound(f), match=q))
-        return page.of(queries.search(store, q, page.bound(f)))
+            return page.of(queries.quotes(store, page.window(f), match=q, offset=page.offset), skipped=True)
+        return page.of(queries.search(store, q, page.window(f), offset=page.offset), skipped=True)
 
     @app.post("/extract", tags=["extraction"])
     def extract_article(body: ArticleIn = Body()) -> dict:

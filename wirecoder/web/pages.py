@@ -72,14 +72,14 @@ def _routes(page) -> None:
     def index(request: Request, q: str | None = Query(None, max_length=500), limit: int = LIMIT,
               offset: int = OFFSET, store: Store = Depends(open_store)):
         if q:
-            hits = queries.search(store, q, Filters(limit=offset + limit + 1))[offset:]
+            hits = queries.search(store, q, Filters(limit=limit + 1), offset=offset)
             rows = [{"id": h.article, "title": h.title, "published": h.published, "snippet": h.snippet}
                     for h in hits]
         else:
             sql, params = select(RECORDS, "a.id, a.title, a.source, a.published, (SELECT count(*) FROM events e2 "
-                                 "WHERE e2.article = a.pk)", Filters(limit=offset + limit + 1), order="a.pk DESC")
+                                 "WHERE e2.article = a.pk)", Filters(limit=limit + 1), order="a.pk DESC", offset=offset)
             rows = [dict(zip(("id", "title", "source", "published", "events"), r))
-                    for r in store.execute(sql, params).fetchall()[offset:]]
+                    for r in store.execute(sql, params).fetchall()]
         paging = Paging(limit, offset, len(rows) > limit, given(request, "offset"))
         total = store.execute("SELECT count(*) FROM articles").fetchone()[0]
         return render("index.html", rows=rows[:limit], q=q or "", paging=paging, total=total)
@@ -103,7 +103,7 @@ def _routes(page) -> None:
                store: Store = Depends(open_store)):
         total = count_events(store, f)
         by = SORTS[sort].format(order.upper())  # a constant of SORTS: never text from the request
-        rows = list(queries.events(store, replace(f, limit=offset + limit + 1), order_by=by))[offset:]
+        rows = list(queries.events(store, replace(f, limit=limit + 1), order_by=by, offset=offset))
         keep = given(request, "offset")
         return render("events.html", rows=rows[:limit], total=total, f=f, sort=sort, order=order,
                       paging=Paging(limit, offset, len(rows) > limit, keep),
@@ -131,15 +131,14 @@ def _routes(page) -> None:
 
     @page("/ui/map")
     def world(request: Request, f: Filters = Depends(filters), store: Store = Depends(open_store)):
-        found = points(store, f, given(request))
+        found, unlocated = points(store, f, given(request))
         return render("map.html", points=found, view=view(found), outlines=outlines(), f=f,
-                      grid=graticule(view(found).step), unlocated=count_events(store, f) - sum(p.n for p in found),
-                      filtered=given(request))
+                      grid=graticule(view(found).step), unlocated=unlocated, filtered=given(request))
 
     @page("/ui/actors")
     def actors(request: Request, f: Filters = Depends(filters), limit: int = LIMIT, offset: int = OFFSET,
                store: Store = Depends(open_store)):
-        rows = list(queries.actors(store, replace(f, limit=offset + limit + 1)))[offset:]
+        rows = list(queries.actors(store, replace(f, limit=limit + 1), offset=offset))
         return render("actors.html", rows=rows[:limit], f=f,
                       paging=Paging(limit, offset, len(rows) > limit, given(request, "offset")))
 
@@ -155,7 +154,7 @@ def _routes(page) -> None:
     def stories(request: Request, f: Filters = Depends(filters),
                 min_sources: int = Query(1, ge=1, le=SQLITE_MAX_INT), limit: int = LIMIT,
                 offset: int = OFFSET, store: Store = Depends(open_store)):
-        rows = list(views.stories(store, replace(f, limit=offset + limit + 1), min_sources))[offset:]
+        rows = list(views.stories(store, replace(f, limit=limit + 1), min_sources, offset=offset))
         return render("stories.html", rows=rows[:limit], f=f, min_sources=min_sources,
                       paging=Paging(limit, offset, len(rows) > limit, given(request, "offset")))
 
@@ -255,17 +254,25 @@ def actor_entries(store: Store, name: str, f: Filters) -> list[Entry]:
 
 
 def query_entries(store: Store, f: Filters, q: str | None) -> list[Entry]:
-    """The filtered events (of the articles matching ``q``, if given), one entry per story."""
-    rows = queries.events(store, replace(f, limit=None))
+    """The filtered events (of the articles matching ``q``, if given), one entry per story: the
+    first ``TIMELINE_MAX`` entries. The events' order is read first (their numbers only), then
+    only the events of those entries are read whole."""
+    sql, params = select(EVENTS, "e.pk, e.story, a.id", replace(f, limit=None), order=f"{EVENT_ORDER}, a.pk, e.pk")
+    listed = store.execute(sql, params).fetchall()
     if q:
-        articles = {hit.article for hit in queries.search(store, q, replace(f, limit=None))}
-        rows = (row for row in rows if row.article in articles)
-    entries = []
-    for entry in _event_entries(rows):
-        entries.append(entry)
-        if len(entries) >= TIMELINE_MAX:
-            break
-    return _ordered(entries)
+        articles = queries.matching_articles(store, q, f)
+        listed = [row for row in listed if row[2] in articles]
+    kept, entries = [], set()
+    for pk, story, _ in listed:
+        entry = ("story", story) if story is not None else ("event", pk)
+        if entry not in entries:
+            if len(entries) >= TIMELINE_MAX:
+                continue  # past the last entry shown; a later event of a shown story still counts
+            entries.add(entry)
+        kept.append(pk)
+    place = {pk: i for i, pk in enumerate(kept)}
+    rows = [row for i in range(0, len(kept), 500) for row in queries.event_rows(store, kept[i:i + 500])]
+    return _ordered(_event_entries(sorted(rows, key=lambda row: place[row.pk])))
 
 
 def side_of(row: EventRow, name: str) -> str:
@@ -279,14 +286,17 @@ def side_of(row: EventRow, name: str) -> str:
 _PLACES = "l.lon, l.lat, min(l.name), count(*), group_concat(DISTINCT e.type), min(a.id), min(e.id)"
 
 
-def points(store: Store, f: Filters, filtered: dict) -> list[Point]:
+def points(store: Store, f: Filters, filtered: dict) -> tuple[list[Point], int]:
     """One point per located place of the filtered events (counted in SQL), linking to its event's
-    evidence, or to the events table filtered to that place."""
-    sql, params = select(EVENTS, _PLACES, replace(f, limit=None), group=" GROUP BY l.lon, l.lat",
-                         extra=(("l.lat IS NOT NULL AND l.lon IS NOT NULL", []),))
-    found = []
+    evidence, or to the events table filtered to that place; and the number of events without a
+    place on the map (counted by the same query: their groups have no coordinates)."""
+    sql, params = select(EVENTS, _PLACES, replace(f, limit=None), group=" GROUP BY l.lon, l.lat")
+    found, unlocated = [], 0
     for lon, lat, name, n, kinds, article, event in store.execute(sql, params):
+        if lon is None or lat is None:
+            unlocated += n
+            continue
         href = (article_href(article, event) if n == 1 else
                 "/ui/events?" + query(**{k: v for k, v in filtered.items() if k != "place"}, place=name))
         found.append(Point(lon, lat, f"{name}: {n} event{'s' * (n > 1)} ({kinds.replace(',', ', ')})", href, n))
-    return found
+    return found, unlocated
