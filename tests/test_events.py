@@ -101,6 +101,8 @@ def test_labour_strike_is_a_protest_not_an_attack(extract):
     # a coordinated clause with its own subject keeps its own status
     ("Dutch troops did not stop the raids, and opposition spokesman Karim Haddad accused the Dutch of a secret pact.",
      "ACCUSE", "occurred"),
+    # support for an armed group told in the present goes on
+    ("The government of Valdoria supports the Red Hand militia in the north.", "AID", "ongoing"),
     # a phrase put before its verb is the scene of the act, not what is urged
     ("In a telephone call to the Kremlin on Friday, Chancellor Anna Berger urged Moscow to free the prisoners.",
      "CONSULT", "occurred"),

@@ -300,6 +300,8 @@ class ArticleEvents:
         if event.type == "SUPPORT" and not trigger.is_noun and any(
                 getattr(e, "sector", None) in ARMED_SECTORS for e in parts.targets):
             event.type = "AID"  # "backed and armed the group", "supported rival rebels": material support
+            if event.status_cue is None and token.tag_ in ("VBZ", "VBP"):
+                event.status = "ongoing"  # "Washington supports the militia": material support that goes on
         event.acled = acled_type(event.type, mode, trigger.lemma, weapon_sub, source_cls, target_cls,
                                  self.view.sentence_words(s_i), lex)
         event.when = self._when(trigger, anchors, times)
