@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Token
 from ...datafiles import read_lines, read_rows
 from ...gazetteer import normalize
 from ...settings import DATA_DIR
+from ..base import tokens_in
 from .items import Actor, Mention, RoleFact
 from .lexicons import Lexicons
 
@@ -100,8 +101,9 @@ class Describer:
             for i in range(ref.start, ref.end):
                 covered.setdefault(i, ref.actor)
         found = []
+        in_quotes = tokens_in(doc, quoted)
         for tok in doc:
-            if not _common_noun(tok) or tok.i in covered or any(s <= tok.idx < e for s, e in quoted):
+            if not _common_noun(tok) or tok.i in covered or in_quotes[tok.i]:
                 continue
             speaker = self._is_speaker(tok)
             if not speaker and not (tok.dep_ in ("nsubj", "nsubjpass") or _is_agent(tok)):
