@@ -65,6 +65,10 @@ class ArticleEvents:
         self.quotes = [q for q in layers.quotes
                        if isinstance(getattr(q, "start", None), int) and isinstance(getattr(q, "end", None), int)]
         self.sentence_starts = [doc[start].idx for start, _ in self.view.sents]
+        # the times by the sentence they start in, in layer order: a sentence reads its own, not the article's
+        self.times_of: dict[int, list] = {}
+        for item in layers.times:
+            self.times_of.setdefault(self.sentence_at(getattr(item, "start", -1)), []).append(item)
         self.events: list[EventItem] = []
         self.orphans: list = []  # (paragraph, casualty) reported where no event was coded
         self.loose: dict[int, list[WhenValue]] = {}  # sentence -> dates it gives untied to any clause
@@ -145,7 +149,7 @@ class ArticleEvents:
         for s_i in {bisect_right(self._sentence_chars, t.start) - 1 for t in self.layers.times} - set(self.loose):
             if 0 <= s_i < len(self.view.sents):  # a sentence with no event ("On 12/02, the town was calm.")
                 start, end = self.view.sents[s_i]
-                found = attach_times(self.doc, self.doc[start:end], self.layers.times, {})[1]
+                found = attach_times(self.doc, self.doc[start:end], self.times_of.get(s_i, []), {})[1]
                 if found:
                     loose[s_i] = found
         return Story(published, loose, paragraphs, named, counted)
@@ -224,7 +228,7 @@ class ArticleEvents:
             if view.pos[i] == "VERB" and view.lemma[i] in lex.reporting_verbs or view.lower[i] == "according":
                 anchors.setdefault(i, -(i + 1))  # reporting verbs: negative anchor ids
         span = self.doc[start:end]
-        times, loose_times, bound = attach_times(self.doc, span, self.layers.times, anchors)
+        times, loose_times, bound = attach_times(self.doc, span, self.times_of.get(s_i, []), anchors)
         found_places = self.places.sentence_places(start, end, anchors)
         made = []
         for trigger in triggers:
