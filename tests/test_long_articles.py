@@ -140,3 +140,22 @@ def test_date_said_reads_the_first_day_wholly_inside_a_span():
     assert date_said(times, [(0, 22), (48, 61)]) == "2024-03-01"
     assert date_said(times, [(12, 70)]) == "2024-03-05"  # the one at 10 starts before the span
     assert date_said(times, []) is None
+
+
+def test_said_by_who_finds_the_nouns_a_who_said_clause_hangs_from():
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    from wirecoder.stages.actors.descriptions import Describer
+
+    words = ["Officials", ",", "who", "said", "it", "shut", ",", "left", ".", "Guards", "who", "ran", "came"]
+    heads = [7, 0, 3, 0, 5, 3, 0, 7, 7, 12, 11, 9, 12]
+    deps = ["nsubj", "punct", "nsubj", "relcl", "nsubj", "ccomp", "punct", "ROOT", "punct",
+            "nsubj", "nsubj", "relcl", "ROOT"]
+    lemmas = ["official", ",", "who", "say", "it", "shut", ",", "leave", ".", "guard", "who", "run", "come"]
+    doc = Doc(NLP.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    describer = Describer.__new__(Describer)
+    describer.words = SimpleNamespace(speech_verbs=frozenset({"say"}))
+    assert describer._said_by_who(doc) == {0}  # "Officials, who said"; not "Guards who ran"
+    assert describer._is_speaker(doc[0]) and not describer._is_speaker(doc[9])
