@@ -17,6 +17,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,11 +37,17 @@ MAX_BATCH = 4096
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and paragraphs are never merged."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    """A line break ends a sentence: headlines and paragraphs are never merged.
+
+    The token after one whose text holds a line break starts a sentence (a token's
+    trailing space is one space or none). The tokens are read as ids, and only the
+    distinct ones are looked up, not by building a Token object per word."""
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    breaks = {orth for orth in set(orths) if "\n" in strings[orth]}
+    for i in range(1, len(orths)):
+        if orths[i - 1] in breaks:
+            doc[i].is_sent_start = True
     return doc
 
 

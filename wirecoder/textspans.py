@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
 SINGLE_OPENING = {"‘": "’", "‹": "›", "'": "'"}
@@ -106,3 +109,36 @@ def _closes_single(text: str, i: int, end: int) -> bool:
 def _is_inch_mark(text: str, i: int) -> bool:
     """12" or 5'11": a straight quote right after a digit is a unit, not a quote."""
     return text[i] == '"' and i > 0 and text[i - 1].isdigit()
+
+
+class SpanIndex:
+    """Items with character offsets ``start`` and ``end`` (a quotation, a quote record), kept
+    to find those that overlap a range by bisection rather than by a scan of every item:
+    a lookup per sentence or per word then costs the same in a long article as in a short one."""
+
+    def __init__(self, items):
+        self.items = list(items)
+        self._order = sorted(range(len(self.items)), key=lambda k: self.items[k].start)
+        self._starts = [self.items[k].start for k in self._order]
+        self._longest = max((item.end - item.start for item in self.items), default=0)
+
+    def __call__(self, lo: int, hi: int) -> list:
+        """Every item that overlaps ``lo:hi`` (and maybe some that end before ``lo``), in the
+        items' own order: the caller applies its exact test, as it did on the whole list."""
+        first = bisect_left(self._starts, lo - self._longest)
+        last = bisect_left(self._starts, hi)
+        return [self.items[k] for k in sorted(self._order[first:last])]
+
+
+def containment(spans) -> Callable[[int, int], bool]:
+    """A test of whether ``start:end`` lies wholly inside one of the character ``spans``: what
+    ``any(lo <= start and end <= hi for lo, hi in spans)`` says, by bisection."""
+    ordered = sorted(spans)
+    starts = [lo for lo, _ in ordered]
+    reach = list(accumulate((hi for _, hi in ordered), max))  # the furthest end of the spans so far
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect_right(starts, start)
+        return k > 0 and reach[k - 1] >= end
+
+    return inside

@@ -8,6 +8,7 @@ an earlier stage. Stages talk to each other only through ``doc._.wc`` (the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -58,6 +59,18 @@ def token_table(doc: Doc) -> TokenTable:
             [t.text for t in tokens], [t.lower_ for t in tokens], [t.idx for t in tokens],
             [t.is_punct for t in tokens])
     return table
+
+
+def tokens_in(doc: Doc, ranges: list[tuple[int, int]]) -> list[bool]:
+    """Per token, whether it starts inside one of the character ``ranges``: what
+    ``any(start <= token.idx < end for start, end in ranges)`` says, for all tokens in one
+    pass instead of a scan of the ranges per token."""
+    offsets = token_table(doc).offsets  # strictly increasing
+    flags = [False] * len(offsets)
+    for start, end in ranges:
+        for i in range(bisect_left(offsets, start), bisect_left(offsets, end)):
+            flags[i] = True
+    return flags
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:

@@ -600,22 +600,40 @@ def _spelled_out(doc: Doc, letters: str) -> list[tuple[int, int]]:
     """Runs of capitalised words whose initials are ``letters``, with "and", "of", commas between:
     "Immigration, Refugees and Citizenship Canada" for IRCC. A run that goes on past the last
     letter ("Canadian Pacific Railway" for CP) still counts as a spelling, to show the doubt."""
+    texts, lowers, _, _ = token_table(doc)
+    spelling, run_starts = _spelling_words(doc)
     found = []
-    for i, tok in enumerate(doc):
-        if tok.text[:1] != letters[0] or not _spelling_word(tok) or (i and _spelling_word(doc[i - 1])):
-            continue
+    for i in run_starts.get(letters[0], ()):
         k, j, last = 0, i, i
-        while j < len(doc) and k < len(letters):
-            if _spelling_word(doc[j]):
-                if doc[j].text[0] != letters[k]:
+        while j < len(texts) and k < len(letters):
+            if spelling[j]:
+                if texts[j][0] != letters[k]:
                     break
                 k, last = k + 1, j
-            elif doc[j].lower_ not in _ACRONYM_LINKS:
+            elif lowers[j] not in _ACRONYM_LINKS:
                 break
             j += 1
         if k == len(letters):
             found.append((i, last + 1))
     return found
+
+
+_SPELLING_KEY = "wirecoder.spelling"
+
+
+def _spelling_words(doc: Doc) -> tuple[list[bool], dict[str, list[int]]]:
+    """Per token, whether it may spell a letter of an acronym; and by first letter, the
+    tokens that begin a run of such words. Read once per Doc: an article names more
+    acronyms the longer it is, and a scan of every token per acronym grew with the square."""
+    cached = doc.user_data.get(_SPELLING_KEY)
+    if cached is None:
+        spelling = [_spelling_word(tok) for tok in doc]
+        run_starts: dict[str, list[int]] = {}
+        for i, text in enumerate(token_table(doc).texts):
+            if spelling[i] and not (i and spelling[i - 1]):
+                run_starts.setdefault(text[0], []).append(i)
+        cached = doc.user_data[_SPELLING_KEY] = (spelling, run_starts)
+    return cached
 
 
 def _spelling_word(token: Token) -> bool:

@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 
 from ... import record
 from ...gazetteer import Gazetteer, normalize
-from ..base import span_text, token_table
+from ..base import span_text, token_table, tokens_in
 from .descriptions import Describer
 from .groups import MODIFIERS, GroupReader, group_nouns
 from .context import ContextReader
@@ -45,6 +46,36 @@ class _Ref:
     actor: Actor
     start: int
     end: int
+
+
+class _RefIndex:
+    """``refs`` (sorted by start) with their starts, so that the refs in a token range are
+    found by bisection instead of a scan of every ref: looking up the refs near each
+    mention then costs the same in a long article as in a short one."""
+
+    def __init__(self, refs: list[_Ref]):
+        self.refs = refs
+        self.starts = [r.start for r in refs]
+        self.longest = max((r.end - r.start for r in refs), default=1)
+
+    def starting(self, lo: int, hi: int) -> list[_Ref]:
+        """The refs with ``lo <= start < hi``, in order."""
+        return self.refs[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def near(self, lo: int, hi: int) -> list[_Ref]:
+        """The refs that start in ``lo:hi`` or cover ``lo`` (and a few more before it), in order."""
+        return self.starting(lo - self.longest + 1, max(hi, lo + 1))
+
+    def insert(self, ref: _Ref) -> None:
+        """Add ``ref`` where ``refs.append(ref); refs.sort(key=start)`` would put it."""
+        k = bisect_right(self.starts, ref.start)
+        self.refs.insert(k, ref)
+        self.starts.insert(k, ref.start)
+
+
+@lru_cache(maxsize=4096)
+def _last_word(text: str) -> str:
+    return normalize(text.split()[-1])
 
 
 class Resolver:
@@ -196,13 +227,13 @@ class Resolver:
         span = cand.span(doc)
         word = normalize(span.text)
         owners = [a for a in actors.values() if a.kind == "person" and len(a.name.split()) > 1
-                  and (normalize(a.name.split()[-1]) == word
-                       or any(normalize(m.text.split()[-1]) == word for m in a.mentions))]
+                  and (_last_word(a.name) == word or any(_last_word(m.text) == word for m in a.mentions))]
         actor = None
         if len(owners) == 1:
             actor = owners[0]
         elif owners:
-            before = [r for r in refs if r.actor in owners and r.end <= cand.start]
+            mine = {id(a) for a in owners}  # an actor is equal only to itself (its key is unique)
+            before = [r for r in refs if id(r.actor) in mine and r.end <= cand.start]
             actor = before[-1].actor if before else owners[0]
         if actor is None:
             holder = self.kb.link(span.text, day)
@@ -244,23 +275,24 @@ class Resolver:
                 actor.pending.append(group)
         # countries of possessors and complements are known only now; two passes let
         # "the president's envoy" take the president's country once his own role has given it.
+        index = _RefIndex(refs)
         for _ in range(2):
             for ref in refs:
                 actor = ref.actor
                 for phrase in actor.pending:
-                    actor.add_role(self._role_fact(doc, phrase, refs))
+                    actor.add_role(self._role_fact(doc, phrase, index))
                 self._person_countries([actor])
         for ref in refs:
             ref.actor.pending.clear()
 
-    def _role_fact(self, doc: Doc, phrase: RolePhrase, refs: list[_Ref]) -> RoleFact:
+    def _role_fact(self, doc: Doc, phrase: RolePhrase, refs: _RefIndex) -> RoleFact:
         of = None
         country = None
         for span in (phrase.possessor, phrase.of):
             if span is None:
                 continue
-            inside = [r for r in refs if span[0] <= r.start < span[1] and r.actor.kind != "person"
-                      or r.start <= span[0] < r.end]
+            inside = [r for r in refs.near(span[0], span[1]) if span[0] <= r.start < span[1]
+                      and r.actor.kind != "person" or r.start <= span[0] < r.end]
             target = inside[-1].actor if inside else None
             text = doc[span[0]:span[1]].text
             if span is phrase.possessor and text.lower() in ("its", "their"):
@@ -401,7 +433,8 @@ class Resolver:
         """ "A Norwegian spokesman said the talks had failed. ... said Cmdr Jan Berg": the one person
         first named in the next sentences with neither country nor office is the described one."""
         taken = {i for r in refs for i in range(r.start, r.end)}
-        described = [d for d in (self._unnamed_holder(doc, token, refs, taken) for token in doc
+        index = _RefIndex(refs)
+        described = [d for d in (self._unnamed_holder(doc, token, index, taken) for token in doc
                                  if token.lower_ in self.roles.last_words and token.dep_ in ("nsubj", "nsubjpass"))
                      if d is not None]
         if not described:
@@ -431,7 +464,7 @@ class Resolver:
         """A person the text gives neither a country nor an office (a rank at most)."""
         return actor.country is None and actor.holder is None and all(self._rank(role) for role in actor.roles)
 
-    def _unnamed_holder(self, doc: Doc, token, refs: list[_Ref], taken: set[int]):
+    def _unnamed_holder(self, doc: Doc, token, refs: _RefIndex, taken: set[int]):
         """(token index, role) of "a Norwegian spokesman" / "the US envoy to X" as a subject, with a
         country and no name beside it; None otherwise."""
         if token.i in taken or token.tag_ != "NN":
@@ -442,7 +475,7 @@ class Resolver:
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.text == "," or nxt.pos_ == "PROPN"):
             return None  # "the US envoy, Jane Roe," / "US envoy Jane Roe": named right there
-        if any(r.actor.kind == "person" and phrase.begin <= r.start <= token.right_edge.i for r in refs):
+        if any(r.actor.kind == "person" for r in refs.starting(phrase.begin, token.right_edge.i + 1)):
             return None  # "the Obama adviser and UN ambassador Jane Roe": a title of the name in it
         fact = self._role_fact(doc, phrase, refs)
         return (token.i, fact) if fact.country else None
@@ -540,14 +573,14 @@ class Resolver:
     def _resolve_description(self, doc, refs, start, head, title, countries, of_span) -> Actor | None:
         title_lower = title.lower()
         of_text = normalize(doc[of_span[0]:of_span[1]].text) if of_span else None
-        seen: list[Actor] = []
+        seen: dict[int, Actor] = {}  # an actor is equal only to itself (its key is unique)
         for ref in refs:
             if ref.start >= start:
                 break
-            if ref.actor.kind == "person" and ref.actor not in seen:
-                seen.append(ref.actor)
+            if ref.actor.kind == "person":
+                seen.setdefault(id(ref.actor), ref.actor)
         compatible = []
-        for actor in reversed(seen):  # most recent first
+        for actor in reversed(seen.values()):  # most recent first
             if countries and actor.country not in countries:
                 continue
             if not self._holds(actor, title_lower, head):
@@ -582,14 +615,18 @@ class Resolver:
         '"...," he added' the speaker is the subject of the sentence before the quote.
         """
         sentence_of = _narrative_sentences(doc, quoted)
+        numbers = [sentence_of[i] for i in range(len(doc))]  # never decreasing
         in_quotes = _quoted_tokens(doc, quoted)
-        for token in doc:
-            gender = PRONOUNS.get(token.lower_)
-            if gender is None or in_quotes[token.i]:
+        index = _RefIndex(refs)
+        for i, lower in enumerate(token_table(doc).lowers):
+            gender = PRONOUNS.get(lower)
+            if gender is None or in_quotes[i]:
                 continue
-            here = sentence_of[token.i]
-            window = [r for r in refs if r.actor.kind == "person" and not in_quotes[r.start]
-                      and r.start < token.i and here - sentence_of.get(r.start, -99) <= 2]
+            token = doc[i]
+            here = sentence_of[i]
+            # the refs from the first token two narrative sentences back up to the pronoun
+            window = [r for r in index.starting(bisect_left(numbers, here - 2), i)
+                      if r.actor.kind == "person" and not in_quotes[r.start]]
             candidates = []
             for ref in reversed(window):
                 if ref.actor.gender in (None, gender) and ref.actor not in candidates:
@@ -606,8 +643,7 @@ class Resolver:
             if choice.gender is None:
                 choice.gender = gender
             choice.add(Mention(token.idx, token.idx + len(token), token.text, "pronoun"))
-            refs.append(_Ref(choice, token.i, token.i + 1))
-            refs.sort(key=lambda r: r.start)
+            index.insert(_Ref(choice, token.i, token.i + 1))
 
 
 def _narrative_sentences(doc: Doc, quoted: list[tuple[int, int]]) -> dict[int, int]:
@@ -624,16 +660,7 @@ def _narrative_sentences(doc: Doc, quoted: list[tuple[int, int]]) -> dict[int, i
     return sentence_of
 
 
-def _quoted_tokens(doc: Doc, quoted: list[tuple[int, int]]) -> list[bool]:
-    """Per token, whether it starts inside one of the ``quoted`` character ranges: what
-    ``_inside(token.idx, quoted)`` says, for all tokens in one pass instead of a scan of
-    the ranges per token."""
-    offsets = token_table(doc).offsets  # strictly increasing
-    flags = [False] * len(offsets)
-    for start, end in quoted:
-        for i in range(bisect_left(offsets, start), bisect_left(offsets, end)):
-            flags[i] = True
-    return flags
+_quoted_tokens = tokens_in  # per token, whether it starts inside a quotation
 
 
 def _apposed_person(doc: Doc, refs: list[_Ref], start: int, end: int) -> Actor | None:
@@ -686,11 +713,11 @@ def _named_subject(doc: Doc, start: int, end: int) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def _body_before(doc: Doc, refs: list[_Ref], i: int) -> Actor | None:
+def _body_before(doc: Doc, refs: _RefIndex, i: int) -> Actor | None:
     """The organisation, group or state that "its"/"their" at token ``i`` stands for: the
     nearest one named before it in its sentence ("The Red Cross said one of its nurses")."""
     sent_start = doc[i].sent.start
-    bodies = [r.actor for r in refs if sent_start <= r.start and r.end <= i
+    bodies = [r.actor for r in refs.starting(sent_start, i) if r.end <= i
               and r.actor.kind in ("organization", "group", "country")]
     return bodies[-1] if bodies else None
 

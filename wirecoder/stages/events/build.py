@@ -15,6 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ...textspans import SpanIndex
 from . import casualties as casualty_words
 from .acled import acled_type, classes_of
 from .actors import EntityIndex, conjuncts
@@ -65,7 +66,16 @@ class ArticleEvents:
         # quotes-layer items with a span (speaker, channel and date are read when present)
         self.quotes = [q for q in layers.quotes
                        if isinstance(getattr(q, "start", None), int) and isinstance(getattr(q, "end", None), int)]
+        self.quotes_near = SpanIndex(self.quotes)
         self.sentence_starts = [doc[start].idx for start, _ in self.view.sents]
+        # the casualty counts by the sentence of their head word, in the index's order
+        self.counts_of: dict[int, list] = {}
+        for head_i, quantity in self.quantities.by_head.items():
+            self.counts_of.setdefault(self.view.sent_of[head_i], []).append((head_i, quantity))
+        # the times by the sentence they start in, in layer order: a sentence reads its own, not the article's
+        self.times_of: dict[int, list] = {}
+        for item in layers.times:
+            self.times_of.setdefault(self.sentence_at(getattr(item, "start", -1)), []).append(item)
         self.events: list[EventItem] = []
         self.orphans: list = []  # (paragraph, casualty) reported where no event was coded
         self.loose: dict[int, list[WhenValue]] = {}  # sentence -> dates it gives untied to any clause
@@ -147,7 +157,7 @@ class ArticleEvents:
         for s_i in {bisect_right(self._sentence_chars, t.start) - 1 for t in self.layers.times} - set(self.loose):
             if 0 <= s_i < len(self.view.sents):  # a sentence with no event ("On 12/02, the town was calm.")
                 start, end = self.view.sents[s_i]
-                found = attach_times(self.doc, self.doc[start:end], self.layers.times, {})[1]
+                found = attach_times(self.doc, self.doc[start:end], self.times_of.get(s_i, []), {})[1]
                 if found:
                     loose[s_i] = found
         return Story(published, loose, paragraphs, named, counted)
@@ -226,7 +236,7 @@ class ArticleEvents:
             if view.pos[i] == "VERB" and view.lemma[i] in lex.reporting_verbs or view.lower[i] == "according":
                 anchors.setdefault(i, -(i + 1))  # reporting verbs: negative anchor ids
         span = self.doc[start:end]
-        times, loose_times, bound = attach_times(self.doc, span, self.layers.times, anchors,
+        times, loose_times, bound = attach_times(self.doc, span, self.times_of.get(s_i, []), anchors,
                                                   self.layers.published)
         found_places = self.places.sentence_places(start, end, anchors)
         made = []
@@ -344,7 +354,7 @@ class ArticleEvents:
         sentence saying what another actor must do is its speaker's request of that actor."""
         found = []
         first, last = self.doc[start].idx, self.doc[end - 1].idx
-        quoted = [q for q in self.quotes if q.kind == "direct" and q.start <= last and first < q.end
+        quoted = [q for q in self.quotes_near(first, last + 1) if q.kind == "direct" and q.start <= last and first < q.end
                   and getattr(q.speaker, "entity", None)]
         if not quoted or not any(self.view.lemma[i] in self.lex.demand_modals for i in range(start, end)):
             return found  # most sentences: no quotation or no "must"
@@ -388,7 +398,8 @@ class ArticleEvents:
             if found:  # a purpose clause takes its governor's date: "arrive on May 8 to meet"
                 return replace(found[0], shared=True)
         published = self.layers.published.isoformat() if self.layers.published else None
-        for quote in self.quotes:
+        idx = self.doc[trigger.i].idx
+        for quote in self.quotes_near(idx, idx + 1):
             said = getattr(quote, "date", None)
             # a quote's date is when it was said; one equal to the publication date may be
             # only the default for an undated quote, and no event is dated by publication
@@ -398,7 +409,7 @@ class ArticleEvents:
 
     def _reporter(self, token) -> str | None:
         """The quote that tells the event, else the subject of the reporting verb above it."""
-        for quote in self.quotes:
+        for quote in self.quotes_near(token.idx, token.idx + 1):
             if quote.start <= token.idx < quote.end and getattr(quote, "id", None):
                 return quote.id
         child = token
@@ -419,9 +430,7 @@ class ArticleEvents:
         doc, out = self.doc, []
         sentence = self.view.sent_of[trigger.i]
         heads = {trigger.i, *(c.i for c in conjuncts(doc[trigger.i]))}
-        for head_i, quantity in self.quantities.by_head.items():
-            if self.view.sent_of[head_i] != sentence:
-                continue
+        for head_i, quantity in self.counts_of.get(sentence, ()):
             if head_i in heads or climb(doc[head_i], anchors).anchor == trigger.i:
                 out.append((quantity.value, quantity.counted or quantity.unit))
         return out

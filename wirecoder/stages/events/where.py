@@ -180,12 +180,16 @@ class PlaceFinder:
         Until mentions are merged the whole paragraph lends (mentions told beside
         different places are different events); ``settle`` then keeps only what a
         reader would take for the event's place."""
+        # the lenders, by paragraph in event order; an event given a place below is never one
+        lenders: dict[int, list[EventItem]] = {}
+        for e in events:
+            if e.location and e.location_how == "attached" and not e.background \
+                    and (e.type not in self.lex.dyadic or e.source_actors or e.target_actors):
+                lenders.setdefault(e.paragraph, []).append(e)
         for event in events:
             if event.location is not None or event.mode == "phone":
                 continue
-            same = [e for e in events if e.location and e.location_how == "attached"
-                    and e.paragraph == event.paragraph and not e.background
-                    and (e.type not in self.lex.dyadic or e.source_actors or e.target_actors)]
+            same = lenders.get(event.paragraph)
             if not same:
                 continue
             best = min(same, key=lambda e: (e.sentence_i != event.sentence_i,

@@ -25,6 +25,9 @@ ACTOR_KINDS = ("group", "organization")  # their country tells a text's setting 
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
 _APPOSITION = re.compile(r"^\s*,\s*(?:in\s+)?$")
 _LIST = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|/)\s*$")
+# every character a gap matching _APPOSITION or _POSSESSIVE may hold (besides white space)
+_APPOSITION_CHARS = frozenset(",in")
+_POSSESSIVE_CHARS = frozenset("'’s")
 
 
 @dataclass
@@ -44,6 +47,17 @@ class ArticleContext:
     mentions: list[Named] = field(default_factory=list)  # sorted by start
     countries: Counter = field(default_factory=Counter)  # ISO3 -> mentions
     _relations: dict = field(default_factory=dict)
+    _index: tuple = ()  # (mention count, starts, entity id -> its mentions), see _indexed
+
+    def _indexed(self) -> tuple[list[int], dict[int, list[Named]]]:
+        """The mentions' starts and each entity's mentions in order, built once (again if
+        mentions were added since)."""
+        if not self._index or self._index[0] != len(self.mentions):
+            by_entity: dict[int, list[Named]] = {}
+            for m in self.mentions:
+                by_entity.setdefault(id(m.entity), []).append(m)
+            self._index = (len(self.mentions), [m.start for m in self.mentions], by_entity)
+        return self._index[1], self._index[2]
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -68,7 +82,7 @@ class ArticleContext:
     def _listed(self, mention: Named) -> bool:
         """Is ``mention`` an item after the first of a list ("California, Washington, Utah"),
         where a comma then parts two items rather than a place and what holds it?"""
-        k = bisect.bisect_left([m.start for m in self.mentions], mention.start)
+        k = bisect.bisect_left(self._indexed()[0], mention.start)
         return k > 0 and self.mentions[k - 1].end <= mention.start \
             and bool(_LIST.match(self.text[self.mentions[k - 1].end:mention.start]))
 
@@ -80,21 +94,45 @@ class ArticleContext:
         return self._relations[key]
 
     def _relation(self, inner: object, outer: object) -> str | None:
-        inner_mentions = [m for m in self.mentions if m.entity is inner]
-        outer_mentions = [m for m in self.mentions if m.entity is outer]
+        """Explicit when a mention of ``outer`` follows one of ``inner`` across ", " ("X,
+        Kharkiv") or precedes it with "'s " ("Ukraine's X"); else sentence when they share one.
+        Only the outer mentions within the short gap such words can fill are tried, so the
+        cost grows with the mentions, not with their pairs."""
+        by_entity = self._indexed()[1]
+        inner_mentions = by_entity.get(id(inner), [])
+        outer_mentions = by_entity.get(id(outer), [])
         if not inner_mentions or not outer_mentions:
             return None
-        best = "article"
+        outer_starts = [b.start for b in outer_mentions]
+        outer_ends: dict[int, list[Named]] = {}
+        for b in outer_mentions:
+            outer_ends.setdefault(b.end, []).append(b)
         for a in inner_mentions:
-            for b in outer_mentions:
-                if (_APPOSITION.match(self.text[a.end:b.start]) if a.end <= b.start else False) \
-                        and not self._listed(a):
+            reach = _gap_end(self.text, a.end, _APPOSITION_CHARS)
+            for b in outer_mentions[bisect.bisect_left(outer_starts, a.end):bisect.bisect_right(outer_starts, reach)]:
+                if _APPOSITION.match(self.text[a.end:b.start]) and not self._listed(a):
                     return "explicit"
-                if b.end <= a.start and _POSSESSIVE.match(self.text[b.end:a.start]):
+            for end in range(_gap_start(self.text, a.start, _POSSESSIVE_CHARS), a.start + 1):
+                if any(_POSSESSIVE.match(self.text[b.end:a.start]) for b in outer_ends.get(end, ())):
                     return "explicit"
-                if self.sentence(a.start) == self.sentence(b.start):
-                    best = "sentence"
-        return best
+        outer_sentences = {self.sentence(b.start) for b in outer_mentions}
+        return "sentence" if any(self.sentence(a.start) in outer_sentences for a in inner_mentions) else "article"
+
+
+def _gap_end(text: str, start: int, chars: frozenset[str]) -> int:
+    """Where the run of white space and ``chars`` from ``start`` ends."""
+    end = start
+    while end < len(text) and (text[end] in chars or text[end].isspace()):
+        end += 1
+    return end
+
+
+def _gap_start(text: str, end: int, chars: frozenset[str]) -> int:
+    """Where the run of white space and ``chars`` ending at ``end`` begins."""
+    start = end
+    while start > 0 and (text[start - 1] in chars or text[start - 1].isspace()):
+        start -= 1
+    return start
 
 
 def build_context(doc: Doc, entities: list) -> ArticleContext:

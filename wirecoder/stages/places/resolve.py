@@ -253,13 +253,15 @@ class PlaceResolver:
 
     # -- weighing ---------------------------------------------------------------
     def _choose(self, entity, cue: Cues, found, ctx: ArticleContext, entities, chosen) -> Choice:
-        scored = sorted(((self.score(entity, cue, p, found, ctx, entities, chosen), p) for p in found),
+        others = _placed_others(entity, entities, chosen)  # the same for every candidate
+        scored = sorted(((self.score(entity, cue, p, found, ctx, entities, chosen, others), p) for p in found),
                         key=lambda item: -item[0])
         best, place = scored[0]
         runner = scored[1][0] if len(scored) > 1 else best - 10.0
         return Choice(place, best, best - runner)
 
-    def score(self, entity, cue: Cues, p: Place, found, ctx: ArticleContext, entities, chosen) -> float:
+    def score(self, entity, cue: Cues, p: Place, found, ctx: ArticleContext, entities, chosen,
+              others: list | None = None) -> float:
         population = p.population or (REGION_POPULATION if p.kind == "region" else 0)
         s = 1.2 * math.log10(population + 10) + (1.0 if p.main else 0.0)
         s += {"country": 2.0, "region": 2.0, "admin1": 0.5, "admin2": -1.5}.get(p.kind, 0.0)
@@ -282,11 +284,7 @@ class PlaceResolver:
         share = ctx.country_share(p.country)
         s += 2.0 * share + (1.0 if share else 0.0)
         near = []
-        for other in entities:
-            pick = chosen.get(id(other))
-            if other is entity or pick is None:
-                continue
-            nation = other.kind == "country" or all(m.form == "demonym" for m in other.mentions)
+        for other, pick, nation in (_placed_others(entity, entities, chosen) if others is None else others):
             if not nation and contains(pick.place, p):
                 relation = ctx.relation(entity, other)
                 if relation:
@@ -298,3 +296,14 @@ class PlaceResolver:
         if near and p.extent < LOCAL_EXTENT_KM:
             s += 2.5 * math.exp(-min(near) / NEAR_KM)
         return s
+
+
+def _placed_others(entity, entities, chosen) -> list[tuple[object, object, bool]]:
+    """(entity, its choice, whether it names a nation) of every entity placed so far but ``entity``."""
+    others = []
+    for other in entities:
+        pick = chosen.get(id(other))
+        if other is entity or pick is None:
+            continue
+        others.append((other, pick, other.kind == "country" or all(m.form == "demonym" for m in other.mentions)))
+    return others

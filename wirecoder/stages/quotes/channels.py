@@ -82,7 +82,11 @@ def date_said(times: Iterable, spans: Iterable[tuple[int, int]]) -> str | None:
     gives no date.
     """
     spans = list(spans)
-    for item in sorted(times, key=lambda t: t.start):
+    if not spans:
+        return None
+    low, high = min(lo for lo, _ in spans), max(hi for _, hi in spans)
+    inside = [t for t in times if low <= t.start and t.end <= high]  # the rest lies in no span
+    for item in sorted(inside, key=lambda t: t.start):
         if not any(lo <= item.start and item.end <= hi for lo, hi in spans):
             continue
         day = _day(item)

@@ -13,7 +13,7 @@ thread, so no pronoun or floating quote looks back to them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -47,6 +47,7 @@ class DocContext:
     _mention_starts: list[int] = field(default_factory=list)
     _par_starts: list[int] = field(default_factory=list)
     _quote_opens: list[int] = field(default_factory=list)
+    _longest: int = -1  # the longest quotation's length, once read
 
     @classmethod
     def build(cls, doc: Doc, entities: list, times: list) -> DocContext:
@@ -113,7 +114,12 @@ class DocContext:
         letters = sum(1 for ch in self.text[start:end] if ch.isalnum())
         if not letters:
             return 0.0
-        for q in self.quotes:
+        # only the quotations that may overlap [start, end): opened before its end, and not so long
+        # before its start that even the longest quotation would have closed
+        longest = max((q.end - q.start for q in self.quotes), default=0) if self._longest < 0 else self._longest
+        self._longest = longest
+        near = self.quotes[bisect_left(self._quote_opens, start - 1 - longest):bisect_left(self._quote_opens, end - 1)]
+        for q in near:
             lo, hi = max(q.start, start), min(q.end, end)
             if lo < hi:
                 inside += sum(1 for ch in self.text[lo:hi] if ch.isalnum())

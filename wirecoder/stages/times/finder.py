@@ -19,6 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ...textspans import containment
 from ..base import text_of
 from .builders import build
 from .filters import plausible
@@ -109,8 +110,8 @@ def find_times(doc: Doc, published: date | None, grammar: Grammar, lex: TimeLexi
                resolver: Resolver, names: list[tuple[int, int]] = ()) -> list[TimeItem]:
     """The time items of a parsed article; ``names`` are person-name spans ("April Ryan") to keep out of."""
     text = text_of(doc)
-    found = [m for m in matches(doc, grammar, lex, text)
-             if not any(start <= m.start and m.end <= end for start, end in names)]
+    in_name = containment(names)
+    found = [m for m in matches(doc, grammar, lex, text) if not in_name(m.start, m.end)]
     kept = [m for m in merge(choose(found, grammar.priority), text) if not isinstance(m.reading.core, Impossible)]
     sentence_starts = [sent.start for sent in doc.sents]
     candidates = []
