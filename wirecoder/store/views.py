@@ -14,6 +14,7 @@ publication-day fallback fusion matches undated events with.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 from dataclasses import asdict, dataclass, field, replace
 
 from ..errors import E, InputError
@@ -156,37 +157,45 @@ def story_timeline(store: Store, story_id: int, f: Filters = Filters(), offset: 
     return entries[offset:offset + f.limit] if f.limit else entries[offset:]
 
 
-@dataclass(frozen=True)
-class Slot:
-    """One line of a timeline before its rows are read: where it sorts, and the rows behind it."""
+class Slot(NamedTuple):
+    """One line of a timeline before its rows are read: where it sorts, and the rows behind it
+    (a plain tuple: a timeline of the whole store has thousands of lines, and only a page is read)."""
 
     date: str | None
     what: str
     kind: str  # "event" or "quote"
-    pks: tuple[int, ...]  # an event line: the matching events of its story (or the one event), first first
+    pks: list[int]  # an event line: the matching events of its story (or the one event), first first
 
 
 def slot_order(slot: Slot) -> tuple:
     return slot.date is None, slot.date or "", slot.what
 
 
+# An event's line as ``window`` and the timelines show it: its date window, and its type/mode.
+_LINE = ("CASE WHEN e.when_end IS NULL OR e.when_end = e.when_start THEN e.when_start "
+         "ELSE e.when_start || '/' || e.when_end END, e.type || COALESCE('/' || e.mode, '')")
+
+
 def event_slots(store: Store, f: Filters, articles: set[str] | None = None) -> list[Slot]:
     """The filtered events (of ``articles`` if given) as timeline lines, one per story or per event
     outside any story, in the order they happened: only their numbers, dates and types are read."""
-    sql, params = select(EVENTS, "e.pk, e.story, e.when_start, e.when_end, e.type, e.mode, a.id",
+    sql, params = select(EVENTS, f"e.pk, e.story, {_LINE}" + (", a.id" if articles is not None else ""),
                          replace(f, limit=None), order=f"{EVENT_ORDER}, a.pk, e.pk")
+    rows = store.execute(sql, params).fetchall()
+    if articles is not None:
+        rows = [row for row in rows if row[4] in articles]
     slots, by_story = [], {}
-    for pk, story_id, start, end, type_, mode, article in store.execute(sql, params):
-        if articles is not None and article not in articles:
-            continue
-        if story_id is not None and story_id in by_story:
-            by_story[story_id].append(pk)
-            continue
-        pks = [pk]
+    for pk, story_id, date, what, *_ in rows:
         if story_id is not None:
-            by_story[story_id] = pks
-        slots.append((window(start, end), type_ + (f"/{mode}" if mode else ""), pks))
-    return [Slot(date, what, "event", tuple(pks)) for date, what, pks in slots]
+            pks = by_story.get(story_id)
+            if pks is not None:  # a later event of a story already listed: one more source of its line
+                pks.append(pk)
+                continue
+            pks = by_story[story_id] = [pk]
+        else:
+            pks = [pk]
+        slots.append(Slot(date, what, "event", pks))
+    return slots
 
 
 def actor_slots(store: Store, name: str, f: Filters = Filters()) -> list[Slot]:
@@ -196,8 +205,8 @@ def actor_slots(store: Store, name: str, f: Filters = Filters()) -> list[Slot]:
     said = Filters(actor=name, since=f.since, until=f.until, overlap=f.overlap, country=f.country)
     sql, params = select(QUOTES, "q.pk, q.date, substr(a.published, 1, 10), q.channel", said,
                          order=f"{QUOTE_DAY}, a.pk, q.pk")
-    slots += [Slot(date or published or None, "said" + (f" ({channel})" if channel else ""), "quote", (pk,))
-              for pk, date, published, channel in store.execute(sql, params)]
+    slots += [Slot(date or published or None, "said" + (f" ({channel})" if channel else ""), "quote", [pk])
+              for pk, date, published, channel in store.execute(sql, params).fetchall()]
     return sorted(slots, key=slot_order)  # stable: events first on a tie, as read
 
 
