@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from ..errors import E, InputError
 from .db import Store
 from .filters import SQLITE_MAX_INT, Filters
-from .queries import EVENT_ORDER, EventRow, QuoteRow, event_rows, events, quote_rows, quotes
+from .queries import EVENT_ORDER, EventRow, QuoteRow, _fts, event_rows, events, quote_rows, quotes
 from .targets import EVENT_WINDOW, EVENTS, QUOTE_DAY, QUOTES, limited, select, where
 
 
@@ -176,16 +176,16 @@ _LINE = ("CASE WHEN e.when_end IS NULL OR e.when_end = e.when_start THEN e.when_
          "ELSE e.when_start || '/' || e.when_end END, e.type || COALESCE('/' || e.mode, '')")
 
 
-def event_slots(store: Store, f: Filters, articles: set[str] | None = None) -> list[Slot]:
-    """The filtered events (of ``articles`` if given) as timeline lines, one per story or per event
-    outside any story, in the order they happened: only their numbers, dates and types are read."""
-    sql, params = select(EVENTS, f"e.pk, e.story, {_LINE}" + (", a.id" if articles is not None else ""),
-                         replace(f, limit=None), order=f"{EVENT_ORDER}, a.pk, e.pk")
-    rows = store.execute(sql, params).fetchall()
-    if articles is not None:
-        rows = [row for row in rows if row[4] in articles]
+def event_slots(store: Store, f: Filters, match: str | None = None) -> list[Slot]:
+    """The filtered events (of the articles matching the full-text query ``match``, if given) as
+    timeline lines, one per story or per event outside any story, in the order they happened: only
+    their numbers, dates and types are read."""
+    extra = (("a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [match]),) if match else ()
+    sql, params = select(EVENTS, f"e.pk, e.story, {_LINE}", replace(f, limit=None), extra=extra,
+                         order=f"{EVENT_ORDER}, a.pk, e.pk")
+    rows = _fts(store, sql, params, match)  # a malformed query: E055, as search answers it
     slots, by_story = [], {}
-    for pk, story_id, date, what, *_ in rows:
+    for pk, story_id, date, what in rows:
         if story_id is not None:
             pks = by_story.get(story_id)
             if pks is not None:  # a later event of a story already listed: one more source of its line

@@ -255,8 +255,7 @@ def actor_entries(store: Store, name: str, f: Filters, limit: int, offset: int) 
 def query_entries(store: Store, f: Filters, q: str | None, limit: int, offset: int) -> tuple[list[Entry], int]:
     """A page of the filtered events (of the articles matching ``q``, if given), one entry per story,
     and how many entries there are in all; only the page's events are read whole."""
-    articles = queries.matching_articles(store, q, f) if q else None
-    slots = sorted(views.event_slots(store, f, articles), key=views.slot_order)
+    slots = sorted(views.event_slots(store, f, q), key=views.slot_order)
     return _page_entries(store, slots[offset:offset + limit]), len(slots)
 
 
