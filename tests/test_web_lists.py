@@ -1,13 +1,15 @@
 """The lists of the API and the web page, read the fast way, answer as they did.
 
 A page deep in a list is skipped in SQL (``offset``), a page of events is picked
-before its rows are read, the stories list is selected in SQL, the timeline builds
+before its rows are read, the stories list is selected in SQL, a timeline builds
 only the events it shows, name filters fold each distinct name once, and the
 actors list reads counts kept on each entity row (migration 5). Each test checks
 one of these against the plain reading of the same store: the invented reports of
 store_records plus a few more meetings, so that lists have several pages.
 """
 
+import html
+import re
 import sqlite3
 
 import pytest
@@ -16,7 +18,6 @@ from fastapi.testclient import TestClient
 from store_records import meeting_report, two_source_news
 from wirecoder.record import Article, Entity, Event, Evidence, Record, Span, When
 from wirecoder.store import Filters, Store, queries, write
-from wirecoder.web import pages
 from wirecoder.web.api import create_app
 
 
@@ -56,7 +57,8 @@ def listed(client, url: str) -> list:
 
 
 @pytest.mark.parametrize("url", ["/events", "/events?actor=marsh", "/quotes", "/actors", "/actors?kind=person",
-                                 "/stories", "/articles", "/search?q=envoy", "/search?q=envoy&quotes=false"])
+                                 "/stories", "/articles", "/search?q=envoy", "/search?q=envoy&quotes=false",
+                                 "/timeline?actor=marsh", "/timeline?actor=zelenskyy"])
 def test_every_page_of_a_list_is_the_same_slice_of_the_whole_list(client, url):
     whole = listed(client, url + ("&" if "?" in url else "?") + "limit=1000")
     assert len(whole) >= 3
@@ -92,16 +94,47 @@ def test_a_filter_on_a_name_folds_case_and_accents(client):
     assert listed(client, "/events?place=dnipro")  # the place's name, matched the same way
 
 
-def test_the_timeline_shows_every_source_of_its_first_entries(tmp_path, monkeypatch):
+def test_the_timeline_shows_every_source_of_its_first_entries(tmp_path):
     strike_a, strike_b, odesa, _ = two_source_news()
     path = tmp_path / "timeline.db"
     with Store(path) as store:
         for record in (strike_a, odesa, strike_b):  # the same day: Odesa's event comes between the two reports
             write(store, record)
-    monkeypatch.setattr(pages, "TIMELINE_MAX", 1)
-    page = TestClient(create_app(str(path))).get("/ui/timeline?type=ASSAULT").text
+    page = TestClient(create_app(str(path))).get("/ui/timeline?type=ASSAULT&limit=1").text
     assert page.count('class="entry"') == 1
     assert "dnipro-a" in page and "dnipro-b" in page and "odesa-1" not in page
+    assert "showing 1-1 of 2 entries" in page
+
+
+def evidence_links(page: str) -> list[str]:
+    return re.findall(r'href="(/ui/articles/[^"]+)"', page)
+
+
+@pytest.mark.parametrize("url, kept", [("/ui/timeline?actor=marsh", "actor=marsh"),
+                                       ("/ui/timeline?type=CONSULT&country=GBR", "country=GBR"),
+                                       ("/ui/timeline?q=envoy&since=2025-03-02", "since=2025-03-02"),
+                                       ("/ui/actor?name=marsh", "name=marsh")])
+def test_the_next_page_of_a_timeline_follows_without_overlap_and_keeps_the_filters(client, url, kept):
+    whole_page = client.get(url + "&limit=1000").text
+    whole = evidence_links(whole_page)
+    total = int(re.search(r"of (\d+) entries", whole_page).group(1))
+    assert total >= 3 and len(whole) >= total  # two pages at least
+    seen, link, pages_read = [], url + "&limit=2", 0
+    while link:
+        page = client.get(link).text
+        pages_read += 1
+        assert f"showing {2 * pages_read - 1}-{min(2 * pages_read, total)} of {total} entries" in page
+        shown = evidence_links(page)
+        assert shown and not set(shown) & set(seen)  # page 2 holds none of page 1's entries
+        seen += shown
+        found = re.search(r'<a href="([^"]+)" rel="next">', page)
+        if found:
+            following = html.unescape(found.group(1))
+            assert kept in following and "limit=2" in following
+            link = url.split("?")[0] + following
+        else:
+            link = None
+    assert seen == whole and pages_read == (total + 1) // 2
 
 
 def entity_counts(db) -> list[tuple]:

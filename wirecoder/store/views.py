@@ -14,13 +14,14 @@ publication-day fallback fusion matches undated events with.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 from dataclasses import asdict, dataclass, field, replace
 
 from ..errors import E, InputError
 from .db import Store
 from .filters import SQLITE_MAX_INT, Filters
-from .queries import EventRow, QuoteRow, events, quotes
-from .targets import EVENT_WINDOW, EVENTS, limited, where
+from .queries import EVENT_ORDER, EventRow, QuoteRow, _fts, event_rows, events, quote_rows, quotes
+from .targets import EVENT_WINDOW, EVENTS, QUOTE_DAY, QUOTES, limited, select, where
 
 
 def window(start: str | None, end: str | None) -> str | None:
@@ -145,31 +146,95 @@ class Entry:
         return asdict(self)
 
 
-def story_timeline(store: Store, story_id: int, f: Filters = Filters()) -> list[Entry]:
-    """Each source's claim of one story (those matching ``f``), by the date it gives, then publication."""
+def story_timeline(store: Store, story_id: int, f: Filters = Filters(), offset: int = 0) -> list[Entry]:
+    """Each source's claim of one story (those matching ``f``), by the date it gives, then publication;
+    ``f.limit`` of them from ``offset`` (a story holds few claims: all are read, one page kept)."""
     story(store, story_id)  # E058 when there is no such story
     rows = events(store, replace(f, story=story_id, limit=None))
     entries = sorted((Entry(window(r.when_start, r.when_end), f"reported by {r.source or r.article}", r.evidence,
                             r.status, [r.article]) for r in rows), key=lambda e: (e.date is None, e.date or "",
                                                                                   e.sources))
-    return entries[:f.limit] if f.limit else entries
+    return entries[offset:offset + f.limit] if f.limit else entries[offset:]
 
 
-def actor_timeline(store: Store, name: str, f: Filters = Filters()) -> list[Entry]:
-    """What an actor did (one entry per story) and said, in date order."""
-    entries, by_story = [], {}
-    for row in events(store, replace(f, actor=name, limit=None)):
-        if row.story is not None and row.story in by_story:
-            by_story[row.story].sources.append(row.article)
+class Slot(NamedTuple):
+    """One line of a timeline before its rows are read: where it sorts, and the rows behind it
+    (a plain tuple: a timeline of the whole store has thousands of lines, and only a page is read)."""
+
+    date: str | None
+    what: str
+    kind: str  # "event" or "quote"
+    pks: list[int]  # an event line: the matching events of its story (or the one event), first first
+
+
+def slot_order(slot: Slot) -> tuple:
+    return slot.date is None, slot.date or "", slot.what
+
+
+# An event's line as ``window`` and the timelines show it: its date window, and its type/mode.
+_LINE = ("CASE WHEN e.when_end IS NULL OR e.when_end = e.when_start THEN e.when_start "
+         "ELSE e.when_start || '/' || e.when_end END, e.type || COALESCE('/' || e.mode, '')")
+
+
+def event_slots(store: Store, f: Filters, match: str | None = None) -> list[Slot]:
+    """The filtered events (of the articles matching the full-text query ``match``, if given) as
+    timeline lines, one per story or per event outside any story, in the order they happened: only
+    their numbers, dates and types are read."""
+    extra = (("a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [match]),) if match else ()
+    sql, params = select(EVENTS, f"e.pk, e.story, {_LINE}", replace(f, limit=None), extra=extra,
+                         order=f"{EVENT_ORDER}, a.pk, e.pk")
+    rows = _fts(store, sql, params, match)  # a malformed query: E055, as search answers it
+    slots, by_story = [], {}
+    for pk, story_id, date, what in rows:
+        if story_id is not None:
+            pks = by_story.get(story_id)
+            if pks is not None:  # a later event of a story already listed: one more source of its line
+                pks.append(pk)
+                continue
+            pks = by_story[story_id] = [pk]
+        else:
+            pks = [pk]
+        slots.append(Slot(date, what, "event", pks))
+    return slots
+
+
+def actor_slots(store: Store, name: str, f: Filters = Filters()) -> list[Slot]:
+    """What an actor did (one line per story) and said, in date order, before any row is read whole.
+    The order is that of the stored values (an analyst's corrected date shows on its line, in place)."""
+    slots = event_slots(store, replace(f, actor=name))
+    said = Filters(actor=name, since=f.since, until=f.until, overlap=f.overlap, country=f.country)
+    sql, params = select(QUOTES, "q.pk, q.date, substr(a.published, 1, 10), q.channel", said,
+                         order=f"{QUOTE_DAY}, a.pk, q.pk")
+    slots += [Slot(date or published or None, "said" + (f" ({channel})" if channel else ""), "quote", [pk])
+              for pk, date, published, channel in store.execute(sql, params).fetchall()]
+    return sorted(slots, key=slot_order)  # stable: events first on a tie, as read
+
+
+def read_slots(store: Store, slots: list[Slot]) -> tuple[dict[int, EventRow], dict[int, QuoteRow]]:
+    """The rows behind ``slots`` (a page of them), as reviewed, by number."""
+    wanted = {kind: [pk for s in slots if s.kind == kind for pk in s.pks] for kind in ("event", "quote")}
+    found_events = {row.pk: row for i in range(0, len(wanted["event"]), 500)
+                    for row in event_rows(store, wanted["event"][i:i + 500])}
+    found_quotes = {row.pk: row for i in range(0, len(wanted["quote"]), 500)
+                    for row in quote_rows(store, wanted["quote"][i:i + 500])}
+    return found_events, found_quotes
+
+
+def actor_timeline(store: Store, name: str, f: Filters = Filters(), offset: int = 0) -> list[Entry]:
+    """What an actor did (one entry per story) and said, in date order: ``f.limit`` entries from
+    ``offset`` (all when no limit); only the rows of those entries are read."""
+    slots = actor_slots(store, name, f)
+    page = slots[offset:offset + f.limit] if f.limit else slots[offset:]
+    found_events, found_quotes = read_slots(store, page)
+    entries = []
+    for slot in page:
+        if slot.kind == "quote":
+            q = found_quotes[slot.pks[0]]
+            entries.append(Entry(said_on(q), "said" + (f" ({q.channel})" if q.channel else ""), q.text, None,
+                                 [q.article]))
             continue
-        entry = Entry(window(row.when_start, row.when_end), row.type + (f"/{row.mode}" if row.mode else ""), row.evidence, row.status,
-                      [row.article], row.story)
-        entries.append(entry)
-        if row.story is not None:
-            by_story[row.story] = entry
-    quote_filters = Filters(actor=name, since=f.since, until=f.until, overlap=f.overlap, country=f.country)
-    for q in quotes(store, quote_filters):
-        entries.append(Entry(said_on(q), "said" + (f" ({q.channel})" if q.channel else ""),
-                             q.text, None, [q.article]))
-    entries.sort(key=lambda e: (e.date is None, e.date or "", e.what))
-    return entries[:f.limit] if f.limit else entries
+        rows = [found_events[pk] for pk in slot.pks]
+        row = rows[0]
+        entries.append(Entry(window(row.when_start, row.when_end), row.type + (f"/{row.mode}" if row.mode else ""),
+                             row.evidence, row.status, [r.article for r in rows], row.story))
+    return entries

@@ -256,10 +256,10 @@ def create_app(store_path: str, *, token: str | None = None, max_body: int = MAX
         if (f.actor is None) == (f.story is None):
             raise InputError(E.E059, option="actor/story", value=f.actor or f.story,
                              detail="a timeline is of one actor or of one story", choices="?actor=NAME or ?story=N")
-        bounded = page.bound(f)
+        one_more = page.window(f)  # only this page's entries (and one to tell whether more follow) are built
         if f.story is not None:
-            return page.of(story_timeline(store, f.story, replace(bounded, story=None)))
-        return page.of(actor_timeline(store, f.actor, replace(bounded, actor=None)))
+            return page.of(story_timeline(store, f.story, replace(one_more, story=None), page.offset), skipped=True)
+        return page.of(actor_timeline(store, f.actor, replace(one_more, actor=None), page.offset), skipped=True)
 
     @app.get("/search", tags=["lists"])
     def search(q: str = Query(min_length=1, max_length=500, description="FTS5 query: words, \"phrases\", "

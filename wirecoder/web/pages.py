@@ -39,8 +39,7 @@ from .marks import marked
 from .worldmap import Point, graticule, outlines, view
 
 STATIC = Path(__file__).with_name("static")
-PAGE_SIZE = 100
-TIMELINE_MAX = 500  # the earliest entries a timeline or an actor's page shows (a story's: all)
+PAGE_SIZE = 100  # rows of a table, entries of a timeline or of an actor's page
 SORTS = {  # ?sort= -> the events table's SQL order (missing values last); "date": the order events happened
     "date": EVENT_ORDER + " {0}", "type": "e.type {0}, e.mode {0} NULLS LAST", "status": "e.status {0}",
     "place": "l.name {0} NULLS LAST", "country": "COALESCE(l.geo_country, l.country) {0} NULLS LAST",
@@ -119,15 +118,15 @@ def _routes(page) -> None:
 
     @page("/ui/timeline")
     def timeline(request: Request, f: Filters = Depends(filters), q: str | None = Query(None, max_length=500),
-                 store: Store = Depends(open_store)):
+                 limit: int = LIMIT, offset: int = OFFSET, store: Store = Depends(open_store)):
         if f.story is not None:
-            entries, title = story_entries(store, f), f"story {f.story}"
+            (entries, total), title = story_entries(store, f, limit, offset), f"story {f.story}"
         elif f.actor and not q:
-            entries, title = actor_entries(store, f.actor, replace(f, actor=None)), f.actor
+            (entries, total), title = actor_entries(store, f.actor, replace(f, actor=None), limit, offset), f.actor
         else:
-            entries, title = query_entries(store, f, q), q or "events"
-        return render("timeline.html", entries=entries, title=title, q=q or "", f=f,
-                      truncated=len(entries) >= TIMELINE_MAX, limit=TIMELINE_MAX)
+            (entries, total), title = query_entries(store, f, q, limit, offset), q or "events"
+        return render("timeline.html", entries=entries, title=title, q=q or "", f=f, total=total,
+                      paging=Paging(limit, offset, offset + limit < total, given(request, "offset")))
 
     @page("/ui/map")
     def world(request: Request, f: Filters = Depends(filters), store: Store = Depends(open_store)):
@@ -143,12 +142,12 @@ def _routes(page) -> None:
                       paging=Paging(limit, offset, len(rows) > limit, given(request, "offset")))
 
     @page("/ui/actor")
-    def actor(name: str = Query(min_length=1, max_length=200, description="part of the actor's name"),
-              store: Store = Depends(open_store)):
+    def actor(request: Request, name: str = Query(min_length=1, max_length=200, description="part of the actor's name"),
+              limit: int = LIMIT, offset: int = OFFSET, store: Store = Depends(open_store)):
         known = list(queries.actors(store, Filters(actor=name, limit=50)))
-        entries = actor_entries(store, name, Filters())
-        return render("actor.html", name=name, known=known, entries=entries,
-                      truncated=len(entries) >= TIMELINE_MAX, limit=TIMELINE_MAX)
+        entries, total = actor_entries(store, name, Filters(), limit, offset)
+        return render("actor.html", name=name, known=known, entries=entries, total=total,
+                      paging=Paging(limit, offset, offset + limit < total, given(request, "offset")))
 
     @page("/ui/stories")
     def stories(request: Request, f: Filters = Depends(filters),
@@ -211,68 +210,53 @@ def _source(row, anchor: str) -> tuple[str, str]:
         article_href(row.article, anchor)
 
 
-def _event_entries(rows, actor: str | None = None) -> list[Entry]:
-    """One entry per story (its sources gathered), or per event outside any story."""
-    entries: list[Entry] = []
-    by_story: dict[int, int] = {}
-    for row in rows:
-        if row.story is not None and row.story in by_story:
-            i = by_story[row.story]
-            entries[i] = replace(entries[i], sources=entries[i].sources + (_source(row, row.id),))
+def _event_entry(rows: list[EventRow], actor: str | None = None) -> Entry:
+    """One story's events (or one event outside any story) as one entry, told by the first, with every source."""
+    row = rows[0]
+    return Entry(views.window(row.when_start, row.when_end), row.type + (f"/{row.mode}" if row.mode else ""),
+                 " ".join(row.evidence.split()), row.status, tuple(_source(r, r.id) for r in rows), row.story,
+                 side_of(row, actor) if actor else None)
+
+
+def _page_entries(store: Store, slots: list[views.Slot], actor: str | None = None) -> list[Entry]:
+    """The entries of a page of timeline lines: only their own rows are read."""
+    found_events, found_quotes = views.read_slots(store, slots)
+    entries = []
+    for slot in slots:
+        if slot.kind == "event":
+            entries.append(_event_entry([found_events[pk] for pk in slot.pks], actor))
             continue
-        if row.story is not None:
-            by_story[row.story] = len(entries)
-        entries.append(Entry(views.window(row.when_start, row.when_end), row.type + (f"/{row.mode}" if row.mode
-                             else ""), " ".join(row.evidence.split()), row.status, (_source(row, row.id),),
-                             row.story, side_of(row, actor) if actor else None))
-    return entries
-
-
-def _ordered(entries: list[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (e.date is None, e.date or "", e.what))
-
-
-def story_entries(store: Store, f: Filters) -> list[Entry]:
-    """Each source's claim of one story, by the date it gives."""
-    views.story(store, f.story)  # E058 when there is no such story
-    rows = queries.events(store, replace(f, limit=None))
-    return _ordered([Entry(views.window(r.when_start, r.when_end), f"{r.type} reported by {r.source or r.article}",
-                           " ".join(r.evidence.split()), r.status, (_source(r, r.id),), r.story) for r in rows])
-
-
-def actor_entries(store: Store, name: str, f: Filters) -> list[Entry]:
-    """What an actor did or suffered (one entry per story) and said, in date order, with sources:
-    the earliest ``TIMELINE_MAX`` of each (narrowed by since/until to see later ones)."""
-    entries = _event_entries(queries.events(store, replace(f, actor=name, limit=TIMELINE_MAX)), name)
-    said = Filters(actor=name, since=f.since, until=f.until, overlap=f.overlap, country=f.country,
-                   limit=TIMELINE_MAX)
-    for q in queries.quotes(store, said):
+        q = found_quotes[slot.pks[0]]
         source = ((q.article + (f", {q.published[:10]}" if q.published else "")), article_href(q.article, q.id))
         entries.append(Entry(views.said_on(q), "said" + (f" ({q.channel})" if q.channel else ""), q.text, None,
                              (source,), side=f"said ({q.speaker or q.speaker_text})"))
-    return _ordered(entries)[:TIMELINE_MAX]
+    return entries
 
 
-def query_entries(store: Store, f: Filters, q: str | None) -> list[Entry]:
-    """The filtered events (of the articles matching ``q``, if given), one entry per story: the
-    first ``TIMELINE_MAX`` entries. The events' order is read first (their numbers only), then
-    only the events of those entries are read whole."""
-    sql, params = select(EVENTS, "e.pk, e.story, a.id", replace(f, limit=None), order=f"{EVENT_ORDER}, a.pk, e.pk")
-    listed = store.execute(sql, params).fetchall()
-    if q:
-        articles = queries.matching_articles(store, q, f)
-        listed = [row for row in listed if row[2] in articles]
-    kept, entries = [], set()
-    for pk, story, _ in listed:
-        entry = ("story", story) if story is not None else ("event", pk)
-        if entry not in entries:
-            if len(entries) >= TIMELINE_MAX:
-                continue  # past the last entry shown; a later event of a shown story still counts
-            entries.add(entry)
-        kept.append(pk)
-    place = {pk: i for i, pk in enumerate(kept)}
-    rows = [row for i in range(0, len(kept), 500) for row in queries.event_rows(store, kept[i:i + 500])]
-    return _ordered(_event_entries(sorted(rows, key=lambda row: place[row.pk])))
+def story_entries(store: Store, f: Filters, limit: int, offset: int) -> tuple[list[Entry], int]:
+    """A page of each source's claim of one story, by the date it gives, and how many claims there are
+    (a story holds few: all are read, one page kept)."""
+    views.story(store, f.story)  # E058 when there is no such story
+    rows = queries.events(store, replace(f, limit=None))
+    entries = sorted((Entry(views.window(r.when_start, r.when_end), f"{r.type} reported by {r.source or r.article}",
+                            " ".join(r.evidence.split()), r.status, (_source(r, r.id),), r.story) for r in rows),
+                     key=lambda e: (e.date is None, e.date or "", e.what))
+    return entries[offset:offset + limit], len(entries)
+
+
+def actor_entries(store: Store, name: str, f: Filters, limit: int, offset: int) -> tuple[list[Entry], int]:
+    """A page of what an actor did or suffered (one entry per story) and said, in date order, with
+    sources, and how many entries there are in all. The order is read first (numbers, dates and
+    types only), then only the rows of the page's entries."""
+    slots = views.actor_slots(store, name, f)
+    return _page_entries(store, slots[offset:offset + limit], name), len(slots)
+
+
+def query_entries(store: Store, f: Filters, q: str | None, limit: int, offset: int) -> tuple[list[Entry], int]:
+    """A page of the filtered events (of the articles matching ``q``, if given), one entry per story,
+    and how many entries there are in all; only the page's events are read whole."""
+    slots = sorted(views.event_slots(store, f, q), key=views.slot_order)
+    return _page_entries(store, slots[offset:offset + limit]), len(slots)
 
 
 def side_of(row: EventRow, name: str) -> str:
