@@ -102,10 +102,6 @@ class Page:
                  offset: int = Query(0, ge=0, le=SQLITE_MAX_INT - MAX_PAGE - 1, description="skip N items")):
         self.limit, self.offset = limit, offset
 
-    def bound(self, f: Filters) -> Filters:
-        """``f`` asking the store for no more rows than this page and one to tell whether more follow."""
-        return replace(f, limit=self.offset + self.limit + 1)
-
     def window(self, f: Filters) -> Filters:
         """``f`` asking for this page and one row more, for a query told to skip ``offset`` itself
         (in SQL: the rows before a deep page are never built)."""
