@@ -94,7 +94,7 @@ def share_clause(doc: Doc, made: list[EventItem], bound: dict[int, list[WhenValu
     if not bound:
         return
     for event in made:
-        if event.when is None:
+        if event.when is None and not event.background:  # not one named only to place another in time
             verb = tense_verb(doc[event.trigger_i])
             if verb is not None and verb.i in bound:
                 event.when = bound[verb.i][0]
