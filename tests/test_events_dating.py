@@ -197,15 +197,6 @@ def test_a_plan_told_as_imminent_is_the_week_from_publication_and_one_without_a_
 
 
 @pytest.mark.model
-def test_a_conjunct_in_another_tense_is_another_act_and_keeps_its_own_date(extract):
-    r = extract("Her first husband had fought in the insurgency in the hills and was killed in 2010.",
-                published="2019-03-01")
-    fought = next(e for e in r.events if e.evidence.trigger == "fought")
-    killed = next(e for e in r.events if e.evidence.trigger == "killed")
-    assert fought.when is None and killed.when.start == "2010-01-01"
-
-
-@pytest.mark.model
 def test_an_event_named_to_place_another_in_time_takes_no_date_of_that_clause(extract):
     r = extract("Many young men from the valley were drawn to the movement during the years of 2014 and 2015, "
                 "before a military campaign by the army of Valdoria crushed it.", published="2019-03-01")

@@ -294,8 +294,7 @@ class ArticleEvents:
             paragraph=self.paragraph_of(token.idx), weight=trigger.sense.weight,
             source_actors=[e.id for e in parts.sources], target_actors=[e.id for e in parts.targets],
             background=adjunct is not None, anaphoric=trigger.is_noun and is_anaphoric(token))
-        if token.dep_ == "conj" and token.head.i in anchors and anchors[token.head.i] >= 0 \
-                and not _other_tense(token):
+        if token.dep_ == "conj" and token.head.i in anchors and anchors[token.head.i] >= 0:
             event.joined_to = anchors[token.head.i]  # "killed four and wounded six": one attack
         source_cls = classes_of(parts.sources, parts.source_heads, lex)
         target_cls = classes_of(parts.targets, parts.target_heads, lex)
@@ -509,15 +508,6 @@ def _abstract(head, lex: EventLexicon) -> bool:
     # "the heart of democracy", "the foundations of the deal": a part of something abstract
     of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return bool(of) and all(g.lemma_.lower() in lex.abstract for g in of)
-
-
-def _other_tense(conjunct) -> bool:
-    """ "had fought in the insurgency and was killed in 2010": a conjunct with its own
-    auxiliaries in another tense than its head's tells another, later act."""
-    def perfect(verb) -> bool:
-        return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    own = any(c.dep_ in ("aux", "auxpass") for c in conjunct.children)
-    return own and perfect(conjunct) != perfect(conjunct.head)
 
 
 def _needs_met(needs: str, parts) -> bool:
