@@ -166,3 +166,28 @@ def test_a_report_that_a_named_actor_did_wrong_accuses_it_unless_denied(extract)
     assert "ARM" in {r.entity(i).country for i in accusation.target_actors}
     r = extract("Ministry officials in Tbilisi said the Armenian border guards had not harassed local farmers.")
     assert not accusations(r)
+
+
+def test_a_report_that_war_crimes_were_committed_accuses_their_doer(extract):
+    r = extract("The Halvard Rights Watch said war crimes were committed by Moldovan troops in the valley.")
+    [accusation] = accusations(r)
+    assert names(r, accusation.source_actors) == {"The Halvard Rights Watch"} or \
+        names(r, accusation.source_actors) == {"Halvard Rights Watch"}
+    assert {r.entity(i).country for i in accusation.target_actors} == {"MDA"}
+
+
+def test_a_report_that_no_crimes_were_committed_is_no_accusation(extract):
+    r = extract("The Halvard Rights Watch said no crimes were committed in the valley.")
+    assert accusations(r) == []
+
+
+def test_saying_one_will_respect_a_truce_is_an_undertaking(extract):
+    r = extract("The Moldovan government said it would respect the ceasefire in the valley.")
+    [undertaking] = [e for e in r.events if e.type == "AGREE"]
+    assert {r.entity(i).country for i in undertaking.source_actors} == {"MDA"}
+    assert undertaking.status == "occurred"
+
+
+def test_saying_one_will_not_respect_a_truce_is_no_undertaking(extract):
+    r = extract("The Moldovan government said it would not respect the ceasefire in the valley.")
+    assert [e for e in r.events if e.type == "AGREE"] == []

@@ -128,7 +128,8 @@ class EventLexicon:
         self.imminent = phrase_pattern(read_words(folder / "imminent_words.txt"))  # imminence.py
         # reporting verbs that judge when a sense's `with` words are in their context ("described X as illegal")
         self.judging_reports = frozenset(lemma for lemma, senses in self.senses.items()
-                                         if any(s.pos in ("VERB", "ANY") and "<disparaging>" in s.context for s in senses))
+                                         if any(s.pos in ("VERB", "ANY") and {"<disparaging>", "<commitment>"} & s.context
+                                                for s in senses))
         self.relational_nouns = read_words(folder / "relational_nouns.txt") | self.place_nouns
         self.capitals: dict[str, str] = {}  # capital name -> ISO3 (for "Kyiv said", "pushed Moscow")
         for row in read_rows(DATA_DIR / "kb" / "countries.csv"):

@@ -136,6 +136,9 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     if kind == "ACCUSE" and not objects:  # "the plan was an attack on its sovereignty, Syria said"
         p.target_heads += [g for c in token.children if c.dep_ == "ccomp" and c.lemma_ == "be"
                            for g in c.children if g.dep_ == "nsubj"]
+        # "said war crimes were committed by government forces": the doer of the wrong
+        p.target_heads += [g for c in token.children if c.dep_ == "ccomp"
+                           for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     p.target_heads += recipients
     for obj in objects:  # "provide support for Norway", "send weapons to Oslo"
         p.target_heads += _prep_objects(obj, frozenset({"to", "for"}) & preps)

@@ -24,6 +24,12 @@ LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "pobj"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 TERRITORY = "territory"
 DISPARAGING = "<disparaging>"  # the `with` word of senses that judge: a disparaging word in the context
+COMMITMENT = "<commitment>"  # the `with` word of reports that commit the speaker to keep an accord
+JUDGING = frozenset({DISPARAGING, COMMITMENT})
+# "said they would respect the resolution": what a speaker undertakes to keep
+KEEPING_VERBS = frozenset({"respect", "implement", "abide", "honour", "honor", "observe", "uphold", "comply",
+                           "adhere", "accept"})
+FUTURE = frozenset({"will", "would", "'ll", "shall"})
 PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "you"})
 
 
@@ -95,15 +101,33 @@ def _disparaged(verb: Token, words: frozenset[str]) -> bool:
     return any(_disparaging(word, words) for word in predicates)
 
 
+def _commits(verb: Token) -> bool:
+    """ "Iran said it would respect the UN resolution", "the factions said they will implement
+    the truce": a report whose content is the speaker's own future keeping of something is
+    an undertaking (PLOVER AGREE), made when said. Not when the content says it will not."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in KEEPING_VERBS:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children) and \
+                not any(c.dep_ == "neg" for c in clause.children):
+            return True
+    return False
+
+
 def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
     """ "The US plan was a blatant attack on Syrian sovereignty, Syria said": a report whose
     content is a copula that disparages a named actor (its subject) accuses that actor; so
     does one whose content has a named actor do wrong ("officials insisted the militias
     had harassed the villagers", "Lavrov said the Americans were meddling"), unless it
-    says the actor did not."""
+    says the actor did not; so does one that says a wrong was done ("said war crimes were
+    committed"), whoever the text says did it."""
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
+        if clause.pos_ == "VERB" and not any(c.dep_ == "neg" for c in clause.children) and \
+                any(s.dep_ == "nsubjpass" and _disparaging(s, words) and
+                    not any(d.lower_ == "no" for d in s.children) for s in clause.children):
+            return True  # "said war crimes were being committed": wrongdoing done, by whoever did it
         named = any(t.ent_type_ in ACTOR_LABELS for s in clause.children if s.dep_ == "nsubj" for t in s.subtree)
         if not named:
             continue
@@ -158,6 +182,8 @@ def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
             context = context_words(token)
             if _disparaged(token, lexicon.disparaging):
                 context.add(DISPARAGING)
+            if _commits(token):
+                context.add(COMMITMENT)
         if sense.context & context:
             return sense
     return None
@@ -183,7 +209,7 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
         if POS.get(token.pos_) == "NOUN" and _characterisation(token):
             continue
         sense = sense_of(token, lexicon)
-        if reports and (sense is None or DISPARAGING not in sense.context):
+        if reports and (sense is None or not sense.context & JUDGING):
             continue  # "described the scene": a report; "described the plan as illegal": a judgement
         if sense is not None:
             stem = None if lemma in senses or view.lower[i] in senses else past_stem(view.lower[i], senses)
