@@ -191,3 +191,8 @@ def test_saying_one_will_respect_a_truce_is_an_undertaking(extract):
 def test_saying_one_will_not_respect_a_truce_is_no_undertaking(extract):
     r = extract("The Moldovan government said it would not respect the ceasefire in the valley.")
     assert [e for e in r.events if e.type == "AGREE"] == []
+
+
+def test_a_report_that_militants_were_eliminated_is_no_accusation(extract):
+    r = extract("The terrorists have been eliminated completely from the valley, the Moldovan general said.")
+    assert accusations(r) == []

@@ -30,6 +30,8 @@ JUDGING = frozenset({DISPARAGING, COMMITMENT})
 KEEPING_VERBS = frozenset({"respect", "implement", "abide", "honour", "honor", "observe", "uphold", "comply",
                            "adhere", "accept"})
 FUTURE = frozenset({"will", "would", "'ll", "shall"})
+# "war crimes were committed": verbs that say a wrong was done (not "terrorists were eliminated")
+DOING = frozenset({"commit", "perpetrate", "carry", "conduct"})
 PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "you"})
 
 
@@ -124,7 +126,7 @@ def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
-        if clause.pos_ == "VERB" and not any(c.dep_ == "neg" for c in clause.children) and \
+        if clause.lemma_.lower() in DOING and not any(c.dep_ == "neg" for c in clause.children) and \
                 any(s.dep_ == "nsubjpass" and _disparaging(s, words) and
                     not any(d.lower_ == "no" for d in s.children) for s in clause.children):
             return True  # "said war crimes were being committed": wrongdoing done, by whoever did it
