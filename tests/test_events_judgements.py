@@ -196,3 +196,9 @@ def test_saying_one_will_not_respect_a_truce_is_no_undertaking(extract):
 def test_a_report_that_militants_were_eliminated_is_no_accusation(extract):
     r = extract("The terrorists have been eliminated completely from the valley, the Moldovan general said.")
     assert accusations(r) == []
+
+
+def test_a_pronoun_in_what_a_speaker_insists_on_is_the_speaker(extract):
+    r = extract("Moldova has insisted it will not allow Romanian troops to cross the border.")
+    [refusal] = [e for e in r.events if e.type == "REJECT"]
+    assert {r.entity(i).country for i in refusal.source_actors} == {"MDA"}

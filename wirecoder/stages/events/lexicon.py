@@ -110,6 +110,9 @@ class EventLexicon:
                                                                    row["count_in"])
                            for row in read_rows(folder / "casualty_cues.csv")}
         self.reporting_verbs = read_words(folder / "reporting_verbs.txt")
+        # verbs whose subject speaks ("insisted", "warned", "vowed"): a pronoun in what they
+        # say stands for the speaker (roles.py)
+        self.speech_verbs = read_words(DATA_DIR / "lexicons" / "speech_verbs.txt") | self.reporting_verbs
         self.occurrence_verbs: dict[str, tuple[str, ...]] = {}  # lemma -> its second words ("" = none)
         for phrase in sorted(read_words(folder / "occurrence_verbs.txt")):
             lemma, _, rest = phrase.partition(" ")

@@ -234,9 +234,10 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
 
 def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:
     """A pronoun subject the actors stage left unresolved, in the content of a report,
-    is most often the reporter itself: "Syria says it is willing to withdraw"."""
+    is most often the speaker itself: "Syria says it is willing to withdraw", "Turkey
+    insisted it will not allow ..."."""
     for ancestor in token.ancestors:
-        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.reporting_verbs:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.speech_verbs:
             return [c for c in ancestor.children if c.dep_ == "nsubj"]
     return []
 
