@@ -202,3 +202,15 @@ def test_a_pronoun_in_what_a_speaker_insists_on_is_the_speaker(extract):
     r = extract("Moldova has insisted it will not allow Romanian troops to cross the border.")
     [refusal] = [e for e in r.events if e.type == "REJECT"]
     assert {r.entity(i).country for i in refusal.source_actors} == {"MDA"}
+
+
+def test_calling_what_a_named_actor_does_unacceptable_accuses_it(extract):
+    r = extract("Moldova said it was unacceptable that Romania was arming the rebels.")
+    [accusation] = accusations(r)
+    assert {r.entity(i).country for i in accusation.source_actors} == {"MDA"}
+    assert {r.entity(i).country for i in accusation.target_actors} == {"ROU"}
+
+
+def test_calling_what_a_named_actor_does_important_is_no_accusation(extract):
+    r = extract("Moldova said it was important that Romania was helping the refugees.")
+    assert accusations(r) == []

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import EntityIndex, conjuncts, unique
 from .items import Trigger
+from .triggers import extraposed
 from .lexicon import EventLexicon
 
 TARGET_PREPS = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
@@ -134,8 +135,9 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     if not giving and kind not in OWN_FORCES:
         p.target_heads += objects  # "offered its troops to Lebanon", "withdraw its troops": no target
     if kind == "ACCUSE" and not objects:  # "the plan was an attack on its sovereignty, Syria said"
-        p.target_heads += [g for c in token.children if c.dep_ == "ccomp" and c.lemma_ == "be"
-                           for g in c.children if g.dep_ == "nsubj"]
+        for copula in (c for c in token.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+            stated = extraposed(copula)  # "said it was unacceptable that Romania armed them"
+            p.target_heads += [g for g in (stated or copula).children if g.dep_ == "nsubj"]
         # "said war crimes were committed by government forces": the doer of the wrong
         p.target_heads += [g for c in token.children if c.dep_ == "ccomp"
                            for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]

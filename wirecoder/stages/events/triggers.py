@@ -130,6 +130,9 @@ def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
                 any(s.dep_ == "nsubjpass" and _disparaging(s, words) and
                     not any(d.lower_ == "no" for d in s.children) for s in clause.children):
             return True  # "said war crimes were being committed": wrongdoing done, by whoever did it
+        if clause.lemma_ == "be" and extraposed(clause) is not None and \
+                any(_disparaging(p, words) for p in clause.children if p.dep_ in ("attr", "acomp")):
+            return True  # "said it was unacceptable that Romania was arming the rebels"
         named = any(t.ent_type_ in ACTOR_LABELS for s in clause.children if s.dep_ == "nsubj" for t in s.subtree)
         if not named:
             continue
@@ -140,6 +143,19 @@ def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
                 not any(c.dep_ == "neg" for c in clause.children):
             return True
     return False
+
+
+def extraposed(copula: Token) -> Token | None:
+    """ "it was unacceptable that Romania was arming the rebels": the clause an expletive
+    "it" stands for, when its subject is a named actor."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+        return None
+    for clause in copula.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+            if any(t.ent_type_ in ACTOR_LABELS for s in subjects for t in s.subtree):
+                return clause
+    return None
 
 
 def _disparaging(word: Token, words: frozenset[str]) -> bool:
