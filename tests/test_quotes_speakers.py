@@ -114,3 +114,22 @@ def test_a_page_label_is_not_a_line_of_prose(pipeline):
     text = 'Mayor Lina Berg visited the school.\nArticle Continued Below\n"We will rebuild it," Berg said.'
     ctx = DocContext.build(pipeline.nlp(text), [], [])
     assert ctx.in_label(text.index("Continued")) and not ctx.in_label(text.index("said"))
+
+
+def test_an_office_its_country_names_is_a_speaker_with_that_country(extract):
+    r = extract("The Moldovan prime minister said the river villages would be evacuated.")
+    person = speaker(r, "the river villages")
+    assert person is not None and person.kind == "person" and person.country == "MDA"
+    assert [role.title for role in person.roles] == ["prime minister"]
+
+
+def test_an_office_whose_holder_the_article_names_is_not_a_second_person(extract):
+    r = extract("Ion Carabet became the Moldovan prime minister in May. "
+                "On Monday the Moldovan prime minister said the river villages would be evacuated.")
+    assert [e.name for e in r.entities if e.kind == "person"] == ["Ion Carabet"]
+
+
+def test_an_envoy_of_a_body_takes_the_bodys_country_not_the_destinations(extract):
+    r = extract("The UN’s Moldova envoy said the river villages would be evacuated.")
+    person = speaker(r, "the river villages")
+    assert person is not None and person.country is None

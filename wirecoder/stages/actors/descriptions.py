@@ -119,6 +119,8 @@ class Describer:
                     continue
                 tok = owner
             noun = self._noun(tok)
+            if noun is None and speaker and owner is None:
+                noun = self._national_office(tok, covered, actors)
             if speaker and owner is None and not _named_beside(tok):
                 renamed = self._renamed(doc, tok, noun, refs, quoted)
                 if renamed is not None:
@@ -177,6 +179,40 @@ class Describer:
         if title is None or title.person_role == "office" and _definite(tok):
             return None  # "the president", "Turkey's president": a named holder, the nominals' job
         return Noun("person", title.sector)
+
+    def _national_office(self, tok: Token, covered: dict[int, Actor], actors: dict[str, Actor]) -> Noun | None:
+        """ "The Moldovan prime minister said", "Moldova's defence minister said": an office
+        its country names, when the article names no holder of it (the nominals run first;
+        a second, nameless person for a named one would split what they said)."""
+        lemma = tok.lemma_.lower()
+        title = self.lex.titles.get(lemma) or self.lex.titles.get(tok.lower_)
+        if title is None or title.person_role != "office" or not _definite(tok) or _plural(tok):
+            return None
+        start, end = _phrase(tok)
+        countries = {covered[i].country for i in range(start, end)
+                     if i in covered and covered[i].kind == "country" and self._national(tok.doc[i])}
+        if not countries:
+            return None
+        held = any(a.kind == "person" and any(r.title.split()[-1:] == [lemma] and (r.country in countries
+                                                                                   or a.country in countries)
+                                              for r in a.roles) for a in actors.values())
+        # "X became the Moldovan prime minister": a person named beside the office is its holder
+        beside = any(a.kind == "person" and any(m.start <= t.idx < m.end for m in a.mentions for t in s_tokens)
+                     for s_tokens in self._sentences_with(tok) for a in actors.values())
+        return None if held or beside else Noun("person", title.sector)
+
+    @staticmethod
+    def _sentences_with(tok: Token) -> list:
+        """The sentences other than ``tok``'s own that use the same title word."""
+        lemma, own = tok.lemma_.lower(), tok.sent.start
+        return [list(t.sent) for t in tok.doc if t.lemma_.lower() == lemma and t.sent.start != own
+                and t.i != tok.i]
+
+    def _national(self, word: Token) -> bool:
+        """ "Moldovan", "Moldova's": the office's own country; not "the UN's Syria envoy",
+        where the country is where the office is directed."""
+        form = self.lex.country_form(word.text)
+        return form is not None and form.form == "demonym" or _possessive(word)
 
     def _is_speaker(self, tok: Token) -> bool:
         """The subject of a speech verb ("officials said", "officials, who said"), or "according to" it."""
@@ -281,20 +317,41 @@ class Describer:
         if key in actors:
             return actors[key]
         plural = _plural(tok) or any(c.dep_ == "conj" for c in tok.children)
+        inside = [covered[i] for i in range(start, end) if i in covered and covered[i].kind != "person"]
         if _definite(tok) and len(words) == 1 or noun.kind == "person" and not plural and _definite(tok):
             head = normalize(tok.text)
-            return next((a for a in reversed(list(actors.values())) if a.key.startswith("described:")
-                         and normalize(a.name).split()[-1] == head), None)
+            earlier = next((a for a in reversed(list(actors.values())) if a.key.startswith("described:")
+                            and normalize(a.name).split()[-1] == head), None)
+            # "the Moldovan prime minister said": an office its country names is one person
+            # an analyst can code, though the article never names them
+            national = noun.kind == "person" and len(words) > 1 and self._is_speaker(tok) and \
+                any(a.kind == "country" for a in inside)
+            if earlier is not None or not national:
+                return earlier
         kind = noun.kind if noun.kind == "group" or not plural else "group"
         actor = Actor(id="", kind=kind, name=name, key=key, sector=noun.sector)
-        inside = [covered[i] for i in range(start, end) if i in covered and covered[i].kind != "person"]
-        actor.country = next((a.country for a in inside if a.country), None)
+        owner = next((covered[i] for i in range(start, end) if i in covered and covered[i].kind != "person"
+                      and _possessive(doc[i])), None)
+        if owner is not None and kind == "person":  # "the UN's Syria envoy": the UN's, of no country
+            actor.country = owner.country
+        else:
+            actor.country = next((a.country for a in inside if a.country), None)
         if kind == "person":  # "a Pentagon spokesman": a spokesman of the Pentagon
             of = next((a for a in inside if a.kind in ACTOR_KINDS), None)
-            actor.add_role(RoleFact(tok.lemma_.lower(), of.name if of else None, actor.country, "text",
-                                    tok.idx, tok.idx + len(tok)))
+            title, first = tok.lemma_.lower(), tok
+            before = [w for w in tok.lefts if w.dep_ in ("compound", "amod") and w.is_lower]
+            if before and " ".join([w.lower_ for w in before] + [title]) in self.lex.titles:
+                title, first = " ".join([w.lower_ for w in before] + [title]), before[0]  # "prime minister"
+            actor.add_role(RoleFact(title, of.name if of else None, actor.country, "text",
+                                    first.idx, tok.idx + len(tok)))
         actors[key] = actor
         return actor
+
+
+def _possessive(word: Token) -> bool:
+    """ "Moldova's", "the UN's": a name followed by the possessive mark (however the parse hangs it)."""
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return following is not None and following.tag_ == "POS"
 
 
 def _holds_title(actor: Actor, lemma: str) -> bool:
