@@ -371,3 +371,10 @@ def test_the_place_of_named_talks_is_not_lent_to_other_events(extract):
     r = extract("Ahead of the Geneva talks, Prime Minister Anna Voss pledged to send more aid to Chad.")
     pledge = [e for e in r.events if e.type in ("AID", "AGREE")]
     assert pledge and all(e.location is None or r.entity(e.location).name != "Geneva" for e in pledge)
+
+
+def test_a_gerund_names_its_doer_with_by_not_with_the_victims(extract):
+    r = extract("More than 40 villagers have been killed in airstrikes and shelling by Moldovan forces.")
+    [shelling] = [e for e in r.events if e.type == "ASSAULT" and e.source_actors]
+    assert {r.entity(i).country for i in shelling.source_actors} == {"MDA"}
+    assert not any(r.entity(i).name == "villagers" for e in r.events for i in e.source_actors)

@@ -125,6 +125,10 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
             p.source_heads += [g for g in agent.children if g.dep_ == "pobj"]
     elif _reduced_passive(token):
         p.target_heads += subject_of(token)  # "3 soldiers and a woman killed": the victims
+    elif _gerund_by(token):
+        # "were killed in airstrikes and shelling by government forces": a gerund read as a
+        # coordinated verb names its doer with "by", not with the clause's subject (the victims)
+        p.source_heads += _gerund_by(token)
     else:
         p.source_heads += subject_of(token)
     objects = [token.head if c.tag_ in RELATIVE_TAGS and token.dep_ == "relcl" else c  # "whom Turkey accuses"
@@ -253,6 +257,14 @@ def _may_be(pronoun: Token, entity) -> bool:
     if word in ("it", "they", "them", "we", "us"):
         return entity.kind != "person"
     return True
+
+
+def _gerund_by(verb: Token) -> list[Token]:
+    """The "by" objects of a bare gerund with no subject of its own ("shelling by government forces")."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return []
+    return [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _complement_heads(verb: Token, preps: frozenset[str]) -> list[Token]:
