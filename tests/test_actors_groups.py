@@ -85,3 +85,9 @@ def test_a_people_named_by_its_plural_is_an_actor(extract):
     r = extract("Ankara will launch a military operation against the Kurds in northern Syria.")
     operation = [e for e in r.events if e.type == "ASSAULT"][0]
     assert "Kurds" in {r.entity(i).name for i in operation.target_actors}
+
+
+def test_forces_loyal_to_a_states_leader_are_its_armed_forces(extract):
+    r = extract("Forces loyal to the Moldovan president shelled the river village on Sunday.")
+    [attack] = [e for e in r.events if e.type == "ASSAULT"]
+    assert {r.entity(i).country for i in attack.source_actors} == {"MDA"}

@@ -162,6 +162,8 @@ class GroupReader:
                     country = country or form.country.iso3
         if country is None:
             country = self._located(head, owner_of)
+        if country is None and noun.sector in ARMED:
+            country = self._loyal_to(head, owner_of)
         if member_of is not None:
             return _after_counts(doc, min(c.i for c in naming), head.i), None, None, None, member_of, None
         if not naming:
@@ -238,6 +240,19 @@ class GroupReader:
         before = {id(a): a for i in range(sentence.start, head.i) if (a := owner_of.get(i)) is not None
                   and a.kind in ORG_KINDS}
         return next(iter(before.values())) if len(before) == 1 else None
+
+    @staticmethod
+    def _loyal_to(head: Token, owner_of: dict) -> str | None:
+        """ "forces loyal to the Syrian president", "troops loyal to Moldova": armed men loyal
+        to a state or its leader are that state's forces (not so "backed by": support is no
+        allegiance)."""
+        for loyal in (c for c in head.children if c.lemma_.lower() == "loyal"):
+            for prep in (c for c in loyal.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for token in prep.subtree:
+                    owner = owner_of.get(token.i)
+                    if owner is not None and owner.kind in ("country", "person") and owner.country:
+                        return owner.country
+        return None
 
     def _located(self, head: Token, owner_of: dict) -> str | None:
         """ "officials in Kyiv", "residents of Kharkiv": the place's state."""
