@@ -26,22 +26,14 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from typing import TextIO
 
 from .. import __version__
-from ..settings import DATA_DIR
 from ..stages.events.plover import plover_type
 from ..store import Filters, Store
 from .items import Item, items
-from .plover_context import contexts
+from .plover_context import contexts, tables
 from .reference import countries
-
-
-@lru_cache(maxsize=1)
-def plover() -> dict:
-    with open(DATA_DIR / "export" / "plover.json", encoding="utf-8") as handle:
-        return json.load(handle)
 
 
 def _actor(actor) -> dict:
@@ -95,7 +87,7 @@ def record(item: Item, language: str | None = "en") -> dict:
         "language": language,
         "publication": "; ".join(dict.fromkeys(s.outlet for s in item.sources if s.outlet)) or None,
         "coder": f"wirecoder {__version__}",
-        "version": plover()["version"],
+        "version": tables()["version"],
         "dateCoded": item.ingested_at[:10] or None,
         "url": first.url,
         "wirecoder": {"status": item.status, "type": item.type, "background": item.background,
