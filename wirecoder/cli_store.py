@@ -330,7 +330,8 @@ def _ingest(args) -> int:
             from .errors import StoreError
 
             raise StoreError(E.E064, path=store.path, detail=store.read_only, action="ingest into it")
-        summary = ingest(store, _ingest_inputs(args, articles, columns_of(args)), make_pipeline=lambda: Pipeline(stages), force=args.force,
+        summary = ingest(store, _ingest_inputs(args, articles, columns_of(args)),
+                         make_pipeline=lambda: Pipeline(stages), force=args.force,
                          progress=progress, report=default_report)
     if not args.quiet or summary.stopped is not None:
         print("\n".join(summary.lines()))
