@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 
 from wirecoder.readers import make_article
+from wirecoder.export.plover_context import contexts as plover_contexts
 from wirecoder.stages.events.plover import plover_type
 
 from .datasets import seed_path
@@ -122,7 +123,36 @@ def plover(pipeline) -> list[Row]:
         Row("PLOVER: events predicted per gold event (1 gold per record)", "wirecoder", None, n,
             value=events / n),
     ]
-    return rows + reliability_rows("plover_type", pairs)
+    return rows + context_rows(gold, recs) + reliability_rows("plover_type", pairs)
+
+
+def _entities(record, ids) -> list:
+    return [e for i in ids if (e := record.entity(i)) is not None]
+
+
+def context_rows(gold, recs) -> list[Row]:
+    """PLOVER ``context`` of the sentence's main event (plover_context.py) against the gold labels."""
+    n = hit = empty = 0
+    precision = 0.0
+    for g, r in zip(gold, recs):
+        event = primary(r)
+        if not g.contexts or event is None:
+            continue
+        found = set(plover_contexts(event.type, event.mode, _entities(r, event.source_actors),
+                                    _entities(r, event.target_actors),
+                                    r.article.text[event.evidence.start:event.evidence.end]))
+        n += 1
+        empty += not found
+        hit += bool(found & g.contexts)
+        precision += len(found & g.contexts) / len(found) if found else 0.0
+    return [
+        Row("PLOVER context: gold label among the main event's contexts", "wirecoder", None, n,
+            value=hit / max(n, 1), key="events.plover_context_hit"),
+        Row("PLOVER context: share of the main event's context labels that are gold's", "wirecoder", None,
+            n - empty, value=precision / max(n - empty, 1)),
+        Row("PLOVER context: main events with no context (lower is better)", "wirecoder", None, n,
+            value=empty / max(n, 1), lower_is_better=True),
+    ]
 
 
 # -- CASE 2021 ----------------------------------------------------------------------

@@ -25,6 +25,7 @@ class PloverRecord:
     type: str  # in the current 16-type set
     source_codes: tuple[str, ...]
     target_codes: tuple[str, ...]
+    contexts: frozenset[str] = frozenset()  # the gold `context` labels ("refugees" read as "refugee")
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,14 @@ def plover_records() -> list[PloverRecord]:
         if not row.get("text") or row.get("event") == "DOCUMENT":
             continue
         out.append(PloverRecord(row["id"], row["text"], versions.get(row["event"], row["event"]),
-                                _codes(row.get("source")), _codes(row.get("target"))))
+                                _codes(row.get("source")), _codes(row.get("target")),
+                                _contexts(row.get("context"))))
     return out
+
+
+def _contexts(value) -> frozenset[str]:
+    words = (w.strip().lower() for w in (value if isinstance(value, str) else "").split(","))
+    return frozenset("refugee" if w == "refugees" else w for w in words if w and w != "unknown")
 
 
 def case_snippets() -> list[CaseSnippet]:

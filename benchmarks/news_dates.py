@@ -4,7 +4,9 @@ Runs the pipeline over the real articles of $WIRECODER_SHARED/datasets/news_corp
 and counts the dates an analyst could not trust as they come:
 
 - events dated more than two years before their article's publication (each
-  should be background and carry an explicit year or decade in its own clause);
+  should be background and carry an explicit year or decade in its own clause,
+  or count its date from a time that states one: "the same month" after
+  "in November 2015");
 - events dated after publication whose status is not `planned` (or hypothetical);
 - events whose window is a decade or a century wide ("the 1990s", "this century");
 - events with no date at all (reported, not pinned: undated is honest).
@@ -77,12 +79,27 @@ def count(tally: Tally, record: dict, published: date, article_id: str = "") -> 
             tally.wide.append(label)
         if end < published - OLD:
             tally.old.append(label)
-            said = when.get("text") or ""
+            said = _stated(when, record.get("times") or [])
             if when.get("inferred") or not EXPLICIT_YEAR.search(said) or not event.get("background"):
                 tally.old_unmarked.append(label)
         if start > published and event.get("status") not in NOT_OCCURRED:
             tally.future.append(label)
     del text
+
+
+def _stated(when: dict, times: list[dict]) -> str:
+    """The words that state the event's year: its own time expression, or for one counted
+    from another ("two years later", "the same month") the time its anchors start from."""
+    by_id = {t.get("id"): t for t in times}
+    basis = when.get("basis") or {}
+    node = next((t for t in times if (t.get("start"), t.get("end")) == (basis.get("start"), basis.get("end"))), None)
+    seen = set()
+    while node is not None and node.get("anchor") in by_id and node["anchor"] not in seen:
+        seen.add(node["anchor"])
+        node = by_id[node["anchor"]]
+    if node is not None and node.get("anchor") is None:
+        return node.get("text") or ""
+    return when.get("text") or ""
 
 
 def measure(pipeline, rows: list[dict]) -> Tally:

@@ -49,7 +49,8 @@ def test_acled_csv_has_acled_columns_and_codes(store):
     assert first["iso"] == "804" and first["region"] == "Europe" and first["country"] == "Ukraine"
     assert (first["location"], first["admin1"], first["geo_precision"]) == ("Dnipro", "Dnipropetrovsk", "1")
     assert float(first["latitude"]) == pytest.approx(48.45) and first["fatalities"] == "32"
-    assert first["actor1"] == "Military Forces of Russia" and first["inter1"] == "1" and first["interaction"] == "10"
+    assert first["actor1"] == "Military Forces of Russia (2000-)"  # the regime years of data/export/acled_regimes.csv
+    assert first["inter1"] == "1" and first["interaction"] == "10"
     assert first["source"] == "Test Wire" and first["event_id_cnty"].startswith("UKR")
     assert rows[2]["fatalities"] == "0"  # ACLED writes 0 when no death is reported
 

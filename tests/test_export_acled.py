@@ -15,11 +15,13 @@ import pytest
 
 from store_records import evidence, span
 from wirecoder.export import writer
-from wirecoder.export.reference import acled
+from wirecoder.export import acled_actors
+from wirecoder.export.reference import acled, countries
 from wirecoder.export.table import NAMES, markdown
 from wirecoder.settings import DATA_DIR
 from wirecoder.record import Acled, Article, Entity, Event, Geo, Record, When
 from wirecoder.store import Store, make_filters, write
+from wirecoder.store.queries import ActorRef
 
 # The ACLED codebook's event types and their sub-event types (2023 taxonomy).
 ACLED_TYPES = {
@@ -235,3 +237,34 @@ def test_the_exports_doc_is_generated_from_the_code():
 
     doc = Path(__file__).resolve().parents[1] / "docs" / "exports.md"
     assert doc.read_text() == markdown(), "run `make docs`"
+
+
+INVENTED_REGIMES = {"KEN": (acled_actors.Regime(date(2019, 5, 1), date(2025, 3, 1)),
+                            acled_actors.Regime(date(2025, 3, 1), None))}
+
+
+def test_state_forces_carry_the_regime_years_of_the_event_date(store, monkeypatch):
+    monkeypatch.setattr(acled_actors, "regimes", lambda: INVENTED_REGIMES)
+    rows = by_trigger(acled_rows(store))
+    assert rows["Omar"]["actor1"] == "Military Forces of Kenya (2025-)"
+    assert rows["detained"]["actor1"] == "Police Forces of Kenya (2025-)"
+    assert rows["Omar"]["actor2"] == "Civilians (Kenya)"  # no state actor: no years
+    state = ActorRef("E1", "Kenya", "country", "KEN", "GOV")
+    assert acled_actors.name(state, "Battles", True, None, date(2024, 6, 1)).name == \
+        "Military Forces of Kenya (2019-2025)"
+
+
+def test_without_a_regime_for_the_country_or_the_date_the_name_stays_plain(monkeypatch):
+    monkeypatch.setattr(acled_actors, "regimes", lambda: INVENTED_REGIMES)
+    kenya, other = ActorRef("E1", "Kenya", "country", "KEN", "GOV"), ActorRef("E2", "Uganda", "country", "UGA", None)
+    assert acled_actors.name(kenya, "Battles", True, None, date(2018, 6, 1)).name == "Military Forces of Kenya"
+    assert acled_actors.name(kenya, "Battles", True, None, None).name == "Military Forces of Kenya"
+    assert acled_actors.name(other, "Battles", True, None, date(2025, 6, 1)).name == "Military Forces of Uganda"
+
+
+def test_the_regime_table_is_well_formed():
+    for iso3, rows in acled_actors.regimes().items():
+        assert iso3 in countries(), iso3
+        for before, after in zip(rows, rows[1:]):
+            assert before.end is not None and before.end <= after.start, iso3
+        assert all(r.end is None or r.start < r.end for r in rows), iso3

@@ -224,3 +224,48 @@ def test_stories_rebuild_prints_a_count_not_the_stories(tmp_path, capsys):
         write(store, _report("c", dead=40, day="2025-02-20", published="2025-02-20"))
     assert cli.main(["stories", "--rebuild", "--db", str(db)]) == 0
     assert capsys.readouterr().out == "2 stories rebuilt\n"
+
+
+# -- ingest -: stdin as JSON Lines, CSV or TSV ----------------------------------------------
+def _ingest_stdin(tmp_path, monkeypatch, build, *options) -> list[str]:
+    """Runs `wirecoder ingest - OPTIONS` on ``build(first text, second text)``; returns the stored ids."""
+    import io
+
+    import wirecoder.pipeline
+
+    reports = [_report("first"), _report("second", dead=40, day="2025-02-20", published="2025-02-20")]
+    monkeypatch.setattr(wirecoder.pipeline, "Pipeline", lambda stages=None: RecordsByText(reports))
+    payload = build(*(r.article.text for r in reports)).encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(payload)))
+    db = tmp_path / f"in{'_'.join(options)}.db"  # one store per call
+    assert cli.main(["ingest", "-", "--db", str(db), "-q", *options]) == 0
+    with Store(db) as opened:
+        return [row[0] for row in opened.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def _table(delimiter):
+    def build(first, second):
+        import csv
+        import io
+
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=delimiter)
+        writer.writerows([["key", "body", "day"], ["r1", first, "2025-01-18"], ["r2", second, "2025-02-20"]])
+        return out.getvalue()
+    return build
+
+
+def test_ingest_reads_a_csv_or_tsv_from_stdin(tmp_path, monkeypatch):
+    csv_in, tsv_in = _table(","), _table("\t")
+    assert _ingest_stdin(tmp_path, monkeypatch, csv_in, "--input-format", "csv", "--id-col", "key") == ["r1", "r2"]
+    assert _ingest_stdin(tmp_path, monkeypatch, csv_in, "--text-col", "body", "--id-col", "key") == ["r1", "r2"]
+    assert _ingest_stdin(tmp_path, monkeypatch, tsv_in, "--input-format", "tsv", "--id-col", "key") == ["r1", "r2"]
+
+
+def test_ingest_reads_json_lines_from_stdin_by_default(tmp_path, monkeypatch):
+    import json
+
+    def build(first, second):
+        return "\n".join(json.dumps(d) for d in ({"id": "j1", "text": first, "published": "2025-01-18"},
+                                                 {"id": "j2", "text": second})) + "\n"
+    assert _ingest_stdin(tmp_path, monkeypatch, build) == ["j1", "j2"]

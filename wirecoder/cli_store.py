@@ -25,6 +25,7 @@ INGEST_EXAMPLES = """examples:
   wirecoder ingest articles/ --db news.db          # every .txt/.html/.jsonl/.warc(.gz) below the folder
   wirecoder ingest crawl.warc.gz feed.jsonl        # into wirecoder.db (or $WIRECODER_DB)
   wirecoder ingest feed.csv --text-col body --date-col pubdate    # one article per CSV row
+  crawler | wirecoder ingest - --input-format csv --text-col body  # CSV (or JSON Lines, tsv) on stdin
   wirecoder ingest articles/ --progress 2> log     # the progress bar even when stderr is not a terminal
 
 Articles whose text is already stored are skipped before any NLP runs, so
@@ -84,7 +85,10 @@ def add_commands(commands) -> None:
                                  description="Extract articles and store their records.", formatter_class=RAW,
                                  epilog=INGEST_EXAMPLES)
     ingest.add_argument("paths", nargs="+", metavar="PATH",
-                        help=".txt, .html, .jsonl, .csv/.tsv, .warc(.gz) or a folder")
+                        help=".txt, .html, .jsonl, .csv/.tsv, .warc(.gz), a folder, or - for stdin")
+    ingest.add_argument("--input-format", choices=STDIN_FORMATS,
+                        help="how stdin (-) is read: jsonl (the default: one article per line), or csv/tsv "
+                             "(one article per row; csv is implied by --text-col ...)")
     _db(ingest)
     ingest.add_argument("--force", action="store_true", help="re-extract articles already stored (replace them)")
     ingest.add_argument("--stages", help="comma-separated stages to run (default: all)")
@@ -310,7 +314,8 @@ def _ingest(args) -> int:
     from .store.ingest import articles, count_inputs, default_report, ingest
     from .store.progress import Progress
 
-    for path in map(Path, args.paths):
+    files = [p for p in args.paths if p != "-"]
+    for path in map(Path, files):
         if not path.exists():
             raise InputError(E.E001, path=str(path))
         if not path.is_file() and not path.is_dir():  # a named pipe: reading it could block forever
@@ -319,19 +324,43 @@ def _ingest(args) -> int:
             raise InputError(E.E018, where=str(path), kind=special_kind(path))
     stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else list(DEFAULT_STAGES)
     shown = not args.quiet and (args.progress or sys.stderr.isatty())
-    progress = Progress(count_inputs(args.paths) if shown else None, sys.stderr, shown)
+    progress = Progress(count_inputs(files) if shown and files == args.paths else None, sys.stderr, shown)
     with _open(args, create=True) as store:
         if store.read_only is not None:  # before any article is read or parsed
             from .errors import StoreError
 
             raise StoreError(E.E064, path=store.path, detail=store.read_only, action="ingest into it")
-        summary = ingest(store, articles(args.paths, columns_of(args)), make_pipeline=lambda: Pipeline(stages), force=args.force,
+        summary = ingest(store, _ingest_inputs(args, articles, columns_of(args)),
+                         make_pipeline=lambda: Pipeline(stages), force=args.force,
                          progress=progress, report=default_report)
     if not args.quiet or summary.stopped is not None:
         print("\n".join(summary.lines()))
     if summary.stopped is not None:
         log.error("%s", summary.stopped)
     return summary.exit_code
+
+
+STDIN_FORMATS = ("jsonl", "csv", "tsv")
+
+
+def _ingest_inputs(args, articles, columns):
+    """The articles of every PATH in order; ``-`` reads stdin as ``--input-format`` says."""
+    for path in args.paths:
+        if path != "-":
+            yield from articles([path], columns)
+            continue
+        from .readers import decode, read_jsonl_lines
+        from .readers.table import read_table
+
+        kind = args.input_format or ("csv" if any(vars(columns).values()) else "jsonl")
+        data = sys.stdin.buffer.read()
+        if kind == "jsonl":
+            yield from read_jsonl_lines(data.splitlines(), "<stdin>")
+            continue
+        try:
+            yield from read_table(decode(data, "<stdin>"), "<stdin>", columns, "\t" if kind == "tsv" else ",")
+        except InputError as err:  # no text column, undecodable bytes: the whole input fails, reported
+            yield err
 
 
 def _search(args) -> int:

@@ -6,7 +6,7 @@ type maps to one in ``data/export/acled.json``), dated, with an organised
 actor on side 1 (ACLED codes no event without one), and by default only
 those that happened (status occurred, ongoing or claimed); ``write`` counts
 what it left out and why. Actors carry ACLED's names and inter codes
-(acled_actors.py: "Military Forces of Russia", "Civilians (Syria)"; persons
+(acled_actors.py: "Military Forces of Russia (2000-)", "Civilians (Syria)"; persons
 only in the notes). Columns wirecoder cannot fill honestly stay empty:
 admin2/admin3 (the gazetteer has provinces only) and source_scale.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 from typing import TextIO
 from urllib.parse import urlparse
 
@@ -60,7 +60,9 @@ def row(item: Item) -> dict | None:
     country = countries().get(place.country) if place and place.country else None
     where = place.country if place and place.country else next(
         (a.country for a in (*item.source_actors, *item.target_actors) if a.country), None)
-    first, second = _side(item.source_actors, kind, True, where), _side(item.target_actors, kind, False, where)
+    on = day(item.start)
+    first, second = (_side(item.source_actors, kind, True, where, on),
+                     _side(item.target_actors, kind, False, where, on))
     a1, a2 = (first[0] if first else None), (second[0] if second else None)
     inter1, inter2 = (a1.inter if a1 else None), (a2.inter if a2 else 0)
     interaction = "" if inter1 is None else (
@@ -97,11 +99,13 @@ def row(item: Item) -> dict | None:
     }
 
 
-def _side(actors, kind: tuple[str, str | None], first: bool, where: str | None) -> list[AcledActor]:
-    """ACLED's actors for one side: the first named, then the associated ones, without repeats."""
-    named = [found for a in actors if (found := name(a, kind[0], first, where)) is not None]
+def _side(actors, kind: tuple[str, str | None], first: bool, where: str | None,
+          on: date | None) -> list[AcledActor]:
+    """ACLED's actors for one side on the date ``on``: the first named, then the associated ones,
+    without repeats."""
+    named = [found for a in actors if (found := name(a, kind[0], first, where, on)) is not None]
     if not named:
-        default = side_default(*kind, first, countries()[where].name if where in countries() else None)
+        default = side_default(*kind, first, where if where in countries() else None, on)
         named = [default] if default else []
     return list({a.name: a for a in named}.values())
 

@@ -8,6 +8,8 @@ of ``{actorText, code, sector}`` (code: ISO3 of the actor's state, or IGO),
 marked, as in the gold records), ``eventLoc`` (``{name, "country code"``
 (ISO2) ``, lat, lon}``), ``dead``, ``injured``, ``language``, ``publication``,
 ``coder``, ``version`` (the PLOVER revision of the event types), ``dateCoded``.
+``context`` is derived from the event's type, mode, actors and sentence
+(plover_context.py); it is empty only where none of them supports a context.
 As in PLOVER, only non-null fields are written.
 
 Every status is written: ``event`` is the type PLOVER codes (an announced
@@ -24,21 +26,14 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from typing import TextIO
 
 from .. import __version__
-from ..settings import DATA_DIR
 from ..stages.events.plover import plover_type
 from ..store import Filters, Store
 from .items import Item, items
+from .plover_context import contexts, tables
 from .reference import countries
-
-
-@lru_cache(maxsize=1)
-def plover() -> dict:
-    with open(DATA_DIR / "export" / "plover.json", encoding="utf-8") as handle:
-        return json.load(handle)
 
 
 def _actor(actor) -> dict:
@@ -52,14 +47,8 @@ def _actor(actor) -> dict:
 
 
 def context(item: Item) -> str:
-    """PLOVER's topical context: from the event type and the actors' sectors ("military, legal")."""
-    table = plover()
-    actors = (*item.source_actors, *item.target_actors)
-    found = [table["context_by_type"].get(item.type)]
-    found += [table["context_by_sector"].get(a.sector or "") for a in actors]
-    if not any(found) and item.source_actors and item.target_actors and all(a.kind == "country" for a in actors):
-        found.append(table["interstate_context"])
-    return ", ".join(dict.fromkeys(c for c in found if c))
+    """PLOVER's topical context ("military, legal"): see plover_context.py for how it is derived."""
+    return ", ".join(contexts(item.type, item.mode, item.source_actors, item.target_actors, item.notes))
 
 
 def markup(item: Item) -> str:
@@ -98,7 +87,7 @@ def record(item: Item, language: str | None = "en") -> dict:
         "language": language,
         "publication": "; ".join(dict.fromkeys(s.outlet for s in item.sources if s.outlet)) or None,
         "coder": f"wirecoder {__version__}",
-        "version": plover()["version"],
+        "version": tables()["version"],
         "dateCoded": item.ingested_at[:10] or None,
         "url": first.url,
         "wirecoder": {"status": item.status, "type": item.type, "background": item.background,

@@ -82,7 +82,8 @@ def when_of(time) -> WhenValue | None:
     basis = (begin, getattr(time, "end", begin)) if isinstance(begin, int) else None
     return WhenValue(start=start, end=end, precision=getattr(time, "precision", None) or "unknown",
                      text=getattr(time, "text", None), deictic=bool(getattr(time, "from_publication", False)),
-                     basis=basis, relative=getattr(time, "anchor", None) not in (None, "published"))
+                     basis=basis, relative=getattr(time, "anchor", None) not in (None, "published"),
+                     counted_from=getattr(time, "counted_from", None))
 
 
 @dataclass(frozen=True)

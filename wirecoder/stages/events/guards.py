@@ -9,9 +9,12 @@ since a date an analyst cannot trust is worse than none:
   opened more than a year before publication ("have backed the rebels since 2014")
   tells a state of years, which is background (and undated when that wide);
 - a date more than two years before publication stands only when the event's
-  own clause states a year or a decade ("was jailed in 2009", "in the 1980s");
-  the event is then background. A date shared from another event, read from the
-  narrative, or counted from another time ("eight decades earlier") is dropped;
+  own clause states a year or a decade ("was jailed in 2009", "in the 1980s"),
+  or counts it from a date whose year the text states ("In 2010 rebels took the
+  town. Two years later the army retook it": 2012, as the times stage resolved it
+  against its own anchor); the event is then background. A date shared from
+  another event, read from the narrative, or counted from a time with no stated
+  year ("eight decades earlier" after "on Monday") is dropped;
 - a date after publication is a plan: a real event (occurred, ongoing, claimed)
   dated so by its own clause becomes `planned`; one that only borrowed the date,
   whose date was counted from another time ("two years later"), or that is told
@@ -47,8 +50,12 @@ class Verdict:
 
 
 def states_year(when: WhenValue) -> bool:
-    """The event's own clause states a year or a decade (not a date borrowed or counted)."""
-    return not when.inferred and not when.relative and bool(EXPLICIT_YEAR.search(when.text or ""))
+    """The event's own clause states a year or a decade, or counts from a date that states
+    one ("two years later" after "in 2010"); not a date borrowed from another clause."""
+    if when.inferred:
+        return False
+    said = when.counted_from if when.relative else when.text
+    return bool(EXPLICIT_YEAR.search(said or ""))
 
 
 def guard_dates(events: list[EventItem], published: date | None) -> list[Verdict]:

@@ -32,6 +32,7 @@ class WhenValue:
     basis: tuple[int, int] | None = None  # characters of the time expression or clause it was taken from
     relative: bool = False  # counted from another time of the text ("two years later"), not stated (guards.py)
     since: bool = False  # "since 2014": a span from the time named to publication, not a date of its own (anchors.py)
+    counted_from: str | None = None  # for a relative date, the stated date it was counted from ("in 2010")
 
     @property
     def inferred(self) -> bool:

@@ -43,6 +43,7 @@ class TimeItem:
     duration: str | None = None  # for durations and intervals: the TimeML duration
     rule: str = ""  # the grammar rule that found it (for explanations)
     tense: str | None = None  # the tense it was read with
+    counted_from: str | None = None  # the text of the stated date its anchors lead back to ("in 2010"), if any
 
     @property
     def from_publication(self) -> bool:

@@ -114,6 +114,21 @@ def _on_calendar(step, *args):
     return Resolution(reason=OFF_CALENDAR)
 
 
+def _trace_anchors(items: list[TimeItem]) -> None:
+    """Marks each time counted from another ("two years later", "the next day") with the
+    stated date its chain of anchors starts from ("in 2010"): a date counted from a date
+    the text gives whole is as good as that date. A chain that starts at publication, or
+    at nothing, leaves ``counted_from`` empty."""
+    by_id = {item.id: item for item in items}
+    for item in items:
+        seen, node = {item.id}, item
+        while node.anchor in by_id and node.anchor not in seen:
+            seen.add(node.anchor)
+            node = by_id[node.anchor]
+        if node is not item and node.anchor is None and node.value is not None:
+            item.counted_from = node.text
+
+
 class Resolver:
     def __init__(self, event_nouns: dict[str, frozenset[str]]):
         self.event_nouns = event_nouns
@@ -147,6 +162,7 @@ class Resolver:
             else:
                 result = _on_calendar(self.sentence_day, cand, published, days_by_sentence)
             _on_calendar(self.apply, item, cand, result, published)
+        _trace_anchors(items)
         return items
 
     # -- one reading -------------------------------------------------------
