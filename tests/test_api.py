@@ -61,6 +61,17 @@ def test_the_openapi_schema_loads_and_lists_every_endpoint(client):
     assert client.get("/docs").status_code == 200
 
 
+def test_the_openapi_schema_is_valid_against_the_specification(client):
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    schema = client.get("/openapi.json").json()
+    validate(schema)  # raises on a document that breaks the OpenAPI 3.1 specification
+    broken = {**schema, "paths": {**schema["paths"], "/events": {"get": {"responses": "none"}}}}
+    with pytest.raises(OpenAPIValidationError):  # the check can fail
+        validate(broken)
+
+
 def test_every_response_carries_the_security_headers(client):
     for response in (client.get("/events"), client.get("/articles/nope"), client.get("/nowhere")):
         assert response.headers["content-security-policy"] == CSP

@@ -12,7 +12,7 @@ from wirecoder.errors import StoreError
 from wirecoder.record import Article, Entity, Quantity, Quote, Record, Span, Time
 from wirecoder.store import Store, load_record, write
 from wirecoder.store import schema, stories, writer
-from wirecoder.store.queries import search
+from wirecoder.store.queries import events as search_events, search
 
 
 @pytest.fixture
@@ -196,3 +196,30 @@ def records(draw):
 def test_any_record_round_trips_exactly(store, record):
     write(store, record, force=True)
     assert load_record(store, record.article.id) == record
+
+
+def _undated(record: Record, published: str | None) -> Record:
+    events = [e.model_copy(update={"when": None}) for e in record.events]
+    article = record.article.model_copy(update={"published": published})
+    return record.model_copy(update={"events": events, "article": article})
+
+
+def test_each_event_keeps_the_day_it_sorts_by_as_written_and_as_backfilled(tmp_path):
+    """Migration 6 (events.sort_day): an event's own start, else its article's publication day."""
+    path = tmp_path / "t.db"
+    with Store(path) as store:
+        write(store, strike(id="dated", url="https://a.example/1", dead=3, day="2025-01-18", published="2025-01-20"))
+        write(store, _undated(strike(id="undated", url="https://a.example/2", dead=4), "2025-01-10T09:00:00+00:00"))
+        write(store, _undated(strike(id="no-date-at-all", url="https://a.example/3", dead=5), None))
+        written = store.execute("SELECT a.id, e.sort_day FROM events e JOIN articles a ON a.pk = e.article "
+                                "ORDER BY a.id").fetchall()
+    assert sorted(set(written)) == [("dated", "2025-01-18"), ("no-date-at-all", None), ("undated", "2025-01-10")]
+    raw = sqlite3.connect(path)  # as a store made before migration 6 holds them
+    raw.executescript("DROP INDEX events_order; DROP INDEX entities_country; "
+                      "ALTER TABLE events DROP COLUMN sort_day; DELETE FROM migrations WHERE version = 6;")
+    raw.close()
+    with Store(path) as store:
+        assert store.execute("SELECT a.id, e.sort_day FROM events e JOIN articles a ON a.pk = e.article "
+                             "ORDER BY a.id").fetchall() == written
+        listed = [row.article for row in search_events(store)]
+    assert list(dict.fromkeys(listed)) == ["no-date-at-all", "undated", "dated"]  # undated first (no day at all)

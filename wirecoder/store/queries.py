@@ -19,7 +19,9 @@ from .db import Store
 from .filters import Filters, checked_limit
 from .targets import ACTORS, EVENTS, QUOTE_DAY, QUOTES, RECORDS, limited, select, where
 
-EVENT_ORDER = "COALESCE(e.when_start, substr(a.published, 1, 10))"  # undated events sort by publication
+# The order events happened: their own start, undated ones by their article's publication day, as
+# kept on the event row (``events.sort_day``, migration 6) in the order of an index: lists read no article to sort.
+EVENT_ORDER = "e.sort_day"
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def events(store: Store, f: Filters = Filters(), order_by: str = "", offset: int
 
     ``order_by``: SQL ordering terms to sort by first (the web page's column sorts); a
     constant of the caller's, never text from a user. ``offset``: skip that many (a page)."""
-    order = f"{order_by + ', ' if order_by else ''}{EVENT_ORDER}, a.pk, e.pk"
+    order = f"{order_by + ', ' if order_by else ''}{EVENT_ORDER}, e.article, e.pk"
     if f.limit or offset:  # a page: its events are picked first, then read (the evidence is cut from the
         # article's text, and SQLite would read the text of every event it sorts, not only of those kept)
         picked, params = select(EVENTS, "e.pk", f, order=order, offset=offset)

@@ -120,6 +120,26 @@ CREATE INDEX entities_actors ON entities(kind, name, country, sector, n_mentions
 """)
 
 
+@migration(6, "each event keeps the day it sorts by, and an index in that order")
+def _event_order(db: sqlite3.Connection) -> None:
+    """Events are listed in the order they happened: by their own start, else their article's
+    publication day (``queries.EVENT_ORDER``). That day is kept on the event row (written with
+    it, ``writer._insert_event``), so a list reads its order from one index -- a page of the
+    whole store walks it and stops, a count reads it alone -- instead of reading the article
+    row of every event and sorting them all per request. The index holds ``background`` too:
+    the lists leave background events out by default -- and the other columns the lists filter
+    and sort by, so that a filtered list or one sorted by another column reads this narrow index,
+    not every (wide) event row. Actors are selected by country through an index too."""
+    run_script(db, """
+ALTER TABLE events ADD COLUMN sort_day TEXT;
+UPDATE events SET sort_day = COALESCE(when_start,
+    (SELECT substr(published, 1, 10) FROM articles WHERE pk = events.article));
+CREATE INDEX events_order ON events(sort_day, article, pk, background, type, mode, status, when_start, when_end,
+                                    location, fatalities, story);
+CREATE INDEX entities_country ON entities(country) WHERE country IS NOT NULL;
+""")
+
+
 def run_script(db: sqlite3.Connection, script: str) -> None:
     """Execute statements one by one inside the caller's transaction
     (``executescript`` would commit it first)."""

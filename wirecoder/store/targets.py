@@ -78,20 +78,31 @@ PUBLISHED_DAY = "substr(a.published, 1, 10)"
 
 # The table behind each alias whose names the filters match (see the targets' FROM clauses below).
 _NAMED = {"en": "entities", "l": "entities", "s": "entities", "q": "quotes"}
+# The name columns with an index of their own (migration 5): their distinct values are read by
+# seeking from one to the next in the index, not by reading every row.
+_INDEXED = {("entities", "name"), ("entities", "kb_name"), ("entities", "geo_name"), ("entities", "admin1")}
+
+
+def distinct(table: str, column: str) -> str:
+    """SQL: the distinct non-null values of ``table.column`` (as ``value``), each read once."""
+    if (table, column) in _INDEXED:  # a value, then the least one above it: one index seek per value
+        return (f"WITH RECURSIVE d(value) AS (SELECT min({column}) FROM {table} WHERE {column} IS NOT NULL "
+                f"UNION ALL SELECT (SELECT min({column}) FROM {table} WHERE {column} > d.value) FROM d "
+                "WHERE d.value IS NOT NULL) SELECT value FROM d WHERE value IS NOT NULL")
+    # ``LIMIT -1`` keeps SQLite from moving the caller's match into this query, where it would fold every row
+    return f"SELECT DISTINCT {column} AS value FROM {table} WHERE {column} IS NOT NULL LIMIT -1"
 
 
 def names(text: str, *columns: str) -> Clause:
     """Any of ``columns`` contains ``text``, case and accents folded (``wc_fold`` is registered by the store).
 
     Each distinct name of the column's table is folded once, not each row's (a Python call per row
-    was most of the time of a filtered list): the column is one of the names that match. (``LIMIT -1``
-    keeps SQLite from moving the match into the inner query, where it would fold every row again.)"""
+    was most of the time of a filtered list): the column is one of the names that match."""
     pattern = like(fold(text))
     parts = []
     for column in columns:
         alias, _, name = column.partition(".")
-        parts.append(f"{column} IN (SELECT {name} FROM (SELECT DISTINCT {name} FROM {_NAMED[alias]} "
-                     f"WHERE {name} IS NOT NULL LIMIT -1) WHERE wc_fold({name}) {LIKE})")
+        parts.append(f"{column} IN (SELECT value FROM ({distinct(_NAMED[alias], name)}) WHERE wc_fold(value) {LIKE})")
     return "(" + " OR ".join(parts) + ")", [pattern] * len(columns)
 
 
@@ -155,17 +166,17 @@ class Target:
     table: Mapping[str, Callable[[Filters], Clause | None]]
     through: Target | None = None  # filters it lacks but this target has, applied through its rows
     link: str = ""  # "key IN (SELECT column ...)" joining this target's rows to those of `through`
-    # alias -> a LEFT JOIN of ``source`` on a unique key (it never adds nor removes a row), which
-    # ``select`` leaves out when the query does not read that alias: a count reads no place
+    # alias -> a join of ``source`` that never adds nor removes a row, which ``select`` leaves out
+    # when the query does not read that alias: a count of events reads no place, article or review
     optional: Mapping[str, str] = field(default_factory=dict)
 
     def source_for(self, query: str) -> str:
         """``source`` without the optional joins whose alias ``query`` does not read."""
-        source = self.source
+        source = self.source + " "
         for alias, join in self.optional.items():
             if not re.search(rf"\b{alias}\.", query):
                 source = source.replace(" " + join + " ", " ")
-        return source
+        return source.rstrip()
 
     @property
     def accepted(self) -> list[str]:
@@ -173,11 +184,15 @@ class Target:
         return list(dict.fromkeys(OPTIONS[name][0] for name in fields if name in OPTIONS)) + ["--limit"]
 
 
+# The joins of an event that never add nor remove one of its rows: its article (a foreign key
+# every event has, enforced), its place (a unique key) and its current review (an item has at
+# most one: each review supersedes the item's current one, ``reviews._insert``).
+_EVENT_ARTICLE = "JOIN articles a ON a.pk = e.article"
 _EVENT_PLACE = "LEFT JOIN entities l ON l.article = e.article AND l.id = e.location"
+_EVENT_REVIEW = f"LEFT JOIN reviews rv ON rv.event = e.pk AND {_CURRENT_REVIEW}"
 EVENTS = Target(
     "events",
-    f"FROM events e JOIN articles a ON a.pk = e.article {_EVENT_PLACE} "
-    f"LEFT JOIN reviews rv ON rv.event = e.pk AND {_CURRENT_REVIEW}",
+    f"FROM events e {_EVENT_ARTICLE} {_EVENT_PLACE} {_EVENT_REVIEW}",
     {"types": _event_types, "status": _one_of(_STATUS, "status"), "actor": _event_actor,
      "country": _event_country,
      "place": lambda f: names(f.place, "l.name", "l.geo_name", "l.admin1") if f.place else None,
@@ -185,7 +200,7 @@ EVENTS = Target(
      "story": _equals("e.story", "story"),
      "background": lambda f: None if f.background else ("e.background = 0", []),
      "reviewed_only": lambda f: ("rv.verdict IN ('accept', 'correct')", []) if f.reviewed_only else None},
-    optional={"l": _EVENT_PLACE})
+    optional={"a": _EVENT_ARTICLE, "l": _EVENT_PLACE, "rv": _EVENT_REVIEW})
 
 QUOTES = Target(
     "quotes",

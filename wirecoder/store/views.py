@@ -180,9 +180,9 @@ def event_slots(store: Store, f: Filters, match: str | None = None) -> list[Slot
     """The filtered events (of the articles matching the full-text query ``match``, if given) as
     timeline lines, one per story or per event outside any story, in the order they happened: only
     their numbers, dates and types are read."""
-    extra = (("a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [match]),) if match else ()
+    extra = (("e.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [match]),) if match else ()
     sql, params = select(EVENTS, f"e.pk, e.story, {_LINE}", replace(f, limit=None), extra=extra,
-                         order=f"{EVENT_ORDER}, a.pk, e.pk")
+                         order=f"{EVENT_ORDER}, e.article, e.pk")
     rows = _fts(store, sql, params, match)  # a malformed query: E055, as search answers it
     slots, by_story = [], {}
     for pk, story_id, date, what in rows:

@@ -153,17 +153,27 @@ def _insert_event(db: sqlite3.Connection, pk: int, record: Record, v) -> None:
     event_pk = db.execute(
         "INSERT INTO events (article, id, type, mode, acled_event_type, acled_sub_event_type, status, location,"
         " when_start, when_end, when_precision, when_text, fatalities, injured, reported_by, evidence_start,"
-        " evidence_end, trigger, confidence, claim, background) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " evidence_end, trigger, confidence, claim, background, sort_day)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (pk, v.id, v.type, v.mode, acled.event_type if acled else None, acled.sub_event_type if acled else None,
          v.status, v.location, when.start if when else None, when.end if when else None,
          when.precision if when else None, when.text if when else None, v.fatalities, v.injured,
          v.reported_by, v.evidence.start, v.evidence.end, v.evidence.trigger, v.confidence,
-         claim_of(record, v).to_json(), int(v.background))).lastrowid
+         claim_of(record, v).to_json(), int(v.background), sort_day(record, v))).lastrowid
     db.executemany("INSERT INTO event_actors VALUES (?,?,?,?,?)",
                    [(event_pk, "source", i, pk, e) for i, e in enumerate(v.source_actors)]
                    + [(event_pk, "target", i, pk, e) for i, e in enumerate(v.target_actors)])
     db.executemany("INSERT INTO event_counts VALUES (?,?,?,?)",
                    [(event_pk, i, c.value, c.unit) for i, c in enumerate(v.counts)])
+
+
+def sort_day(record: Record, v) -> str | None:
+    """The day an event sorts by (``events.sort_day``, migration 6): its own start, else its
+    article's publication day -- what ``queries.EVENT_ORDER`` reads."""
+    if v.when is not None and v.when.start is not None:
+        return v.when.start
+    published = record.article.published
+    return None if published is None else published[:10]
 
 
 def load_record(store: Store, article_id: str) -> Record | None:

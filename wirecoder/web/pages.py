@@ -41,7 +41,8 @@ from .worldmap import Point, graticule, outlines, view
 STATIC = Path(__file__).with_name("static")
 PAGE_SIZE = 100  # rows of a table, entries of a timeline or of an actor's page
 SORTS = {  # ?sort= -> the events table's SQL order (missing values last); "date": the order events happened
-    "date": EVENT_ORDER + " {0}", "type": "e.type {0}, e.mode {0} NULLS LAST", "status": "e.status {0}",
+    "date": EVENT_ORDER + " {0}, e.article {0}, e.pk {0}", "type": "e.type {0}, e.mode {0} NULLS LAST",
+    "status": "e.status {0}",
     "place": "l.name {0} NULLS LAST", "country": "COALESCE(l.geo_country, l.country) {0} NULLS LAST",
     "fatalities": "e.fatalities {0} NULLS LAST", "confidence": "e.confidence {0}",
     "source": "a.source {0} NULLS LAST, a.id {0}",
