@@ -22,8 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import settings
-from .fast_components import speed_up
 from .errors import E, InputError, SetupError, StageError, W_NO_PUBLISHED, WirecoderError, warning
+from .fast_components import speed_up
 from .readers import ArticleInput, article_from_dict, make_article
 from .record import Article, Record
 from .stages import DEFAULT_STAGES, Layers, Stage, create

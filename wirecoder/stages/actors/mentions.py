@@ -705,26 +705,29 @@ def _numeric_date(text: str) -> bool:
 
 
 def headline_tokens(doc: Doc) -> set[int]:
-    """Tokens of headline-like lines: short, no final punctuation, mostly capitalised words."""
+    """Tokens of headline-like lines: short, no final punctuation, mostly capitalised words.
+
+    Read from the token table, not Token objects (a Token per word of the article cost
+    more than the test itself). A line ends at a space token holding a line break; a
+    token's own trailing whitespace is one space or none, so it never ends a line."""
+    texts = token_table(doc).texts
     tokens: set[int] = set()
-    line: list[Token] = []
+    line: list[int] = []
 
     def flush():
-        words = [t for t in line if t.is_alpha]
+        words = [texts[i] for i in line if texts[i].isalpha()]
         if words and len(words) <= 14:
-            capitalised = sum(t.text[:1].isupper() for t in words)
-            last = [t for t in line if not t.is_space]
-            ends_sentence = last and last[-1].text in {".", "!", "?", '"', "”", "’", ":", "'"}
+            capitalised = sum(word[:1].isupper() for word in words)
+            last = [i for i in line if not texts[i].isspace()]
+            ends_sentence = last and texts[last[-1]] in {".", "!", "?", '"', "”", "’", ":", "'"}
             if not ends_sentence and capitalised >= 0.6 * len(words) and len(words) >= 2:
-                tokens.update(t.i for t in line)
+                tokens.update(line)
         line.clear()
 
-    for token in doc:
-        if token.is_space and "\n" in token.text:
+    for i, text in enumerate(texts):
+        if "\n" in text and text.isspace():
             flush()
             continue
-        line.append(token)
-        if "\n" in token.whitespace_:
-            flush()
+        line.append(i)
     flush()
     return tokens
