@@ -20,6 +20,7 @@ tests/test_fast_components.py holds them to the stock output.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 
@@ -27,6 +28,8 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+
+log = logging.getLogger("wirecoder")
 
 _KEYS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}  # a token's column in ``_token_rows``
 _CACHE_LIMIT = 500_000  # (word, pos, morphology) -> lemma entries kept, as spaCy's own cache, but bounded
@@ -188,18 +191,24 @@ def _fast_class(stock: type) -> type:
     return _FAST_CLASSES[stock]
 
 
+def _index_of(name: str, ruler: AttributeRuler) -> PatternIndex | None:
+    try:
+        return PatternIndex(ruler.patterns)
+    except Unsupported as err:
+        log.info("%s keeps spaCy's own matcher: a pattern of another shape (%s)", name, err)
+        return None
+
+
 def speed_up(nlp: Language) -> list[str]:
     """Swap the fast equivalents into ``nlp`` in place; returns the names of the swapped components."""
     swapped = []
     for name, component in nlp.pipeline:
         if type(component) is AttributeRuler:
-            try:
-                index = PatternIndex(component.patterns)
-            except Unsupported:
-                continue
-            component.__class__ = FastAttributeRuler
-            component.index = index
-            swapped.append(name)
+            index = _index_of(name, component)
+            if index is not None:
+                component.__class__ = FastAttributeRuler
+                component.index = index
+                swapped.append(name)
         elif isinstance(component, Lemmatizer) and not isinstance(component, FastLemmatizer) \
                 and component.mode == "rule":
             component.__class__ = _fast_class(type(component))
