@@ -105,6 +105,9 @@ def pipeline_section(pipeline, limit: int | None = None, rounds: int = 1, figure
              f"| bare en_core_web_sm | {median_bare:.0f} | {mean_bare:.0f} | {bare_rate:.1f} |",
              f"| wirecoder (all stages) | {median_ours:.0f} | {mean_ours:.0f} | {ours_rate:.1f} |",
              f"| ratio | {median_ours / median_bare:.2f}x | {mean_ours / mean_bare:.2f}x | {bare_rate / ours_rate:.2f}x |",
+             "", f"CPU time per article, one at a time (what a shared machine's load does not inflate): "
+             f"bare {1000 * bare_cpu / len(texts):.0f} ms, wirecoder {1000 * ours_cpu / len(texts):.0f} ms, "
+             f"ratio {ours_cpu / bare_cpu:.2f}x",
              "", "## per stage (mean ms/article, one article at a time)", "",
              "| stage | ms/article | share of spaCy parse |", "|---|---|---|"]
     for name, ms in stage_ms.items():

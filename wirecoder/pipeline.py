@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from . import settings
 from .errors import E, InputError, SetupError, StageError, W_NO_PUBLISHED, WirecoderError, warning
+from .fast_components import speed_up
 from .readers import ArticleInput, article_from_dict, make_article
 from .record import Article, Record
 from .stages import DEFAULT_STAGES, Layers, Stage, create
@@ -64,6 +65,7 @@ def load_model(name: str = "") -> Language:
         if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")
         _split_left_quote_possessive(nlp)
+        speed_up(nlp)
         return nlp
     raise SetupError(E.E020, name=" or ".join(candidates))
 

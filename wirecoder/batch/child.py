@@ -19,6 +19,7 @@ Test hook: an article whose text contains the WIRECODER_BATCH_STALL setting
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -44,6 +45,7 @@ def main(stages: list[str]) -> int:
     except WirecoderError as err:
         answer({"fatal": str(err)})
         return 3
+    gc.freeze()  # the model and lexicons live as long as the child: later collections skip them
     answer({"ready": True})
     for line in sys.stdin:
         fields = json.loads(line)

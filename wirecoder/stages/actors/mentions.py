@@ -186,7 +186,7 @@ class MentionFinder:
     def _lexicon(self, doc: Doc, day: date | None) -> list[Candidate]:
         """Known countries, demonyms, organisations and office holders, longest match first."""
         found = []
-        texts, _, _, puncts = token_table(doc)
+        texts, lowers, _, puncts = token_table(doc)
         i = 0
         while i < len(texts):
             text = texts[i]
@@ -195,7 +195,7 @@ class MentionFinder:
                 continue
             first = normalize(text)
             longest = self.first_words.get(first.split()[0] if first else "", 0)
-            if doc[i].lower_ == "the" and i + 1 < len(texts):
+            if lowers[i] == "the" and i + 1 < len(texts):
                 longest = max(longest, self.first_words.get(normalize(texts[i + 1]), 0) + 1)
             match = None
             # a name of k words spans up to 2k+1 tokens ("U.S.", "Secretary-General")
@@ -282,6 +282,7 @@ class MentionFinder:
         region, 100,000 people), a cue ("the town of X"), or a list it shares
         with places the model found ("in Zilina, Nitra, Presov and Kosice").
         """
+        texts = token_table(doc).texts
         covered = set()
         place_edges = set()
         for cand in candidates:
@@ -291,11 +292,11 @@ class MentionFinder:
         found = []
         i = 0
         while i < len(doc):
-            if i in covered or not _is_name_token(doc[i]):
+            if i in covered or not _is_name_at(doc, texts, i):
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j not in covered and _is_name_token(doc[j]) and "\n" not in doc[j].text:
+            while j < len(doc) and j not in covered and _is_name_at(doc, texts, j) and "\n" not in texts[j]:
                 j += 1
             span = doc[i:j]
             if len(span) == 1 and normalize(span.text) in surnames:
@@ -641,8 +642,11 @@ def _spelling_word(token: Token) -> bool:
     return text[:1].isupper() and token.is_alpha and not text.isupper() and token.lower_ not in _ACRONYM_LINKS
 
 
-def _is_name_token(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+def _is_name_at(doc: Doc, texts: list[str], i: int) -> bool:
+    """A capitalised word tagged as a name, noun, adjective or foreign word; the Token is
+    built only for a capitalised word (``texts``: the token table's)."""
+    text = texts[i]
+    return text[:1].isupper() and text.isalpha() and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "X")
 
 
 def _title_before(doc: Doc, start: int, lex: Lexicons, end: int | None = None) -> bool:
@@ -705,26 +709,29 @@ def _numeric_date(text: str) -> bool:
 
 
 def headline_tokens(doc: Doc) -> set[int]:
-    """Tokens of headline-like lines: short, no final punctuation, mostly capitalised words."""
+    """Tokens of headline-like lines: short, no final punctuation, mostly capitalised words.
+
+    Read from the token table, not Token objects (a Token per word of the article cost
+    more than the test itself). A line ends at a space token holding a line break; a
+    token's own trailing whitespace is one space or none, so it never ends a line."""
+    texts = token_table(doc).texts
     tokens: set[int] = set()
-    line: list[Token] = []
+    line: list[int] = []
 
     def flush():
-        words = [t for t in line if t.is_alpha]
+        words = [texts[i] for i in line if texts[i].isalpha()]
         if words and len(words) <= 14:
-            capitalised = sum(t.text[:1].isupper() for t in words)
-            last = [t for t in line if not t.is_space]
-            ends_sentence = last and last[-1].text in {".", "!", "?", '"', "”", "’", ":", "'"}
+            capitalised = sum(word[:1].isupper() for word in words)
+            last = [i for i in line if not texts[i].isspace()]
+            ends_sentence = last and texts[last[-1]] in {".", "!", "?", '"', "”", "’", ":", "'"}
             if not ends_sentence and capitalised >= 0.6 * len(words) and len(words) >= 2:
-                tokens.update(t.i for t in line)
+                tokens.update(line)
         line.clear()
 
-    for token in doc:
-        if token.is_space and "\n" in token.text:
+    for i, text in enumerate(texts):
+        if "\n" in text and text.isspace():
             flush()
             continue
-        line.append(token)
-        if "\n" in token.whitespace_:
-            flush()
+        line.append(i)
     flush()
     return tokens

@@ -434,8 +434,10 @@ class Resolver:
         first named in the next sentences with neither country nor office is the described one."""
         taken = {i for r in refs for i in range(r.start, r.end)}
         index = _RefIndex(refs)
-        described = [d for d in (self._unnamed_holder(doc, token, index, taken) for token in doc
-                                 if token.lower_ in self.roles.last_words and token.dep_ in ("nsubj", "nsubjpass"))
+        last_words = self.roles.last_words  # looked up in the token table: no Token built for every word
+        subjects = (doc[i] for i, lower in enumerate(token_table(doc).lowers) if lower in last_words)
+        described = [d for d in (self._unnamed_holder(doc, token, index, taken) for token in subjects
+                                 if token.dep_ in ("nsubj", "nsubjpass"))
                      if d is not None]
         if not described:
             return
