@@ -196,17 +196,13 @@ class Describer:
         held = any(a.kind == "person" and any(r.title.split()[-1:] == [lemma] and (r.country in countries
                                                                                    or a.country in countries)
                                               for r in a.roles) for a in actors.values())
-        # "X became the Moldovan prime minister": a person named beside the office is its holder
-        beside = any(a.kind == "person" and any(m.start <= t.idx < m.end for m in a.mentions for t in s_tokens)
-                     for s_tokens in self._sentences_with(tok) for a in actors.values())
+        # "X became the Moldovan prime minister": a person named in another sentence with the
+        # same title word is its holder
+        others = {(t.sent.start_char, t.sent.end_char) for t in tok.doc
+                  if t.lemma_.lower() == lemma and t.sent.start != tok.sent.start}
+        beside = any(start <= m.start < end for a in actors.values() if a.kind == "person"
+                     for m in a.mentions for start, end in others)
         return None if held or beside else Noun("person", title.sector)
-
-    @staticmethod
-    def _sentences_with(tok: Token) -> list:
-        """The sentences other than ``tok``'s own that use the same title word."""
-        lemma, own = tok.lemma_.lower(), tok.sent.start
-        return [list(t.sent) for t in tok.doc if t.lemma_.lower() == lemma and t.sent.start != own
-                and t.i != tok.i]
 
     def _national(self, word: Token) -> bool:
         """ "Moldovan", "Moldova's": the office's own country; not "the UN's Syria envoy",
