@@ -330,6 +330,15 @@ CLASS_ROWS = (  # (tally, issue class, description, lower is better, figure = co
 CONFIDENCE_BINS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
+def event_right(event: dict, reading: "Reading", gold: dict) -> bool:
+    """A predicted event is right when a gold event of its article has its type and the
+    gold's first actor among its actors or trigger (the calibration's label on articles)."""
+    sides = " | ".join((reading.side(event, "source_actors"), reading.side(event, "target_actors"),
+                        event["evidence"]["trigger"]))
+    return any(event["type"] in g["type"].upper().split("|") and _contains((g.get("actors") or [""])[0], sides)
+               for g in gold.get("events", []))
+
+
 def confidence_error(pairs: list[tuple[dict, dict]]) -> tuple[float, int]:
     """Expected calibration error of event confidences, an event being right when a gold event
     of its article has its type and the gold's first actor among its actors or trigger."""
@@ -337,9 +346,7 @@ def confidence_error(pairs: list[tuple[dict, dict]]) -> tuple[float, int]:
     for record, gold in pairs:
         reading = Reading(record)
         for e in record.get("events", []):
-            right = any(e["type"] in g["type"].upper().split("|") and _contains(
-                (g.get("actors") or [""])[0], reading.side(e, "source_actors") + " | " +
-                reading.side(e, "target_actors") + " | " + e["evidence"]["trigger"]) for g in gold.get("events", []))
+            right = event_right(e, reading, gold)
             for lo, hi in CONFIDENCE_BINS:
                 if lo <= e["confidence"] < hi:
                     tally = bins[(lo, hi)]

@@ -51,7 +51,9 @@ class EventsStage(Stage):
         for n, event in enumerate(events, 1):
             event.id = f"V{n}"
             _future_is_planned(event, layers.published)
-            event.confidence = confidence(features(event, crowds[id(event)]))
+            event.crowd = crowds[id(event)]
+            event.text_sentences = len(article.view.sents)
+            event.confidence = confidence(features(event, event.crowd), model(event.text_sentences))
         layers.events = events
 
 

@@ -5,7 +5,9 @@ sense's prior, whether the parse found its participants, whether a status cue
 or a weapon was read, how many mentions were merged, how crowded its sentence
 is). Its coefficients are a data file (calibration.json) fitted by
 ``python -m benchmarks.calibrate_events`` on the public dev data, with the
-fitting method and the cross-validated reliability table recorded there.
+fitting method and the cross-validated reliability table recorded there: one
+model for notes, snippets and single sentences, one for whole articles (fitted
+on the hand-coded dev articles).
 """
 
 from __future__ import annotations
@@ -44,12 +46,24 @@ def features(event: EventItem, crowd: int) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def model() -> dict:
+def _calibration() -> tuple[dict, dict | None, int]:
     try:
         data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
+        short = {"intercept": float(data["intercept"]), "coefficients": dict(data["coefficients"])}
+        articles = data.get("articles")
+        long = {"intercept": float(articles["intercept"]), "coefficients": dict(articles["coefficients"])} \
+            if articles else None
+        return short, long, int(articles["min_sentences"]) if articles else 0
+    except (OSError, ValueError, KeyError, TypeError) as err:
         raise SetupError(E.E021, path=str(CALIBRATION), detail=str(err)) from None
-    return {"intercept": float(data["intercept"]), "coefficients": dict(data["coefficients"])}
+
+
+def model(sentences: int = 1) -> dict:
+    """The fitted model for an event of a text of ``sentences`` sentences: notes, snippets and
+    one-sentence records have one; whole articles (``min_sentences`` and more), where more
+    of the events told are background and reactions, have their own when fitted."""
+    short, long, min_sentences = _calibration()
+    return long if long is not None and sentences >= min_sentences else short
 
 
 def confidence(values: dict[str, float], fitted: dict | None = None) -> float:

@@ -87,6 +87,8 @@ class EventItem:
     backstory: bool = False  # told as history or habit, not as the article's news (record: background)
     inferred: list[str] = field(default_factory=list)  # fields read from the article, not the clause (sides.py)
     joined_to: int | None = None  # trigger of the coordinated verb it shares a clause with
+    crowd: int = 1  # events coded in its sentence before merging (a feature of its confidence)
+    text_sentences: int = 1  # sentences in its text: a note or snippet, or a whole article
 
     def to_record(self, text: str = "") -> record.Event:
         acled = record.Acled(event_type=self.acled[0], sub_event_type=self.acled[1]) if self.acled else None
