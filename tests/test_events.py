@@ -1,5 +1,7 @@
 """Events on small hand-written sentences: one behaviour per test."""
 
+import importlib
+import json
 import shutil
 from dataclasses import dataclass
 
@@ -198,6 +200,30 @@ def test_confidence_is_a_probability(extract):
     assert r.events and all(0.0 <= e.confidence <= 1.0 for e in r.events)
 
 
+def test_a_whole_article_has_its_own_calibration_and_a_note_the_short_one(tmp_path, monkeypatch):
+    calibration = importlib.import_module("wirecoder.stages.events.confidence")
+    short = {"intercept": 0.5, "coefficients": {"noun": 1.0}}
+    path = tmp_path / "calibration.json"
+    path.write_text(json.dumps(dict(short, articles={
+        "min_sentences": 8, "intercept": -2.0, "coefficients": {"noun": 2.0}})), encoding="utf-8")
+    monkeypatch.setattr(calibration, "CALIBRATION", path)
+    calibration._calibration.cache_clear()
+    try:
+        assert calibration.model(3) == short
+        assert calibration.model(8)["intercept"] == -2.0
+        note, story = (calibration.confidence({"noun": 1.0}, calibration.model(n)) for n in (1, 40))
+        assert note > 0.8 > 0.7 > story
+    finally:
+        calibration._calibration.cache_clear()
+
+
+def test_the_shipped_calibration_has_a_model_for_whole_articles():
+    from wirecoder.stages.events.confidence import model
+
+    assert model(1) is not model(100)
+    assert model(100)["coefficients"].keys() == model(1)["coefficients"].keys()
+
+
 @pytest.mark.model
 def test_no_event_in_plain_description(extract):
     r = extract("The river runs through a green valley with old farms.")
@@ -378,3 +404,60 @@ def test_a_gerund_names_its_doer_with_by_not_with_the_victims(extract):
     [shelling] = [e for e in r.events if e.type == "ASSAULT" and e.source_actors]
     assert {r.entity(i).country for i in shelling.source_actors} == {"MDA"}
     assert not any(r.entity(i).name == "villagers" for e in r.events for i in e.source_actors)
+
+
+def test_a_finite_verb_hung_on_an_apposition_takes_the_named_person_as_source(extract):
+    # no commas around the apposition: the parser makes "urged" a modifier of "candidate"
+    r = extract("Tomas Varga a likely presidential candidate urged Hungary to wait for the elections.")
+    request = only(r, "REQUEST")
+    assert names(r, request.source_actors) == {"Tomas Varga"}
+
+
+def test_a_subject_before_a_participle_clause_is_the_main_verbs(extract):
+    r = extract("By contrast, Tomas Varga, the Slovak president whose army intervened in the war in 2015, "
+                "turning the tide in favour of the government, welcomed the Hungarian move.")
+    support = only(r, "SUPPORT")
+    assert names(r, support.source_actors) == {"Tomas Varga"}
+    assert {r.entity(i).country for i in support.target_actors} == {"HUN"}
+
+
+def test_a_speaker_who_says_an_actor_did_a_wrong_accuses_it(extract):
+    # the wrong is told in a quoted sentence of its own, not as what a verb of saying reports
+    r = extract("Maria Lopez, a local activist, said: “We are hungry. Huge massacres have been "
+                "committed by the Moldovan army.”")
+    [accusation] = [e for e in r.events if e.type == "ACCUSE"]
+    assert names(r, accusation.source_actors) == {"Maria Lopez"}
+    assert {r.entity(i).country for i in accusation.target_actors} == {"MDA"}
+
+
+def test_a_quote_that_denies_the_wrong_accuses_no_one(extract):
+    r = extract("Maria Lopez, a local activist, said: “We are hungry. No massacres have been "
+                "committed by the Moldovan army.”")
+    assert not [e for e in r.events if e.type == "ACCUSE"]
+
+
+def test_a_month_read_into_the_subjects_name_leaves_the_subject(extract):
+    # the small model reads "In March Moldova" as a place phrase whose name is "March Moldova"
+    r = extract("In March Moldova urged Romania to close the border.")
+    request = only(r, "REQUEST")
+    assert names(r, request.source_actors) == {"Moldova"}
+
+
+def test_a_warning_that_an_actor_did_a_bad_deed_accuses_it(extract):
+    r = extract("Lavrov warned that the Moldovans have taken dangerous unilateral steps in the region.")
+    accusation = only(r, "ACCUSE")
+    assert {r.entity(i).country for i in accusation.target_actors} == {"MDA"}
+    assert not [e for e in extract("Lavrov warned that Moldova faces a dangerous situation.").events
+                if e.type == "ACCUSE"]
+
+
+def test_likening_an_actor_to_a_disparaged_one_accuses_it(extract):
+    r = extract("Akar said the Moldovan militias are indistinguishable from the terrorist groups.")
+    accusation = only(r, "ACCUSE")
+    assert {r.entity(i).country for i in accusation.target_actors} == {"MDA"}
+
+
+def test_the_holder_of_a_decision_is_the_source_of_what_it_decides(extract):
+    r = extract("The redeployment follows Tomas Varga's surprise decision to withdraw from the country.")
+    retreat = only(r, "RETREAT")
+    assert names(r, retreat.source_actors) == {"Tomas Varga"}

@@ -31,7 +31,7 @@ from .lexicon import EventLexicon, Sense
 from .roles import Participants, participants, subject_of
 from .speech import announced_threats, link_statements
 from .status import is_refusal, status_of
-from .triggers import find_triggers
+from .triggers import DOING, disparaging, find_triggers
 from .view import doc_view
 from .where import PlaceFinder
 
@@ -347,7 +347,8 @@ class ArticleEvents:
                 continue  # a demand is made of someone
             sense = Sense(head.lemma_.lower(), "ANY", frozenset(), "REQUEST", None, "actor", 0.7)
             found.append((Trigger(head.i, sense, head.lemma_.lower(), head.pos_ == "NOUN"), parts))
-        return found + self._quoted_demands(start, end, taken | {t.i for t, _ in found})
+        found += self._quoted_demands(start, end, taken | {t.i for t, _ in found})
+        return found + self._quoted_accusations(start, end, taken | {t.i for t, _ in found})
 
     def _quoted_demands(self, start: int, end: int, taken: set[int]) -> list[tuple[Trigger, Participants]]:
         """ '"The government and the rebels must respect the deal," Egeland said': a quoted
@@ -373,6 +374,39 @@ class ArticleEvents:
                 continue
             parts = Participants(sources=[speaker], targets=targets, target_heads=subjects)
             sense = Sense(verb.lemma_.lower(), "ANY", frozenset(), "REQUEST", None, "actor", 0.6)
+            found.append((Trigger(verb.i, sense, verb.lemma_.lower(), False), parts))
+        return found
+
+    def _quoted_accusations(self, start: int, end: int, taken: set[int]) -> list[tuple[Trigger, Participants]]:
+        """ '"Huge massacres have been committed by the soldiers," she said', '"his forces have
+        committed war crimes"': a speaker who says in their own words that an actor did a
+        wrong accuses that actor (PLOVER ACCUSE) -- not when the quote says it was not done."""
+        found = []
+        verbs = [self.doc[i] for i in range(start, end) if self.view.lemma[i] in DOING and i not in taken]
+        if not verbs:
+            return found
+        first, last = self.doc[start].idx, self.doc[end - 1].idx
+        quoted = [q for q in self.quotes_near(first, last + 1) if q.kind == "direct" and q.start <= last and first < q.end
+                  and getattr(q.speaker, "entity", None)]
+        for verb in verbs:
+            statement = next((q for q in quoted if q.start <= verb.idx < q.end), None)
+            if statement is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            if any(a.lemma_.lower() in self.lex.speech_verbs for a in verb.ancestors):
+                continue  # '"war crimes were committed," she said': the report's own judgement
+            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+            wrongs = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] \
+                if passive else [c for c in verb.children if c.dep_ == "nsubj"]
+            if not any(disparaging(w, self.lex.disparaging) and not any(d.lower_ == "no" for d in w.children)
+                       for w in wrongs):
+                continue
+            speaker = self.index.by_id.get(statement.speaker.entity)
+            targets = [e for h in doers for e in self.index.actors_of_phrase(h) if e.id != statement.speaker.entity]
+            if speaker is None or not targets:
+                continue
+            parts = Participants(sources=[speaker], targets=targets, target_heads=doers)
+            sense = Sense(verb.lemma_.lower(), "ANY", frozenset(), "ACCUSE", "disapprove", "actor", 0.6)
             found.append((Trigger(verb.i, sense, verb.lemma_.lower(), False), parts))
         return found
 

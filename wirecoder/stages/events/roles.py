@@ -40,6 +40,9 @@ VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap",
                           "execute", "shoot", "massacre", "slaughter"})
 
 
+SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
 @dataclass
 class Participants:
     source_heads: list[Token] = field(default_factory=list)
@@ -58,11 +61,30 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 return [verb.head]  # "the PKK, which has fought ...": the phrase the clause is about
             return [child]
+    for prep in verb.children:  # "In September Turkey persuaded Russia": the parser read "September Turkey" as one name
+        if prep.dep_ == "prep" and prep.i < verb.i:
+            named = [g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in SUBJECT_LABELS and
+                     any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in g.children)]
+            if named:
+                return named
+    for clause in verb.children:  # "Putin, the president whose ..., turning the tide, welcomed the move"
+        if clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and clause.i < verb.i:
+            early = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+            if early:  # a participle takes no subject of its own: the parser hung the main verb's on it
+                return early
     if depth > 3 or verb.head.i == verb.i:
         return []
     head = verb.head
     if verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [head]  # "the group that attacked", "fighters besieging the enclave"
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "appos" and \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        # "Joe Biden a potential candidate urged Europe": a finite verb the parser hung on the
+        # description of its subject
+        return [head.head]
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Trump's decision to withdraw", "its plan to reimpose sanctions": the noun's holder acts
+        return [c for c in head.children if c.dep_ == "poss"]
     if verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in OBJECT_CONTROL:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if objects:
@@ -132,7 +154,7 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
     else:
         p.source_heads += subject_of(token)
     objects = [token.head if c.tag_ in RELATIVE_TAGS and token.dep_ == "relcl" else c  # "whom Turkey accuses"
-               for c in token.children if c.dep_ in ("dobj", "iobj")]
+               for c in token.children if c.dep_ in ("dobj", "iobj") or _nominal_ccomp(c)]
     recipients = _prep_objects(token, preps)
     giving = kind in GIVING and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") or c.dep_ == "dative"
                                     for c in token.children)
@@ -155,6 +177,12 @@ def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants)
         for agent in (c for c in token.children if c.dep_ == "agent"):  # "a campaign supported by the US"
             p.source_heads += [g for g in agent.children if g.dep_ == "pobj"]
 
+
+
+def _nominal_ccomp(child: Token) -> bool:
+    """ "welcomed the US move": a bare noun phrase the parser took for a clause is the object."""
+    return child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "cop") for c in child.children)
 
 
 def _stated_first(entities: list) -> list:

@@ -32,6 +32,9 @@ KEEPING_VERBS = frozenset({"respect", "implement", "abide", "honour", "honor", "
 FUTURE = frozenset({"will", "would", "'ll", "shall"})
 # "war crimes were committed": verbs that say a wrong was done (not "terrorists were eliminated")
 DOING = frozenset({"commit", "perpetrate", "carry", "conduct"})
+# "have taken dangerous steps", "pursued a reckless policy": verbs of doing whose object a
+# disparaging word describes
+ACTING = DOING | frozenset({"take", "make", "pursue", "adopt"})
 PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "you"})
 
 
@@ -100,7 +103,7 @@ def _disparaged(verb: Token, words: frozenset[str]) -> bool:
         elif child.dep_ == "dobj":  # "described the plan as ...": the small model hangs "as" on the object
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "as"):
                 predicates += [g for g in prep.children if g.dep_ in AS_WORDS]
-    return any(_disparaging(word, words) for word in predicates)
+    return any(disparaging(word, words) for word in predicates)
 
 
 def _commits(verb: Token) -> bool:
@@ -127,21 +130,27 @@ def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
         if clause.dep_ != "ccomp":
             continue
         if clause.lemma_.lower() in DOING and not any(c.dep_ == "neg" for c in clause.children) and \
-                any(s.dep_ == "nsubjpass" and _disparaging(s, words) and
+                any(s.dep_ == "nsubjpass" and disparaging(s, words) and
                     not any(d.lower_ == "no" for d in s.children) for s in clause.children):
             return True  # "said war crimes were being committed": wrongdoing done, by whoever did it
         if clause.lemma_ == "be" and extraposed(clause) is not None and \
-                any(_disparaging(p, words) for p in clause.children if p.dep_ in ("attr", "acomp")):
+                any(disparaging(p, words) for p in clause.children if p.dep_ in ("attr", "acomp")):
             return True  # "said it was unacceptable that Romania was arming the rebels"
         named = any(t.ent_type_ in ACTOR_LABELS for s in clause.children if s.dep_ == "nsubj" for t in s.subtree)
         if not named:
             continue
         if clause.lemma_ == "be":
-            if any(_disparaging(p, words) for p in clause.children if p.dep_ in ("attr", "acomp")):
+            predicates = [p for p in clause.children if p.dep_ in ("attr", "acomp")]
+            # "said the militias are indistinguishable from the terrorist PKK": what they are likened to
+            likened = [g for p in predicates for r in p.children if r.dep_ == "prep"
+                       for g in r.children if g.dep_ == "pobj"]
+            if any(disparaging(p, words) for p in predicates + likened):
                 return True
-        elif clause.pos_ == "VERB" and clause.lemma_.lower() in words and \
-                not any(c.dep_ == "neg" for c in clause.children):
-            return True
+        elif clause.pos_ == "VERB" and not any(c.dep_ == "neg" for c in clause.children) and (
+                clause.lemma_.lower() in words or clause.lemma_.lower() in ACTING and any(
+                    g.dep_ == "amod" and g.lemma_.lower() in words
+                    for o in clause.children if o.dep_ == "dobj" for g in o.children)):
+            return True  # "said the Americans had taken dangerous unilateral steps": a bad deed done
     return False
 
 
@@ -158,7 +167,7 @@ def extraposed(copula: Token) -> Token | None:
     return None
 
 
-def _disparaging(word: Token, words: frozenset[str]) -> bool:
+def disparaging(word: Token, words: frozenset[str]) -> bool:
     return word.lemma_.lower() in words or any(
         g.dep_ in ("amod", "compound") and g.lemma_.lower() in words for g in word.children)
 
