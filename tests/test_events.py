@@ -461,3 +461,11 @@ def test_the_holder_of_a_decision_is_the_source_of_what_it_decides(extract):
     r = extract("The redeployment follows Tomas Varga's surprise decision to withdraw from the country.")
     retreat = only(r, "RETREAT")
     assert names(r, retreat.source_actors) == {"Tomas Varga"}
+
+
+def test_saying_a_plan_was_meant_to_do_a_wrong_accuses_its_owner(extract):
+    r = extract("The opposition council said the Moldovan initiative was an attempt to circumvent the talks.")
+    accusation = only(r, "ACCUSE")
+    assert {r.entity(i).country for i in accusation.target_actors} == {"MDA"}
+    assert not [e for e in extract("Moldova said the Romanian plan was an attempt to end the war.").events
+                if e.type == "ACCUSE"]

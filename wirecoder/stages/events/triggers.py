@@ -141,10 +141,13 @@ def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
             continue
         if clause.lemma_ == "be":
             predicates = [p for p in clause.children if p.dep_ in ("attr", "acomp")]
-            # "said the militias are indistinguishable from the terrorist PKK": what they are likened to
+            # "said the militias are indistinguishable from the terrorist PKK": what they are likened to;
+            # "said the initiative was an attempt to undermine the talks": what it is meant to do
             likened = [g for p in predicates for r in p.children if r.dep_ == "prep"
                        for g in r.children if g.dep_ == "pobj"]
-            if any(disparaging(p, words) for p in predicates + likened):
+            aims = [a for p in predicates for a in p.children if a.dep_ == "acl" and a.pos_ == "VERB"]
+            if any(disparaging(p, words) for p in predicates + likened) or \
+                    any(a.lemma_.lower() in words for a in aims):
                 return True
         elif clause.pos_ == "VERB" and not any(c.dep_ == "neg" for c in clause.children) and (
                 clause.lemma_.lower() in words or clause.lemma_.lower() in ACTING and any(
