@@ -91,3 +91,14 @@ def test_forces_loyal_to_a_states_leader_are_its_armed_forces(extract):
     r = extract("Forces loyal to the Moldovan president shelled the river village on Sunday.")
     [attack] = [e for e in r.events if e.type == "ASSAULT"]
     assert {r.entity(i).country for i in attack.source_actors} == {"MDA"}
+
+
+def test_it_as_the_subject_of_a_deed_is_the_state_that_was_the_last_subject(extract):
+    r = extract("Moldova regards the militia as a terrorist group. It has also supported rival rebels.")
+    [aid] = [e for e in r.events if e.type in ("AID", "SUPPORT")]
+    assert [r.entity(i).name for i in aid.source_actors] == ["Moldova"]
+
+
+def test_an_expletive_it_stands_for_no_one(extract):
+    r = extract("Moldova and Romania met on Monday. It emerged that the talks had failed.")
+    assert not [m for e in r.entities for m in e.mentions if m.text == "It"]

@@ -36,6 +36,10 @@ LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier
                            "sultan", "crown prince", "monarch"})
 # How many narrative sentences after "a Norwegian spokesman said" its holder may first be named.
 _NAMED_LATER = 2
+# "it emerged that", "it seems", "it remains to be seen": "it" stands for no one
+EXPLETIVE_VERBS = frozenset({"seem", "appear", "emerge", "remain", "happen", "take", "mean", "matter", "rain",
+                             "become", "follow", "turn", "transpire", "cost", "look", "sound", "feel"})
+BODY_KINDS = frozenset({"country", "organization", "group"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -646,6 +650,28 @@ class Resolver:
                 choice.gender = gender
             choice.add(Mention(token.idx, token.idx + len(token), token.text, "pronoun"))
             index.insert(_Ref(choice, token.i, token.i + 1))
+        self._it_subjects(doc, index, sentence_of, in_quotes)
+
+    def _it_subjects(self, doc: Doc, index: "_RefIndex", sentence_of: dict[int, int], in_quotes) -> None:
+        """ "Turkey regards the militia as terrorists. It has also supported rival rebels": "it",
+        the subject of a verb of doing, is the one state or body that is the subject of a clause
+        from the sentence before up to it. Not an expletive ("it emerged that", "it is unclear")."""
+        numbers = [sentence_of[i] for i in range(len(doc))]
+        for token in doc:
+            if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass") or in_quotes[token.i]:
+                continue
+            verb = token.head
+            # a speaker "it" ("it said") is the quotes stage's to find, with the statement's cues
+            if verb.pos_ != "VERB" or verb.lemma_.lower() in EXPLETIVE_VERBS | self.lex.speech_verbs or any(
+                    c.dep_ in ("ccomp", "csubj") and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
+                continue
+            window = index.starting(bisect_left(numbers, sentence_of[token.i] - 1), token.i)
+            bodies = {id(r.actor): r.actor for r in window if r.actor.kind in BODY_KINDS and not in_quotes[r.start]
+                      and any(doc[j].dep_ in ("nsubj", "nsubjpass") for j in range(r.start, r.end))}
+            if len(bodies) == 1:
+                choice = next(iter(bodies.values()))
+                choice.add(Mention(token.idx, token.idx + len(token), token.text, "pronoun"))
+                index.insert(_Ref(choice, token.i, token.i + 1))
 
 
 def _narrative_sentences(doc: Doc, quoted: list[tuple[int, int]]) -> dict[int, int]:
