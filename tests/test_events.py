@@ -469,3 +469,10 @@ def test_saying_a_plan_was_meant_to_do_a_wrong_accuses_its_owner(extract):
     assert {r.entity(i).country for i in accusation.target_actors} == {"MDA"}
     assert not [e for e in extract("Moldova said the Romanian plan was an attempt to end the war.").events
                 if e.type == "ACCUSE"]
+
+
+def test_holding_people_in_prisons_is_a_detention_and_holding_talks_is_not(extract):
+    r = extract("The Moldovan militia holds 800 foreign fighters in prisons and camps.")
+    detention = only(r, "COERCE")
+    assert detention.evidence.trigger == "holds"
+    assert not [e for e in extract("The two leaders will hold talks in Geneva.").events if e.type == "COERCE"]
