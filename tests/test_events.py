@@ -476,3 +476,10 @@ def test_holding_people_in_prisons_is_a_detention_and_holding_talks_is_not(extra
     detention = only(r, "COERCE")
     assert detention.evidence.trigger == "holds"
     assert not [e for e in extract("The two leaders will hold talks in Geneva.").events if e.type == "COERCE"]
+
+
+def test_keeping_or_stationing_forces_is_a_deployment_and_keeping_a_border_closed_is_not(extract):
+    r = extract("Moldova and Romania are planning to keep forces inside Hungary once the conflict ends.")
+    deployment = only(r, "MOBILIZE")
+    assert names(r, deployment.source_actors) == {"Moldova", "Romania"}
+    assert not [e for e in extract("Moldova will keep the border closed.").events if e.type == "MOBILIZE"]
