@@ -483,3 +483,9 @@ def test_keeping_or_stationing_forces_is_a_deployment_and_keeping_a_border_close
     deployment = only(r, "MOBILIZE")
     assert names(r, deployment.source_actors) == {"Moldova", "Romania"}
     assert not [e for e in extract("Moldova will keep the border closed.").events if e.type == "MOBILIZE"]
+
+
+def test_it_in_what_an_announcement_says_is_its_maker(extract):
+    r = extract("The offensive came after a Moldovan announcement that it would train an army to patrol the borders.")
+    training = only(r, "AID")
+    assert names(r, training.source_actors) == {"Moldova"}

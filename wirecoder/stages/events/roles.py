@@ -41,6 +41,9 @@ VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap",
 
 
 SUBJECT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# nouns that name a statement: a pronoun in what it says stands for its maker
+STATEMENT_NOUNS = frozenset({"announcement", "statement", "declaration", "pledge", "promise", "vow", "claim",
+                             "warning", "assurance", "insistence", "message", "decision"})
 
 
 @dataclass
@@ -269,10 +272,14 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
 def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:
     """A pronoun subject the actors stage left unresolved, in the content of a report,
     is most often the speaker itself: "Syria says it is willing to withdraw", "Turkey
-    insisted it will not allow ..."."""
+    insisted it will not allow ..."; so is the maker of a statement named by a noun: "a US
+    announcement that it would train an army"."""
     for ancestor in token.ancestors:
         if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in lexicon.speech_verbs:
             return [c for c in ancestor.children if c.dep_ == "nsubj"]
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in STATEMENT_NOUNS:
+            return [c for c in ancestor.children if c.dep_ == "poss" or
+                    c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in SUBJECT_LABELS]
     return []
 
 
