@@ -489,3 +489,10 @@ def test_it_in_what_an_announcement_says_is_its_maker(extract):
     r = extract("The offensive came after a Moldovan announcement that it would train an army to patrol the borders.")
     training = only(r, "AID")
     assert names(r, training.source_actors) == {"Moldova"}
+
+
+def test_listing_as_terrorists_is_a_sanction_on_the_listed_not_by_them(extract):
+    r = extract("The Moldovan Liberation Army has waged an insurgency against the state and is "
+                "classified as a terrorist group.")
+    sanction = only(r, "SANCTION")
+    assert names(r, sanction.target_actors) == {"Moldovan Liberation Army"} and not sanction.source_actors

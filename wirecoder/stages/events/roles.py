@@ -142,6 +142,9 @@ def participants(doc: Doc, trigger: Trigger, index: EntityIndex, lexicon: EventL
 
 def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants) -> None:
     passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if not passive and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children) and \
+            not any(c.dep_ == "nsubj" for c in token.children):
+        passive = subject_of(token)  # "has waged an insurgency and is classified as ...": the shared subject undergoes it
     if passive and kind in OWN_FORCES:
         p.source_heads += passive  # "2,500 troops will be deployed": the side moving its own forces
     elif passive:

@@ -51,6 +51,8 @@ def context_words(token: Token) -> set[str]:
                     words.add(grandchild.lemma_.lower())
                 if grandchild.dep_ == "pobj" and grandchild.ent_type_ in PLACE_LABELS:
                     words.add("<place>")  # "the fall of Mosul"
+                if grandchild.dep_ == "pobj" and child.lower_ == "as":  # "listed as a terrorist group"
+                    words.update(g.lemma_.lower() for g in grandchild.children if g.dep_ in ("amod", "compound"))
                 # "hold 800 fighters in prisons": the parser hangs the place of holding on the object
                 if child.dep_ == "dobj" and grandchild.dep_ == "prep" and grandchild.lower_ in ("of", "in"):
                     words.update(g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj")
