@@ -496,3 +496,10 @@ def test_listing_as_terrorists_is_a_sanction_on_the_listed_not_by_them(extract):
                 "classified as a terrorist group.")
     sanction = only(r, "SANCTION")
     assert names(r, sanction.target_actors) == {"Moldovan Liberation Army"} and not sanction.source_actors
+
+
+def test_leaders_clashing_in_public_is_a_dispute_and_troops_clashing_a_fight(extract):
+    r = extract("At the summit the Moldovan and Romanian presidents clashed in public over the ceasefire.")
+    assert only(r, "ACCUSE").evidence.trigger == "clashed"
+    assert not [e for e in r.events if e.type == "ASSAULT"]
+    assert only(extract("Troops clashed with rebels near the border on Monday."), "ASSAULT")
