@@ -503,3 +503,8 @@ def test_leaders_clashing_in_public_is_a_dispute_and_troops_clashing_a_fight(ext
     assert only(r, "ACCUSE").evidence.trigger == "clashed"
     assert not [e for e in r.events if e.type == "ASSAULT"]
     assert only(extract("Troops clashed with rebels near the border on Monday."), "ASSAULT")
+
+
+def test_regaining_ground_is_taking_territory(extract):
+    r = extract("The rebels regained ground after being driven out of the capital in 2001.")
+    assert only(r, "ASSAULT").evidence.trigger == "regained"
