@@ -87,6 +87,9 @@ class EventItem:
     backstory: bool = False  # told as history or habit, not as the article's news (record: background)
     inferred: list[str] = field(default_factory=list)  # fields read from the article, not the clause (sides.py)
     joined_to: int | None = None  # trigger of the coordinated verb it shares a clause with
+    # (status, cue) of a later mention told as unreal in another sentence (merge.py): not this
+    # event's status, but how it was also told, which the confidence model reads
+    told_unreal: tuple[str, str] | None = None
 
     def to_record(self, text: str = "") -> record.Event:
         acled = record.Acled(event_type=self.acled[0], sub_event_type=self.acled[1]) if self.acled else None
