@@ -42,3 +42,16 @@ def test_the_confidence_model_reads_how_the_event_was_also_told():
     event = merge_mentions([mention("occurred", None, 0, 1), mention("planned", "will", 3, 40)], {})[0]
     seen = features(event, 1)
     assert seen["planned"] == 1.0 and seen["status_cue"] == 1.0
+
+
+def test_an_act_told_as_not_done_does_not_take_a_later_one_told_as_done():
+    # "The army would not dare to shell the town." ... "The shelling of the town began on Saturday."
+    merged = merge_mentions([mention("negated", "not", 0, 1), mention("occurred", None, 3, 40)], {})
+    assert [e.status for e in merged] == ["negated", "occurred"]
+
+
+def test_a_definite_mention_after_a_negated_one_still_joins_it():
+    # "No talks were held in the town." ... "The talks were to be its first."
+    later = mention("occurred", None, 3, 40, "talks")
+    later.anaphoric = True
+    assert len(merge_mentions([mention("negated", "No", 0, 1, "talks"), later], {})) == 1

@@ -46,6 +46,8 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
     if status != b.status and cue and b.status_cue and \
             not any({status, b.status} <= pair for pair in COMPATIBLE_STATUSES):
         return False
+    if _real_after_negated(a, b):
+        return False
     if not _dates_agree(a, b):
         return False
     if a.backstory and not own_date(a) and own_date(b) and a.sentence_i != b.sentence_i:
@@ -156,6 +158,13 @@ def _unreal_elsewhere(a: EventItem, b: EventItem) -> bool:
     sentence that tells the same kind of act as unreal says nothing of whether the one
     already told happened; only a cue in the mention's own sentence decides it."""
     return b.status in NOT_REAL and a.sentence_i != b.sentence_i
+
+
+def _real_after_negated(a: EventItem, b: EventItem) -> bool:
+    """ "would not dare to shell our cities" ... "the offensive began on Saturday": an act a
+    sentence says did not happen is not the one a later sentence tells as happening."""
+    return a.status == "negated" and a.status_cue is not None and b.status in ("occurred", "ongoing") \
+        and a.sentence_i != b.sentence_i and not b.anaphoric
 
 
 def _more_specific(new: str, old: str, entities: dict) -> bool:
