@@ -268,3 +268,8 @@ def test_support_named_by_a_noun_in_a_clause_told_now_goes_on(extract, text):
 def test_support_a_verb_tells_as_done_stays_done(extract):
     r = extract("The rebel militia got Romanian backing last year.")
     assert [e.status for e in r.events if e.type in ("AID", "SUPPORT")] == ["occurred"]
+
+
+def test_an_event_noun_that_continues_goes_on(extract):
+    r = extract("The fighting in Ocnita, which began on Monday, continued into Saturday.")
+    assert [e.status for e in events_of(r, "ASSAULT")] == ["ongoing"]

@@ -55,3 +55,9 @@ def test_a_definite_mention_after_a_negated_one_still_joins_it():
     later = mention("occurred", None, 3, 40, "talks")
     later.anaphoric = True
     assert len(merge_mentions([mention("negated", "No", 0, 1, "talks"), later], {})) == 1
+
+
+def test_a_later_mention_told_going_on_makes_the_act_go_on():
+    # "The attacks forced thousands to flee." ... "The fighting continued into Saturday."
+    merged = merge_mentions([mention("occurred", None, 0, 1), mention("ongoing", None, 3, 40)], {})
+    assert [e.status for e in merged] == ["ongoing"]

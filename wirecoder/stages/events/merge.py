@@ -141,6 +141,8 @@ def _absorb(a: EventItem, b: EventItem, entities: dict) -> None:
             a.told_unreal = a.told_unreal or (b.status, b.status_cue)
         else:
             a.status, a.status_cue = b.status, b.status_cue
+    elif a.status_cue is None and a.status == "occurred" and b.status == "ongoing":
+        a.status = "ongoing"  # "the attacks" ... "the fighting continued into Saturday": it goes on
     if a.mode is None and b.mode is not None:
         a.mode, a.acled = b.mode, b.acled or a.acled
     a.acled = a.acled or b.acled
