@@ -254,3 +254,22 @@ def test_a_vow_to_carry_on_fighting_is_a_threat(extract):
     r = extract("Poland's defence minister, Jan Nowak, vowed to keep sending aid to Ukraine.")
     assert events_of(r, "AGREE", "vowed")
     assert not [e for e in r.events if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Relations between the two countries have been strained by Moldovan support for the rebel militia.",
+    "The rebel militia in the north enjoys Romanian backing.",
+])
+def test_support_named_by_a_noun_in_a_clause_told_now_goes_on(extract, text):
+    r = extract(text)
+    assert [e.status for e in r.events if e.type in ("AID", "SUPPORT")] == ["ongoing"]
+
+
+def test_support_a_verb_tells_as_done_stays_done(extract):
+    r = extract("The rebel militia got Romanian backing last year.")
+    assert [e.status for e in r.events if e.type in ("AID", "SUPPORT")] == ["occurred"]
+
+
+def test_an_event_noun_that_continues_goes_on(extract):
+    r = extract("The fighting in Ocnita, which began on Monday, continued into Saturday.")
+    assert [e.status for e in events_of(r, "ASSAULT")] == ["ongoing"]

@@ -100,6 +100,20 @@ def share_clause(doc: Doc, made: list[EventItem], bound: dict[int, list[WhenValu
                 event.when = bound[verb.i][0]
 
 
+# Types whose noun names a standing relation rather than an act: "US support for the militia".
+STANDING = frozenset({"AID", "SUPPORT"})
+
+
+def _backing_goes_on(event: EventItem, aspect: Aspect) -> None:
+    """ "ties have been frayed by Washington's support for the militia", "the group enjoys
+    Turkish backing": support named by a noun, in a clause told now, is a relation that goes
+    on -- not an act done once. A noun with a verb of its own ("sent aid") keeps that verb's tense."""
+    if event.type in STANDING and event.trigger_is_noun and event.light_verb is None \
+            and event.status == "occurred" and event.status_cue is None and aspect.tense in NOW_TENSES \
+            and (event.when is None or event.when.inferred):
+        event.status = "ongoing"
+
+
 def narrate(doc: Doc, events: list[EventItem], story: Story, reporting_verbs: frozenset[str]) -> None:
     """Dates and background flags for the events of an article, in text order."""
     aspects = {id(e): aspect_of(doc, e.trigger_i, reporting_verbs) for e in events}
@@ -110,6 +124,8 @@ def narrate(doc: Doc, events: list[EventItem], story: Story, reporting_verbs: fr
                 event.when = None  # background keeps only a date of its own
             if event.status == "occurred" and aspects[id(event)].tense == "perfect" and event.when is None:
                 event.status = "ongoing"  # "the force that has led the war", "has fought for decades": still so
+    for event in events:
+        _backing_goes_on(event, aspects[id(event)])
     news = _news_end(story)
     _share_sentence(doc, events, story, aspects, news)
     for event in events:

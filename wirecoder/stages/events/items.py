@@ -89,6 +89,9 @@ class EventItem:
     joined_to: int | None = None  # trigger of the coordinated verb it shares a clause with
     crowd: int = 1  # events coded in its sentence before merging (a feature of its confidence)
     text_sentences: int = 1  # sentences in its text: a note or snippet, or a whole article
+    # (status, cue) of a later mention told as unreal in another sentence (merge.py): not this
+    # event's status, but how it was also told, which the confidence model reads
+    told_unreal: tuple[str, str] | None = None
 
     def to_record(self, text: str = "") -> record.Event:
         acled = record.Acled(event_type=self.acled[0], sub_event_type=self.acled[1]) if self.acled else None

@@ -42,8 +42,11 @@ def merge_mentions(events: list[EventItem], entities: dict) -> list[EventItem]:
 def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
     if a.type != b.type or (a.mode and b.mode and a.mode != b.mode) or a.backstory != b.backstory:
         return False  # history told in passing is not the news event of the same type
-    if a.status != b.status and a.status_cue and b.status_cue and \
-            not any({a.status, b.status} <= pair for pair in COMPATIBLE_STATUSES):
+    status, cue = a.told_unreal or (a.status, a.status_cue)  # a mention told as unreal still parts its kind
+    if status != b.status and cue and b.status_cue and \
+            not any({status, b.status} <= pair for pair in COMPATIBLE_STATUSES):
+        return False
+    if _real_after_negated(a, b):
         return False
     if not _dates_agree(a, b):
         return False
@@ -134,7 +137,12 @@ def _absorb(a: EventItem, b: EventItem, entities: dict) -> None:
         if theirs is not None and (mine is None or theirs > mine):
             setattr(a, field, theirs)
     if a.status_cue is None and b.status_cue is not None:
-        a.status, a.status_cue = b.status, b.status_cue
+        if _unreal_elsewhere(a, b):
+            a.told_unreal = a.told_unreal or (b.status, b.status_cue)
+        else:
+            a.status, a.status_cue = b.status, b.status_cue
+    elif a.status_cue is None and a.status == "occurred" and b.status == "ongoing":
+        a.status = "ongoing"  # "the attacks" ... "the fighting continued into Saturday": it goes on
     if a.mode is None and b.mode is not None:
         a.mode, a.acled = b.mode, b.acled or a.acled
     a.acled = a.acled or b.acled
@@ -142,6 +150,23 @@ def _absorb(a: EventItem, b: EventItem, entities: dict) -> None:
     a.channel = a.channel or b.channel
     a.weight = max(a.weight, b.weight)
     a.merged += 1 + b.merged
+
+
+NOT_REAL = frozenset({"planned", "hypothetical", "negated", "denied"})
+
+
+def _unreal_elsewhere(a: EventItem, b: EventItem) -> bool:
+    """ "Ten were killed in two attacks ... our forces need to avoid counter-attacks": a later
+    sentence that tells the same kind of act as unreal says nothing of whether the one
+    already told happened; only a cue in the mention's own sentence decides it."""
+    return b.status in NOT_REAL and a.sentence_i != b.sentence_i
+
+
+def _real_after_negated(a: EventItem, b: EventItem) -> bool:
+    """ "would not dare to shell our cities" ... "the offensive began on Saturday": an act a
+    sentence says did not happen is not the one a later sentence tells as happening."""
+    return a.status == "negated" and a.status_cue is not None and b.status in ("occurred", "ongoing") \
+        and a.sentence_i != b.sentence_i and not b.anaphoric
 
 
 def _more_specific(new: str, old: str, entities: dict) -> bool:

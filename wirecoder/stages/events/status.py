@@ -137,6 +137,11 @@ def _noun_status(token: Token, cues: dict[str, dict[str, str]]) -> tuple[str, st
     if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and \
             head.lemma_.lower() in cues.get("governor", {}):
         return cues["governor"][head.lemma_.lower()], head.text
+    if token.dep_ == "nsubj" and head.pos_ == "VERB" and cues.get("governor", {}).get(head.lemma_.lower()) == "ongoing" \
+            and not any(c.dep_ == "neg" for c in head.children):
+        # "fighting, which began on 19 June, continued into Saturday": told going on, but by no cue
+        # of modality (the confidence model reads cues as it was fitted)
+        return "ongoing", None
     return None
 
 
