@@ -143,8 +143,10 @@ def participants(doc: Doc, trigger: Trigger, index: EntityIndex, lexicon: EventL
 def _verb_roles(token: Token, kind: str, preps: frozenset[str], p: Participants) -> None:
     passive = [c for c in token.children if c.dep_ == "nsubjpass"]
     if not passive and token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.children) and \
+            any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "as" for c in token.children) and \
             not any(c.dep_ == "nsubj" for c in token.children):
-        passive = subject_of(token)  # "has waged an insurgency and is classified as ...": the shared subject undergoes it
+        # "has waged an insurgency and is classified as a terrorist group": the shared subject undergoes it
+        passive = subject_of(token)
     if passive and kind in OWN_FORCES:
         p.source_heads += passive  # "2,500 troops will be deployed": the side moving its own forces
     elif passive:
