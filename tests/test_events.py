@@ -508,3 +508,10 @@ def test_leaders_clashing_in_public_is_a_dispute_and_troops_clashing_a_fight(ext
 def test_regaining_ground_is_taking_territory(extract):
     r = extract("The rebels regained ground after being driven out of the capital in 2001.")
     assert only(r, "ASSAULT").evidence.trigger == "regained"
+
+
+def test_saying_one_is_willing_to_do_something_is_an_offer(extract):
+    r = extract("Ana Lopez said the Moldovans were willing to put the captured fighters on trial.")
+    offer = only(r, "AGREE")
+    assert offer.evidence.trigger == "willing"
+    assert {r.entity(i).country for i in offer.source_actors} == {"MDA"}
