@@ -273,3 +273,11 @@ def test_support_a_verb_tells_as_done_stays_done(extract):
 def test_an_event_noun_that_continues_goes_on(extract):
     r = extract("The fighting in Ocnita, which began on Monday, continued into Saturday.")
     assert [e.status for e in events_of(r, "ASSAULT")] == ["ongoing"]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The Moldovan foreign minister is leading a delegation touring Paris and Berlin to win support.", "ongoing"),
+    ("The Moldovan foreign minister led a delegation touring Paris and Berlin last week.", "occurred"),
+])
+def test_a_participle_on_a_noun_takes_the_tense_of_its_clause(extract, text, status):
+    assert events_of(extract(text), "CONSULT", "touring")[0].status == status
