@@ -281,3 +281,12 @@ def test_an_event_noun_that_continues_goes_on(extract):
 ])
 def test_a_participle_on_a_noun_takes_the_tense_of_its_clause(extract, text, status):
     assert events_of(extract(text), "CONSULT", "touring")[0].status == status
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Moldovan troops in the north – deployed in the fight against the rebels – have also acted as a buffer.",
+     "ongoing"),
+    ("Moldovan troops deployed to the border last week clashed with rebels on Monday.", "occurred"),
+])
+def test_troops_a_participle_describes_as_deployed_in_a_clause_told_now_are_still_there(extract, text, status):
+    assert events_of(extract(text), "MOBILIZE", "deployed")[0].status == status

@@ -114,6 +114,16 @@ def _backing_goes_on(event: EventItem, aspect: Aspect) -> None:
         event.status = "ongoing"
 
 
+def _stationed(doc: Doc, event: EventItem, aspect: Aspect) -> None:
+    """ "US troops in the country -- deployed in the fight against Isis -- have acted as a
+    buffer": forces a past participle describes as deployed, in a clause told now, are still
+    there; the deployment goes on."""
+    token = doc[event.trigger_i]
+    if event.type == "MOBILIZE" and token.tag_ == "VBN" and token.dep_ == "acl" and event.status == "occurred" \
+            and event.status_cue is None and aspect.tense in NOW_TENSES and (event.when is None or event.when.inferred):
+        event.status = "ongoing"
+
+
 def narrate(doc: Doc, events: list[EventItem], story: Story, reporting_verbs: frozenset[str]) -> None:
     """Dates and background flags for the events of an article, in text order."""
     aspects = {id(e): aspect_of(doc, e.trigger_i, reporting_verbs) for e in events}
@@ -126,6 +136,7 @@ def narrate(doc: Doc, events: list[EventItem], story: Story, reporting_verbs: fr
                 event.status = "ongoing"  # "the force that has led the war", "has fought for decades": still so
     for event in events:
         _backing_goes_on(event, aspects[id(event)])
+        _stationed(doc, event, aspects[id(event)])
     news = _news_end(story)
     _share_sentence(doc, events, story, aspects, news)
     for event in events:
