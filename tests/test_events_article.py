@@ -259,10 +259,16 @@ def test_a_vow_to_carry_on_fighting_is_a_threat(extract):
 @pytest.mark.parametrize("text", [
     "Relations between the two countries have been strained by Moldovan support for the rebel militia.",
     "The rebel militia in the north enjoys Romanian backing.",
+    "The Romanian withdrawal from the region leaves the Moldovan army exposed.",
 ])
 def test_support_named_by_a_noun_in_a_clause_told_now_goes_on(extract, text):
     r = extract(text)
-    assert [e.status for e in r.events if e.type in ("AID", "SUPPORT")] == ["ongoing"]
+    assert [e.status for e in r.events if e.type in ("AID", "SUPPORT", "RETREAT")] == ["ongoing"]
+
+
+def test_a_withdrawal_told_in_the_past_is_done(extract):
+    r = extract("The Romanian withdrawal from the region left the Moldovan army exposed.")
+    assert [e.status for e in r.events if e.type == "RETREAT"] == ["occurred"]
 
 
 def test_support_a_verb_tells_as_done_stays_done(extract):
@@ -290,3 +296,4 @@ def test_a_participle_on_a_noun_takes_the_tense_of_its_clause(extract, text, sta
 ])
 def test_troops_a_participle_describes_as_deployed_in_a_clause_told_now_are_still_there(extract, text, status):
     assert events_of(extract(text), "MOBILIZE", "deployed")[0].status == status
+

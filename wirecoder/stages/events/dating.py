@@ -100,14 +100,16 @@ def share_clause(doc: Doc, made: list[EventItem], bound: dict[int, list[WhenValu
                 event.when = bound[verb.i][0]
 
 
-# Types whose noun names a standing relation rather than an act: "US support for the militia".
-STANDING = frozenset({"AID", "SUPPORT"})
+# Types whose noun names a standing relation or state rather than an act: "US support for the
+# militia", "the ceasefire holds", "the US drawdown leaves it with less influence".
+STANDING = frozenset({"AID", "SUPPORT", "RETREAT"})
 
 
 def _backing_goes_on(event: EventItem, aspect: Aspect) -> None:
     """ "ties have been frayed by Washington's support for the militia", "the group enjoys
-    Turkish backing": support named by a noun, in a clause told now, is a relation that goes
-    on -- not an act done once. A noun with a verb of its own ("sent aid") keeps that verb's tense."""
+    Turkish backing", "the withdrawal leaves the army exposed": support or a withdrawal named by
+    a noun, in a clause told now, is a relation or state that goes on -- not an act done once.
+    A noun with a verb of its own ("sent aid") keeps that verb's tense."""
     if event.type in STANDING and event.trigger_is_noun and event.light_verb is None \
             and event.status == "occurred" and event.status_cue is None and aspect.tense in NOW_TENSES \
             and (event.when is None or event.when.inferred):
