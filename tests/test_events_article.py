@@ -297,3 +297,8 @@ def test_a_participle_on_a_noun_takes_the_tense_of_its_clause(extract, text, sta
 def test_troops_a_participle_describes_as_deployed_in_a_clause_told_now_are_still_there(extract, text, status):
     assert events_of(extract(text), "MOBILIZE", "deployed")[0].status == status
 
+
+def test_an_event_named_to_date_a_perfect_is_not_told_going_on_by_it(extract):
+    r = extract("As many as a million people live in the north, including many fighters who have been "
+                "transferred to the region after the fall of other rebel towns, such as Ocnita.")
+    assert events_of(r, "ASSAULT", "fall")[0].status == "occurred"

@@ -134,7 +134,8 @@ def narrate(doc: Doc, events: list[EventItem], story: Story, reporting_verbs: fr
             event.backstory = True
             if event.when is not None and event.when.inferred:
                 event.when = None  # background keeps only a date of its own
-            if event.status == "occurred" and aspects[id(event)].tense == "perfect" and event.when is None:
+            if event.status == "occurred" and aspects[id(event)].tense == "perfect" and event.when is None \
+                    and not event.background:  # "have been transferred after the fall of ...": that perfect is not its own
                 event.status = "ongoing"  # "the force that has led the war", "has fought for decades": still so
     for event in events:
         _backing_goes_on(event, aspects[id(event)])
