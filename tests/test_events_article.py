@@ -259,10 +259,16 @@ def test_a_vow_to_carry_on_fighting_is_a_threat(extract):
 @pytest.mark.parametrize("text", [
     "Relations between the two countries have been strained by Moldovan support for the rebel militia.",
     "The rebel militia in the north enjoys Romanian backing.",
+    "The Romanian withdrawal from the region leaves the Moldovan army exposed.",
 ])
 def test_support_named_by_a_noun_in_a_clause_told_now_goes_on(extract, text):
     r = extract(text)
-    assert [e.status for e in r.events if e.type in ("AID", "SUPPORT")] == ["ongoing"]
+    assert [e.status for e in r.events if e.type in ("AID", "SUPPORT", "RETREAT")] == ["ongoing"]
+
+
+def test_a_withdrawal_told_in_the_past_is_done(extract):
+    r = extract("The Romanian withdrawal from the region left the Moldovan army exposed.")
+    assert [e.status for e in r.events if e.type == "RETREAT"] == ["occurred"]
 
 
 def test_support_a_verb_tells_as_done_stays_done(extract):
@@ -273,3 +279,26 @@ def test_support_a_verb_tells_as_done_stays_done(extract):
 def test_an_event_noun_that_continues_goes_on(extract):
     r = extract("The fighting in Ocnita, which began on Monday, continued into Saturday.")
     assert [e.status for e in events_of(r, "ASSAULT")] == ["ongoing"]
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The Moldovan foreign minister is leading a delegation touring Paris and Berlin to win support.", "ongoing"),
+    ("The Moldovan foreign minister led a delegation touring Paris and Berlin last week.", "occurred"),
+])
+def test_a_participle_on_a_noun_takes_the_tense_of_its_clause(extract, text, status):
+    assert events_of(extract(text), "CONSULT", "touring")[0].status == status
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Moldovan troops in the north – deployed in the fight against the rebels – have also acted as a buffer.",
+     "ongoing"),
+    ("Moldovan troops deployed to the border last week clashed with rebels on Monday.", "occurred"),
+])
+def test_troops_a_participle_describes_as_deployed_in_a_clause_told_now_are_still_there(extract, text, status):
+    assert events_of(extract(text), "MOBILIZE", "deployed")[0].status == status
+
+
+def test_an_event_named_to_date_a_perfect_is_not_told_going_on_by_it(extract):
+    r = extract("As many as a million people live in the north, including many fighters who have been "
+                "transferred to the region after the fall of other rebel towns, such as Ocnita.")
+    assert events_of(r, "ASSAULT", "fall")[0].status == "occurred"

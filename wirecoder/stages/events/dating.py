@@ -100,17 +100,29 @@ def share_clause(doc: Doc, made: list[EventItem], bound: dict[int, list[WhenValu
                 event.when = bound[verb.i][0]
 
 
-# Types whose noun names a standing relation rather than an act: "US support for the militia".
-STANDING = frozenset({"AID", "SUPPORT"})
+# Types whose noun names a standing relation or state rather than an act: "US support for the
+# militia", "the ceasefire holds", "the US drawdown leaves it with less influence".
+STANDING = frozenset({"AID", "SUPPORT", "RETREAT"})
 
 
 def _backing_goes_on(event: EventItem, aspect: Aspect) -> None:
     """ "ties have been frayed by Washington's support for the militia", "the group enjoys
-    Turkish backing": support named by a noun, in a clause told now, is a relation that goes
-    on -- not an act done once. A noun with a verb of its own ("sent aid") keeps that verb's tense."""
+    Turkish backing", "the withdrawal leaves the army exposed": support or a withdrawal named by
+    a noun, in a clause told now, is a relation or state that goes on -- not an act done once.
+    A noun with a verb of its own ("sent aid") keeps that verb's tense."""
     if event.type in STANDING and event.trigger_is_noun and event.light_verb is None \
             and event.status == "occurred" and event.status_cue is None and aspect.tense in NOW_TENSES \
             and (event.when is None or event.when.inferred):
+        event.status = "ongoing"
+
+
+def _stationed(doc: Doc, event: EventItem, aspect: Aspect) -> None:
+    """ "US troops in the country -- deployed in the fight against Isis -- have acted as a
+    buffer": forces a past participle describes as deployed, in a clause told now, are still
+    there; the deployment goes on."""
+    token = doc[event.trigger_i]
+    if event.type == "MOBILIZE" and token.tag_ == "VBN" and token.dep_ == "acl" and event.status == "occurred" \
+            and event.status_cue is None and aspect.tense in NOW_TENSES and (event.when is None or event.when.inferred):
         event.status = "ongoing"
 
 
@@ -122,10 +134,12 @@ def narrate(doc: Doc, events: list[EventItem], story: Story, reporting_verbs: fr
             event.backstory = True
             if event.when is not None and event.when.inferred:
                 event.when = None  # background keeps only a date of its own
-            if event.status == "occurred" and aspects[id(event)].tense == "perfect" and event.when is None:
+            if event.status == "occurred" and aspects[id(event)].tense == "perfect" and event.when is None \
+                    and not event.background:  # "have been transferred after the fall of ...": that perfect is not its own
                 event.status = "ongoing"  # "the force that has led the war", "has fought for decades": still so
     for event in events:
         _backing_goes_on(event, aspects[id(event)])
+        _stationed(doc, event, aspects[id(event)])
     news = _news_end(story)
     _share_sentence(doc, events, story, aspects, news)
     for event in events:

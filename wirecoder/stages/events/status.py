@@ -105,12 +105,22 @@ def _tense(verb: Token, material: bool = True) -> tuple[str, str | None]:
     if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children):
         return "occurred", verb.text
     present = verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and verb.dep_ == "advcl" and \
-        verb.head.tag_ in ("VBZ", "VBP")
+        verb.head.tag_ in ("VBZ", "VBP") or _participle_now(verb)
     if material and present and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE for c in verb.children):
         return "planned", None  # "two weeks before allied leaders meet": a present of the future
     if material and present:
         return "ongoing", None  # no cue: "meet in Vienna on Friday" is still planned by its date
     return "occurred", None
+
+
+def _participle_now(verb: Token) -> bool:
+    """ "is leading a delegation touring the capitals": a present participle on a noun tells
+    what goes on while its clause, told in the present, does."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl":
+        return False
+    clause = verb.head.head
+    return clause.pos_ in ("VERB", "AUX") and (clause.tag_ in ("VBZ", "VBP") or clause.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in clause.children))
 
 
 # "agreed at a summit", "promised during talks": the occasion of the act, not what it is about
