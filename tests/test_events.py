@@ -515,3 +515,8 @@ def test_saying_one_is_willing_to_do_something_is_an_offer(extract):
     offer = only(r, "AGREE")
     assert offer.evidence.trigger == "willing"
     assert {r.entity(i).country for i in offer.source_actors} == {"MDA"}
+
+
+def test_arguing_for_or_lobbying_is_a_request(extract):
+    assert only(extract("The Moldovan generals argued for more time and a residual force."), "REQUEST")
+    assert only(extract("The Moldovan opposition lobbied the European Union not to offer aid."), "REQUEST")
