@@ -520,3 +520,9 @@ def test_saying_one_is_willing_to_do_something_is_an_offer(extract):
 def test_arguing_for_or_lobbying_is_a_request(extract):
     assert only(extract("The Moldovan generals argued for more time and a residual force."), "REQUEST")
     assert only(extract("The Moldovan opposition lobbied the European Union not to offer aid."), "REQUEST")
+
+
+def test_pressing_someone_to_do_something_is_a_request(extract):
+    r = extract("The Moldovan army has been pressing the government to delay the withdrawal.")
+    request = only(r, "REQUEST")
+    assert request.evidence.trigger == "pressing"

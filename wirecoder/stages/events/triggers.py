@@ -43,6 +43,8 @@ def context_words(token: Token) -> set[str]:
     for child in token.children:
         words.add(child.lemma_.lower())
         words.add(child.lower_)
+        if child.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            words.add("to")  # "pressing the administration to delay the move"
         if child.ent_type_ in PLACE_LABELS and child.dep_ in ("dobj", "pobj"):
             words.add("<place>")  # "captured Sarrong": a named place as the object
         if child.dep_ in ("prep", "agent", "dobj", "nsubj", "nsubjpass", "attr", "prt"):
