@@ -102,3 +102,10 @@ def test_it_as_the_subject_of_a_deed_is_the_state_that_was_the_last_subject(extr
 def test_an_expletive_it_stands_for_no_one(extract):
     r = extract("Moldova and Romania met on Monday. It emerged that the talks had failed.")
     assert not [m for e in r.entities for m in e.mentions if m.text == "It"]
+
+
+def test_it_in_what_someone_says_is_not_the_previous_subject(extract):
+    r = extract("Romania remains committed to the talks. One of the co-sponsors, Moldova, has insisted "
+                "it will not allow the rebels to attend.")
+    romania = next(e for e in r.entities if e.name == "Romania")
+    assert not [m for m in romania.mentions if m.text == "it"]

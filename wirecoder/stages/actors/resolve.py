@@ -661,7 +661,10 @@ class Resolver:
             if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass") or in_quotes[token.i]:
                 continue
             verb = token.head
-            # a speaker "it" ("it said") is the quotes stage's to find, with the statement's cues
+            # a speaker "it" ("it said") is the quotes stage's to find, with the statement's cues, and
+            # an "it" in what someone says ("Turkey insisted it will not allow") most often the speaker
+            if any(a.lemma_.lower() in self.lex.speech_verbs for a in token.ancestors):
+                continue
             if verb.pos_ != "VERB" or verb.lemma_.lower() in EXPLETIVE_VERBS | self.lex.speech_verbs or any(
                     c.dep_ in ("ccomp", "csubj") and any(m.dep_ == "mark" for m in c.children) for c in verb.children):
                 continue
