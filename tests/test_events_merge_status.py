@@ -61,3 +61,24 @@ def test_a_later_mention_told_going_on_makes_the_act_go_on():
     # "The attacks forced thousands to flee." ... "The fighting continued into Saturday."
     merged = merge_mentions([mention("occurred", None, 0, 1), mention("ongoing", None, 3, 40)], {})
     assert [e.status for e in merged] == ["ongoing"]
+
+
+def truce(status: str, cue: str | None, sentence: int, trigger_i: int, definite: bool) -> EventItem:
+    event = mention(status, cue, sentence, trigger_i, "ceasefire")
+    event.type, event.lemma, event.anaphoric, event.location = "RETREAT", "ceasefire", definite, None
+    event.target_actors = ["E1"]
+    return event
+
+
+def test_the_same_event_noun_told_again_with_the_is_the_event_already_told():
+    # "Troops attacked in defiance of a ceasefire ordered by the council." ...
+    # "The general insisted the ceasefire did not apply to the suburbs."
+    merged = merge_mentions([truce("occurred", None, 0, 1, False), truce("negated", "not", 4, 50, True)], {})
+    assert len(merged) == 1
+    assert merged[0].status == "occurred"
+
+
+def test_an_indefinite_mention_told_otherwise_stays_apart():
+    # "... a ceasefire ordered by the council." ... "Nobody said how a ceasefire would be enforced."
+    merged = merge_mentions([truce("occurred", None, 0, 1, False), truce("hypothetical", "would", 4, 50, False)], {})
+    assert len(merged) == 2

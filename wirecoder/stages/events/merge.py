@@ -42,12 +42,14 @@ def merge_mentions(events: list[EventItem], entities: dict) -> list[EventItem]:
 def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
     if a.type != b.type or (a.mode and b.mode and a.mode != b.mode) or a.backstory != b.backstory:
         return False  # history told in passing is not the news event of the same type
-    status, cue = a.told_unreal or (a.status, a.status_cue)  # a mention told as unreal still parts its kind
-    if status != b.status and cue and b.status_cue and \
-            not any({status, b.status} <= pair for pair in COMPATIBLE_STATUSES):
-        return False
-    if _real_after_negated(a, b):
-        return False
+    repeated = _repeated_noun(a, b)
+    if not repeated:
+        status, cue = a.told_unreal or (a.status, a.status_cue)  # a mention told as unreal still parts its kind
+        if status != b.status and cue and b.status_cue and \
+                not any({status, b.status} <= pair for pair in COMPATIBLE_STATUSES):
+            return False
+        if _real_after_negated(a, b):
+            return False
     if not _dates_agree(a, b):
         return False
     if a.backstory and not own_date(a) and own_date(b) and a.sentence_i != b.sentence_i:
@@ -70,7 +72,14 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
     # "Clashes between the army and rebels. 3 soldiers and a woman killed.": the toll of the clash
     toll = b.type == "ASSAULT" and b.lemma in VICTIM_VERBS and not b.source_actors and not own_date(b) \
         and b.paragraph == a.paragraph and 0 <= b.sentence_i - a.sentence_i <= 1
-    return bool(place) or shared or same_date or bare or one_clause or toll
+    return bool(place) or shared or same_date or bare or one_clause or toll or repeated
+
+
+def _repeated_noun(a: EventItem, b: EventItem) -> bool:
+    """ "a ceasefire ordered by the council" ... "insisted the ceasefire did not apply": a later
+    definite mention of the same event noun names the event already told; what its own clause
+    says (that it did not apply, that it was denied) is about that event, not a second one."""
+    return b.anaphoric and b.lemma == a.lemma and b.sentence_i > a.sentence_i
 
 
 def _dates_agree(a: EventItem, b: EventItem) -> bool:
