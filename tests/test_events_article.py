@@ -232,6 +232,14 @@ def test_what_one_is_told_must_happen_is_asked_of_the_one_told(extract):
     assert names(r, request.source_actors) == {"Ana Rusu"} and names(r, request.target_actors) == {"Ion Popa"}
 
 
+def test_a_must_the_model_hangs_on_a_modifier_is_still_asked_of_the_one_told(extract):
+    # the small model reads "proposed" as a verb and hangs the "must" clause on it
+    r = extract("On Monday, the Moldovan president, Ana Rusu, told her Romanian counterpart, Ion Popa, that "
+                "the UN’s proposed 30-day ceasefire must be applied across the country, including in Bender.")
+    request = events_of(r, "REQUEST")[0]
+    assert names(r, request.source_actors) == {"Ana Rusu"} and names(r, request.target_actors) == {"Ion Popa"}
+
+
 def test_troops_withdrawn_are_the_sides_own_and_the_place_left_its_target(extract):
     r = extract("Russia will withdraw its troops from Moldova next year.")
     withdrawal = events_of(r, "RETREAT")[0]

@@ -329,6 +329,9 @@ class ArticleEvents:
             if not any(c.dep_ == "aux" and c.lower_ in self.lex.demand_modals for c in clause.children):
                 continue
             head = clause.head
+            if head.dep_ == "ccomp" and head.lemma_.lower() not in self.lex.speech_verbs and \
+                    head.head.lemma_.lower() in self.lex.speech_verbs:
+                head = head.head  # "told him that the UN's proposed truce must apply": the small model hangs it on "proposed"
             if head.i in taken or head.pos_ not in ("VERB", "NOUN"):
                 continue
             speaker = head
