@@ -240,6 +240,14 @@ def test_a_must_the_model_hangs_on_a_modifier_is_still_asked_of_the_one_told(ext
     assert names(r, request.source_actors) == {"Ana Rusu"} and names(r, request.target_actors) == {"Ion Popa"}
 
 
+def test_a_relative_clause_after_a_dash_is_about_the_name_before_it(extract):
+    # the small model hangs "which has threatened" on "buffer"
+    r = extract("US troops have also acted as a buffer between US-allied rebel militias and neighbouring "
+                "Moldova – which has threatened a full-scale military offensive to dismantle the militias.")
+    threat = events_of(r, "THREATEN", "threatened")[0]
+    assert names(r, threat.source_actors) == {"Moldova"}
+
+
 def test_troops_withdrawn_are_the_sides_own_and_the_place_left_its_target(extract):
     r = extract("Russia will withdraw its troops from Moldova next year.")
     withdrawal = events_of(r, "RETREAT")[0]

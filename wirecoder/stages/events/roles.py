@@ -62,7 +62,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     for child in verb.children:
         if child.dep_ in wanted:
             if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-                return [verb.head]  # "the PKK, which has fought ...": the phrase the clause is about
+                return [_antecedent(child, verb.head)]  # "the PKK, which has fought ...": what the clause is about
             return [child]
     for prep in verb.children:  # "In September Turkey persuaded Russia": the parser read "September Turkey" as one name
         if prep.dep_ == "prep" and prep.i < verb.i:
@@ -272,6 +272,20 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
             # "the plan was agreed by X and Y at a summit": the passive's agents met there
             p.source_heads += subject_of(verb) or [g for c in verb.children if c.dep_ == "agent"
                                                    for g in c.children if g.dep_ == "pobj"]
+
+
+def _antecedent(relative: Token, head: Token) -> Token:
+    """ "a buffer between the militias and neighbouring Turkey – which has threatened an
+    offensive": the small model hangs a relative clause set off by a dash or comma on an
+    earlier noun; a relative pronoun right after a name stands for that name."""
+    before = relative.i - 1
+    while before > relative.sent.start and relative.doc[before].is_punct:
+        before -= 1
+    name = relative.doc[before]
+    if before < relative.i - 1 and name.i != head.i and name.pos_ == "PROPN" and \
+            name.ent_type_ in SUBJECT_LABELS and head.ent_type_ not in SUBJECT_LABELS:
+        return name
+    return head
 
 
 def _speaker_of_pronoun(token: Token, lexicon: EventLexicon) -> list[Token]:
