@@ -248,6 +248,14 @@ def test_a_relative_clause_after_a_dash_is_about_the_name_before_it(extract):
     assert names(r, threat.source_actors) == {"Moldova"}
 
 
+def test_we_in_a_speakers_own_words_is_the_speaker(extract):
+    r = extract("The foreign minister, Jan Holm, spoke to reporters in Oslo on Monday.\n"
+                "\"The court has ruled. We will continue to engage with the Moldovan authorities as they "
+                "consider an appeal,\" Holm said.")
+    talks = events_of(r, "CONSULT", "engage")[0]
+    assert names(r, talks.source_actors) == {"Jan Holm"}
+
+
 def test_troops_withdrawn_are_the_sides_own_and_the_place_left_its_target(extract):
     r = extract("Russia will withdraw its troops from Moldova next year.")
     withdrawal = events_of(r, "RETREAT")[0]

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...textspans import SpanIndex
 from . import casualties as casualty_words
@@ -266,6 +266,8 @@ class ArticleEvents:
     def _event(self, s_i, span, trigger: Trigger, anchors, times, places, parts=None) -> EventItem | None:
         doc, lex = self.doc, self.lex
         parts = parts or participants(doc, trigger, self.index, lex)
+        if not parts.sources and parts.targets:  # "we promise to follow her path": no one's act on another
+            parts.sources = self._quoted_speaker(parts.source_heads)
         if not _needs_met(trigger.sense.needs, parts) or _figurative(trigger, parts, lex):
             return None
         status, cue = status_of(trigger, doc, lex)
@@ -352,6 +354,19 @@ class ArticleEvents:
             found.append((Trigger(head.i, sense, head.lemma_.lower(), head.pos_ == "NOUN"), parts))
         found += self._quoted_demands(start, end, taken | {t.i for t, _ in found})
         return found + self._quoted_accusations(start, end, taken | {t.i for t, _ in found})
+
+    def _quoted_speaker(self, heads: list[Token]) -> list:
+        """ '"We will continue to engage with the Turkish authorities," the minister said': "I"
+        and "we" in someone's own words are the speaker."""
+        for head in heads:
+            if head.lower_ not in ("i", "we"):
+                continue
+            statement = next((q for q in self.quotes_near(head.idx, head.idx + 1) if q.kind == "direct"
+                              and q.start <= head.idx < q.end and getattr(q.speaker, "entity", None)), None)
+            speaker = self.index.by_id.get(statement.speaker.entity) if statement is not None else None
+            if speaker is not None:
+                return [speaker]
+        return []
 
     def _quoted_demands(self, start: int, end: int, taken: set[int]) -> list[tuple[Trigger, Participants]]:
         """ '"The government and the rebels must respect the deal," Egeland said': a quoted
