@@ -256,6 +256,15 @@ def test_we_in_a_speakers_own_words_is_the_speaker(extract):
     assert names(r, talks.source_actors) == {"Jan Holm"}
 
 
+def test_insisting_asks_only_when_what_is_insisted_on_is_a_demand(extract):
+    r = extract("Moldova's defence minister, Jan Holm, insisted the ceasefire did not apply to the suburbs.")
+    assert not [e for e in r.events if e.type == "REQUEST"]
+    r = extract("Moldova's defence minister, Jan Holm, insisted Romania withdraw its troops from the border.")
+    assert events_of(r, "REQUEST", "insisted")
+    r = extract("Moldova's defence minister, Jan Holm, insisted on a full withdrawal of Romanian troops.")
+    assert events_of(r, "REQUEST", "insisted")
+
+
 def test_troops_withdrawn_are_the_sides_own_and_the_place_left_its_target(extract):
     r = extract("Russia will withdraw its troops from Moldova next year.")
     withdrawal = events_of(r, "RETREAT")[0]

@@ -25,6 +25,7 @@ NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 TERRITORY = "territory"
 DISPARAGING = "<disparaging>"  # the `with` word of senses that judge: a disparaging word in the context
 COMMITMENT = "<commitment>"  # the `with` word of reports that commit the speaker to keep an accord
+DEMAND = "<demand>"  # the `with` word of verbs that ask only when what they say is a demand
 JUDGING = frozenset({DISPARAGING, COMMITMENT})
 # "said they would respect the resolution": what a speaker undertakes to keep
 KEEPING_VERBS = frozenset({"respect", "implement", "abide", "honour", "honor", "observe", "uphold", "comply",
@@ -124,6 +125,18 @@ def _commits(verb: Token) -> bool:
     return False
 
 
+def _demanding(verb: Token, modals: frozenset[str]) -> bool:
+    """ "insisted on a withdrawal", "insists Turkey not attack the Kurds", "insisted the army must
+    leave": what is asked for. "insisted the ceasefire did not apply" states, and asks nothing."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return True
+        if child.dep_ == "ccomp" and (child.tag_ == "VB" and not any(c.dep_ == "aux" for c in child.children) or
+                                      any(c.dep_ == "aux" and c.lower_ in modals for c in child.children)):
+            return True
+    return False
+
+
 def _reported_judgement(verb: Token, words: frozenset[str]) -> bool:
     """ "The US plan was a blatant attack on Syrian sovereignty, Syria said": a report whose
     content is a copula that disparages a named actor (its subject) accuses that actor; so
@@ -219,6 +232,8 @@ def sense_of(token: Token, lexicon: EventLexicon) -> Sense | None:
                 context.add(DISPARAGING)
             if _commits(token):
                 context.add(COMMITMENT)
+            if _demanding(token, lexicon.demand_modals):
+                context.add(DEMAND)
         if sense.context & context:
             return sense
     return None
