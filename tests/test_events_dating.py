@@ -93,6 +93,15 @@ def test_a_planned_event_takes_no_narrative_date(extract):
     assert talks and talks[0].when is None
 
 
+def test_a_plan_told_in_the_past_is_dated_when_it_was_made(extract):
+    # an analyst dates "announced it would send troops" by the announcement, as the narrative gives it
+    r = extract("Rebels shelled the town on Monday. The government announced it would send 2,000 troops "
+                "to the border.", published="2031-05-14")
+    send = [e for e in r.events if e.type == "MOBILIZE"][0]
+    assert send.status == "planned" and window(send) == ("2031-05-12", "2031-05-12")
+    assert send.when.inferred
+
+
 def test_a_reference_time_does_not_reach_across_a_long_paragraph(extract):
     text = ("Rebels shelled the village of Arvo on Sunday. Aid groups sent food. Doctors treated the wounded. "
             "Schools stayed closed. Farmers fled the valley. Years later, the army detained two commanders.")

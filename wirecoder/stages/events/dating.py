@@ -18,8 +18,10 @@ its own takes, in order:
    the days up to publication -- or the reference time when that lies further
    back (a note read long after the fact); a simple past with no reference
    time, in an article that counts its news from publication ("on Sunday",
-   "yesterday"), the days up to publication too. A planned, hypothetical or
-   modal event takes no narrative date.
+   "yesterday"), the days up to publication too. A hypothetical or modal
+   event takes no narrative date; a planned one told in the past ("announced
+   it would send troops") is dated when the plan was made, as an analyst
+   dates an announced plan -- one told in the future ("will hold talks") is not.
 
 Such dates are marked inferred, with the clause or time expression they came
 from. Only events told alike share a date: both real (occurred, ongoing,
@@ -47,6 +49,8 @@ from .items import EventItem, WhenValue
 
 REAL = frozenset({"occurred", "ongoing", "claimed", "denied"})
 DATED_BY_NARRATIVE = REAL | {"negated"}
+# A plan with no date of its own is dated when it was made: "announced it will build a force"
+PLANNED_AT = frozenset({"planned"})
 NEWS_PRECISIONS = frozenset({"time", "day", "week"})
 NEWS_WINDOW = timedelta(days=6)  # "the few days up to publication": a week, publication included
 BACKGROUND_AGE = timedelta(days=30)  # older than the story's news by this: background
@@ -232,7 +236,7 @@ def _narrative(doc: Doc, events: list[EventItem], story: Story, aspects: dict, n
                       if _is_news(v, story.published)], key=lambda m: (m[0], m[1]))
     for event in events:
         if event.when is not None and event.when.start or event.background or event.backstory or \
-                event.status not in DATED_BY_NARRATIVE:
+                event.status not in DATED_BY_NARRATIVE | PLANNED_AT:
             continue
         aspect = aspects[id(event)]
         if aspect.tense not in ("past", "pluperfect", "perfect", "present", None):
