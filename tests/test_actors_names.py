@@ -53,3 +53,11 @@ def test_an_acronym_the_model_missed_is_still_the_organisation(extract):
 def test_an_adjective_after_a_lower_case_rank_word_is_no_person(extract):
     r = extract("Diplomats said all the major European countries would expel Russian envoys.")
     assert not [e for e in r.entities if e.kind == "person" and "European" in e.name]
+
+
+@pytest.mark.parametrize("text", ["UN-sponsored talks in Geneva have collapsed.",
+                                  "UN-led talks have collapsed, the envoy said."])
+def test_a_name_hyphened_to_a_word_at_the_start_is_no_dateline(extract, text):
+    # "UN-sponsored": a compound's hyphen; "HELENA -" at a paragraph's start is a dateline's dash
+    r = extract(text)
+    assert [(e.name, e.kind) for e in r.entities if e.name == "UN"] == [("UN", "organization")]

@@ -510,7 +510,12 @@ def _is_dateline(doc: Doc, cand: Candidate) -> bool:
     at_start = cand.start == 0 or "\n" in doc[cand.start - 1].text or "\n" in doc[cand.start - 1].whitespace_
     if not at_start or not all(t.is_upper for t in cand.span(doc) if t.is_alpha):
         return False
-    return cand.end < len(doc) and doc[cand.end].text in (",", "(", "—", "–", "-") and first.is_alpha
+    if cand.end >= len(doc) or not first.is_alpha:
+        return False
+    after = doc[cand.end].text
+    if after == "-" and not doc[cand.end - 1].whitespace_:
+        return False  # "UN-sponsored talks", "EU-led mission": a compound's hyphen, not a dateline's dash
+    return after in (",", "(", "—", "–", "-")
 
 
 def _one_sense_per_discourse(doc: Doc, candidates: list[Candidate]) -> None:
