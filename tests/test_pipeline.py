@@ -85,3 +85,23 @@ def test_offsets_point_into_the_text(seed_record):
     for entity in seed_record.entities:
         for mention in entity.mentions:
             assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text, first", [
+    ("KYIV, Ukraine (AP) — Russian drones hit the city on Monday.", "Russian"),
+    ("Leading.\nWASHINGTON (Reuters) - The United States imposed sanctions on Iran.", "The"),
+])
+def test_a_wire_dateline_is_not_read_into_the_lead(pipeline, text, first):
+    doc = pipeline.nlp(text)
+    assert first in [t.text for t in doc if t.is_sent_start]
+
+
+@pytest.mark.parametrize("text", ["NATO - the alliance - met on Monday.", "UN-led talks resumed — and failed."])
+def test_a_dash_in_a_sentence_is_no_dateline(pipeline, text):
+    assert sum(t.is_sent_start for t in pipeline.nlp(text)) == 1
+
+
+def test_the_lead_after_a_dateline_keeps_its_attacker(extract):
+    record = extract("KYIV, Ukraine (AP) — Russian drones hit the city on Monday.")
+    strike = next(e for e in record.events if e.type == "ASSAULT")
+    assert [record.entity(i).name for i in strike.source_actors] == ["Russia"]

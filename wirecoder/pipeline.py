@@ -46,10 +46,39 @@ def line_breaks(doc: Doc) -> Doc:
     orths = doc.to_array(ORTH).tolist()
     strings = doc.vocab.strings
     breaks = {orth for orth in set(orths) if "\n" in strings[orth]}
+    starts = [0]
     for i in range(1, len(orths)):
         if orths[i - 1] in breaks:
             doc[i].is_sent_start = True
+            starts.append(i)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
+
+
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+DATELINE_LENGTH = 12  # "SAN JOSE, Costa Rica (AP) —": a few words before the dash
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """ "KYIV, Ukraine (AP) — Russian drones hit ...": the first word after a wire story's
+    dateline, which then starts a sentence of its own -- read into the lead, the place and
+    the agency become its subject. A dateline opens a paragraph with a place in capitals
+    and ends at a dash set off by spaces."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    for i in range(start + 1, min(start + DATELINE_LENGTH, len(doc) - 1)):
+        token = doc[i]
+        if token.text in DATELINE_DASHES and doc[i - 1].whitespace_ and token.whitespace_:
+            return i + 1 if doc[i + 1].text[:1].isupper() else None  # "NATO - the alliance - met"
+        if "\n" in token.text or token.is_sent_end is True or token.text in (".", "!", "?", '"', "“"):
+            return None
+        if token.is_alpha and not token.is_title and not token.is_upper:
+            return None  # a lower-case word: a sentence, not a dateline
+    return None
 
 
 @lru_cache(maxsize=4)
