@@ -37,6 +37,16 @@ def test_region_before_a_title_gives_its_country(extract):
     assert hnatiuk.country == "UKR" and "regional governor" in titles(hnatiuk)
 
 
+@pytest.mark.parametrize("text, surname, country", [
+    ("Poltava Gov. Taras Hnatiuk said three people were hurt.", "Hnatiuk", "UKR"),
+    ("U.S. Sen. Jane Roe said the troops had left.", "Roe", "USA"),
+])
+def test_a_wire_storys_abbreviated_title_is_a_title(extract, text, surname, country):
+    # AP style writes "Gov.", "Sen.", "Rep." before a name
+    found = person(extract(text), surname)
+    assert found.country == country and found.roles
+
+
 def test_title_with_complement_before_the_comma(extract):
     r = extract("Norway's special envoy for Sudan, Lars Hovden, wrote that talks would resume.")
     hovden = person(r, "Hovden")
