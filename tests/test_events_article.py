@@ -49,6 +49,18 @@ def test_the_side_that_shoots_down_is_the_source_and_the_attacker_the_target(ext
     assert {r.entity(i).country for i in interception.target_actors} == {"RUS"}
 
 
+@pytest.mark.parametrize("text, defender, attacker", [
+    ("Ukraine's air force said 38 Russian missiles were shot down overnight.", "UKR", "RUS"),
+    ("Russia's defence ministry said 40 Ukrainian drones were shot down over the Belgorod region.", "RUS", "UKR"),
+])
+def test_the_weapons_shot_down_are_the_attackers_and_the_reporting_state_shot_them(extract, text, defender, attacker):
+    r = extract(text)
+    interception = events_of(r, "ASSAULT", "shot")[0]
+    assert {r.entity(i).country for i in interception.source_actors} == {defender}
+    assert {r.entity(i).country for i in interception.target_actors} == {attacker}
+    assert interception.location is None or r.entity(interception.location).country == defender
+
+
 # -- class 1: speech acts ---------------------------------------------------------------------
 
 def test_hitting_back_at_comments_accuses_their_author(extract):

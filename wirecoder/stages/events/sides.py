@@ -37,7 +37,7 @@ def infer_sides(events: list[EventItem], by_id: dict, country_entity, speakers: 
         if event.type != "ASSAULT" or event.background:
             continue
         if event.mode == INTERCEPT:
-            _interception(event, by_id, country_entity, attackers)
+            _interception(event, by_id, country_entity, attackers, speakers or {})
         elif not event.source_actors:
             # the attackers of its place first ("four rockets hit Douma" where only the regime
             # struck the enclave), else of its target's state
@@ -130,10 +130,18 @@ def _sides_of(states: set[str], attackers: dict[str, set[str]]) -> set[str]:
     return sides
 
 
-def _interception(event: EventItem, by_id: dict, country_entity, attackers: dict[str, set[str]]) -> None:
-    """The defender shoots down; the attacker is what was shot at."""
+def _interception(event: EventItem, by_id: dict, country_entity, attackers: dict[str, set[str]],
+                  speakers: dict) -> None:
+    """The defender shoots down; the attacker is what was shot at. Whose sky it is: the
+    country of the place it happened, else that of the state body reporting it ("Ukraine's
+    air force said 38 Russian missiles were shot down")."""
     place = by_id.get(event.location) if event.location else None
     sky = place.country if place is not None else None
+    if sky is None and event.reported_by is not None:
+        speaker = by_id.get(speakers.get(event.reported_by, event.reported_by))
+        targets = {getattr(by_id.get(t), "country", None) for t in event.target_actors}
+        if getattr(speaker, "sector", None) in ("GOV", "MIL") or getattr(speaker, "kind", None) == "country":
+            sky = speaker.country if speaker.country not in targets else None
     if not event.source_actors and sky:
         defender = country_entity(sky)
         if defender is not None:
