@@ -61,6 +61,29 @@ def test_the_weapons_shot_down_are_the_attackers_and_the_reporting_state_shot_th
     assert interception.location is None or r.entity(interception.location).country == defender
 
 
+# -- class 6: roles of sanctions -----------------------------------------------------------------
+
+def test_a_package_of_sanctions_is_by_the_one_who_adopts_it(extract):
+    r = extract("The European Union on Friday adopted a new package of sanctions against Moldova, "
+                "targeting its gas imports and dozens of tankers, diplomats said.")
+    sanction = events_of(r, "SANCTION")[0]
+    assert names(r, sanction.source_actors) == {"European Union"} and names(r, sanction.target_actors) == {"Moldova"}
+    assert not [e for e in r.events if e.type == "ASSAULT"]  # what sanctions target is not attacked
+
+
+def test_measures_imposed_are_sanctions_on_what_they_target(extract):
+    r = extract("Romania imposed new measures targeting Moldovan banks.")
+    sanction = events_of(r, "SANCTION", "measures")[0]
+    assert names(r, sanction.source_actors) == {"Romania"} and names(r, sanction.target_actors) == {"Moldova"}
+
+
+def test_what_must_happen_told_to_reporters_is_asked_of_the_one_who_must(extract):
+    r = extract('"Moldova must understand that the cost of its war will only rise," the Romanian foreign '
+                'minister, Ion Popa, told reporters in Bucharest.')
+    request = events_of(r, "REQUEST")[0]
+    assert names(r, request.source_actors) == {"Ion Popa"} and names(r, request.target_actors) == {"Moldova"}
+
+
 # -- class 1: speech acts ---------------------------------------------------------------------
 
 def test_hitting_back_at_comments_accuses_their_author(extract):

@@ -345,7 +345,8 @@ class ArticleEvents:
             ids = {e.id for e in parts.sources}
             # "told his counterpart that the ceasefire must apply": asked of the one told, else of the
             # clause's subject ("said Russia must withdraw")
-            addressees = [c for c in speaker.children if c.dep_ in ("dobj", "dative") and c.i != clause.i]
+            addressees = [c for c in speaker.children if c.dep_ in ("dobj", "dative") and c.i != clause.i
+                          and c.lemma_.lower() not in PRESS]  # "told reporters": asked of no reporter
             parts.targets = [e for h in addressees for e in self.index.actors_of_phrase(h) if e.id not in ids] or \
                 [e for h in parts.target_heads for e in self.index.actors_of_phrase(h) if e.id not in ids]
             if not parts.targets:
@@ -560,6 +561,11 @@ def _abstract(head, lex: EventLexicon) -> bool:
     # "the heart of democracy", "the foundations of the deal": a part of something abstract
     of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return bool(of) and all(g.lemma_.lower() in lex.abstract for g in of)
+
+
+# Whom statements are made to without being asked anything: "told reporters that Russia must pay".
+PRESS = frozenset({"reporter", "journalist", "press", "medium", "media", "correspondent", "newsman", "audience",
+                   "crowd", "supporter"})
 
 
 def _needs_met(needs: str, parts) -> bool:

@@ -244,6 +244,8 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
         for child in part.children:
             if child.dep_ in ("acl", "relcl"):
                 p.target_heads += _prep_objects(child, preps)
+                if child.lemma_.lower() in ("target", "aim") and trigger.sense.type == "SANCTION":
+                    p.target_heads += [g for g in child.children if g.dep_ == "dobj"]  # "measures targeting banks"
                 for between in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "between"):
                     for obj in (g for g in between.children if g.dep_ == "pobj"):
                         _split_between(obj, p)  # "a ceasefire agreed last year between Russia, the US and Jordan"

@@ -21,6 +21,11 @@ POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "A
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LIGHT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "pobj"})
+AIMING = frozenset({"target", "aim"})  # verbs that say what an act is aimed at
+MEASURES = frozenset({"measure", "restriction", "tariff", "sanction", "ban", "curb", "penalty", "package"})
+# Nouns that hold events as a whole holds its parts: "a package of sanctions", "a wave of strikes".
+CONTAINERS = frozenset({"package", "wave", "round", "series", "string", "spate", "barrage", "volley", "raft",
+                        "set", "batch", "flurry", "salvo"})
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "attr"})
 TERRITORY = "territory"
 DISPARAGING = "<disparaging>"  # the `with` word of senses that judge: a disparaging word in the context
@@ -279,7 +284,25 @@ def find_triggers(doc: Doc, start: int, end: int, view: DocView, lexicon: EventL
             found[i] = Trigger(i, trigger.sense, trigger.lemma, True, light_verb=verb.i)
             if verb.i in found and not found[verb.i].is_noun:
                 del found[verb.i]  # "struck a deal", "signed an agreement": one event, the noun's
+    _drop_aims_of_sanctions(doc, found)
     return [found[i] for i in sorted(found)]
+
+
+def _drop_aims_of_sanctions(doc: Doc, found: dict[int, Trigger]) -> None:
+    """ "adopted a package of sanctions against Russia, targeting its gas imports", "new
+    measures targeting Russian banks": what sanctions or measures are aimed at, no attack."""
+    sanctions = {i for i, t in found.items() if t.sense.type == "SANCTION"} | \
+        {t.light_verb for t in found.values() if t.sense.type == "SANCTION" and t.light_verb is not None}
+    for i, trigger in list(found.items()):
+        token = doc[i]
+        if trigger.is_noun or trigger.sense.type != "ASSAULT" or token.lemma_.lower() not in AIMING or \
+                token.dep_ not in ("acl", "advcl", "relcl"):
+            continue
+        head = token.head
+        if head.i in sanctions or head.lemma_.lower() in MEASURES or \
+                any(c.dep_ == "prep" and c.lower_ == "of" and any(g.i in sanctions for g in c.children)
+                    for c in head.children):
+            del found[i]
 
 
 def _person_taken(verb: Token) -> bool:
@@ -297,6 +320,9 @@ def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "launched a mediation effort"
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() in CONTAINERS and head.head.dep_ in LIGHT_DEPS:
+        noun, head = head.head, head.head.head  # "adopted a package of sanctions", "launched a wave of strikes"
     if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
         return head if _occurs(head, lexicon) else None  # "fighting broke out", "a clash occurred"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "under", "into"):
