@@ -84,6 +84,19 @@ def test_what_must_happen_told_to_reporters_is_asked_of_the_one_who_must(extract
     assert names(r, request.source_actors) == {"Ion Popa"} and names(r, request.target_actors) == {"Moldova"}
 
 
+def test_prisoners_exchanged_are_released_by_both_sides(extract):
+    r = extract("Moldova and Romania exchanged 84 prisoners each on Thursday in a swap mediated by Hungary.")
+    swap = events_of(r, "RETREAT", "exchanged")[0]
+    assert names(r, swap.source_actors) == {"Moldova", "Romania"}
+
+
+def test_what_is_decided_in_a_conversation_is_by_one_who_took_part(extract):
+    r = extract("Ana Rusu made the decision halfway through a telephone conversation with her "
+                "Romanian counterpart, Ion Popa.", published="2025-03-12")
+    call = events_of(r, "CONSULT", "conversation")[0]
+    assert call.source_actors and names(r, call.target_actors) == {"Ion Popa"}
+
+
 # -- class 1: speech acts ---------------------------------------------------------------------
 
 def test_hitting_back_at_comments_accuses_their_author(extract):

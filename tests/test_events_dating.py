@@ -102,6 +102,13 @@ def test_a_plan_told_in_the_past_is_dated_when_it_was_made(extract):
     assert send.when.inferred
 
 
+def test_earlier_in_the_news_is_no_habit(extract):
+    r = extract("Rebels shelled the town on Monday. Earlier, Borduvia accused Lunaria of stalling the talks.",
+                published="2031-05-14")
+    accusation = [e for e in r.events if e.type == "ACCUSE"][0]
+    assert not accusation.background and accusation.when is not None
+
+
 def test_a_reference_time_does_not_reach_across_a_long_paragraph(extract):
     text = ("Rebels shelled the village of Arvo on Sunday. Aid groups sent food. Doctors treated the wounded. "
             "Schools stayed closed. Farmers fled the valley. Years later, the army detained two commanders.")

@@ -105,8 +105,10 @@ def _own_auxiliaries(verb: Token) -> bool:
 def aspect_of(doc: Doc, trigger_i: int, reporting_verbs: frozenset[str]) -> Aspect:
     token = doc[trigger_i]
     cues = background_cues()
-    habitual = any(c.dep_ in ("amod", "compound", "advmod") and c.lower_ in cues.modifiers | cues.adverbs
-                   for c in token.children)
+    # "a decades-long insurgency", "repeatedly shelled" -- not "Earlier, Kyiv accused Moscow": an
+    # adjective's cue on a noun, an adverb's on a verb
+    habitual = any(c.dep_ in ("amod", "compound") and c.lower_ in cues.modifiers | cues.adverbs or
+                   c.dep_ == "advmod" and c.lower_ in cues.adverbs for c in token.children)
     node = tense_verb(token)
     if node is None:
         return Aspect(None, habitual)

@@ -267,7 +267,7 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
         # "negotiators return to Geneva for talks"; "Macron said in a telephone call to Erdogan",
         # "agreed at a summit": what is said or done in a meeting is by one who takes part in it
         said_in = trigger.sense.type == "CONSULT" and token.dep_ == "pobj" and \
-            token.head.lower_ in ("in", "during", "at")
+            token.head.lower_ in ("in", "during", "at", "through")
         if verb is None and said_in and token.head.head.pos_ == "VERB":
             verb = token.head.head
         if verb is not None and (verb.lemma_.lower() not in lexicon.reporting_verbs | {"be"} or said_in):
