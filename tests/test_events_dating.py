@@ -102,6 +102,13 @@ def test_a_plan_told_in_the_past_is_dated_when_it_was_made(extract):
     assert send.when.inferred
 
 
+def test_a_meeting_to_come_takes_its_own_day_not_the_day_it_was_announced(extract):
+    r = extract("Jan Holm will travel to Oslo on Thursday for talks with Anna Berg, his office said on Monday.",
+                published="2031-05-13")
+    talks = events_of(r, "talks")
+    assert talks.status == "planned" and window(talks) == ("2031-05-15", "2031-05-15")
+
+
 def test_earlier_in_the_news_is_no_habit(extract):
     r = extract("Rebels shelled the town on Monday. Earlier, Borduvia accused Lunaria of stalling the talks.",
                 published="2031-05-14")

@@ -21,8 +21,8 @@ from .acled import acled_type, classes_of
 from .actors import EntityIndex, conjuncts
 from .anchors import attach_times, climb, when_of
 from .casualties import QuantityIndex, casualties_in
-from .clauses import (adjunct_status, in_time_adjunct, is_anaphoric, prominence, speaker_heads, time_adjunct,
-                      weapon_words)
+from .clauses import (FUTURE_AUX, adjunct_status, in_time_adjunct, is_anaphoric, prominence, speaker_heads,
+                      time_adjunct, weapon_words)
 from .dating import Story, narrate, share_clause
 from .imminence import date_imminent
 from .guards import guard_dates
@@ -437,19 +437,23 @@ class ArticleEvents:
         if in_time_adjunct(self.doc[trigger.i]):
             return None  # "following the talks in Florida": not dated by the arrival it precedes
         start = self.doc[trigger.light_verb] if trigger.light_verb is not None else self.doc[trigger.i]
+        ahead = False  # "will travel on Thursday for talks, his office said on Monday": not Monday
         for child, ancestor in zip([start, *start.ancestors], start.ancestors):
             if child.dep_ in DESCRIBING:
                 break  # "X, whose army struck in 2015, said on Tuesday": not dated by the saying
+            ahead = ahead or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in child.children)
             anchor = anchors.get(ancestor.i)
             if anchor is None or anchor == trigger.i:
                 continue
             found = times.get(anchor)
             if anchor < 0:  # a reporting verb: its date is when the event was reported
-                if found:
+                if found and not ahead:
                     return replace(found[0], reported=True)
                 break
             if found:  # a purpose clause takes its governor's date: "arrive on May 8 to meet"
                 return replace(found[0], shared=True)
+        if ahead:
+            return None  # what is to come was not done when it was said
         published = self.layers.published.isoformat() if self.layers.published else None
         idx = self.doc[trigger.i].idx
         for quote in self.quotes_near(idx, idx + 1):
