@@ -97,6 +97,24 @@ def test_what_is_decided_in_a_conversation_is_by_one_who_took_part(extract):
     assert call.source_actors and names(r, call.target_actors) == {"Ion Popa"}
 
 
+def test_pressing_ahead_with_an_offensive_carries_it_on(extract):
+    r = extract("Moldova pressed ahead with its offensive despite international calls for a ceasefire.")
+    offensive = events_of(r, "ASSAULT", "offensive")[0]
+    assert offensive.status == "ongoing" and names(r, offensive.source_actors) == {"Moldova"}
+
+
+def test_efforts_by_mediators_are_theirs(extract):
+    r = extract("Lunaria said Borduvia was sabotaging mediation efforts by Moldova and Romania.")
+    mediation = events_of(r, "CONSULT", "mediation")[0]
+    assert names(r, mediation.source_actors) == {"Moldova", "Romania"}
+
+
+def test_a_truce_proposal_is_no_truce(extract):
+    r = extract("Moldova's foreign minister met his Romanian counterpart in Chisinau on Saturday to discuss "
+                "a new truce proposal.", published="2025-03-12")
+    assert events_of(r, "RETREAT", "truce")[0].status == "hypothetical"
+
+
 # -- class 1: speech acts ---------------------------------------------------------------------
 
 def test_hitting_back_at_comments_accuses_their_author(extract):

@@ -240,6 +240,8 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
             if child.dep_ == "prep" and child.lower_ == "between" and part.i != token.i:
                 for obj in (g for g in child.children if g.dep_ == "pobj"):
                     _split_between(obj, p)
+            elif child.dep_ == "prep" and child.lower_ == "by" and part.i != token.i:
+                p.source_heads += [g for g in child.children if g.dep_ == "pobj"]  # "mediation efforts by Egypt"
     for part in [token, *conjuncts(token)]:
         for child in part.children:
             if child.dep_ in ("acl", "relcl"):

@@ -127,6 +127,10 @@ def _participle_now(verb: Token) -> bool:
 OCCASION_PREPS = frozenset({"at", "during"})
 
 
+# Nouns that make an event noun compounded with them a proposal or a plan, not an act done.
+PROPOSING = frozenset({"proposal", "plan", "offer", "request", "demand", "ultimatum", "threat"})
+
+
 def _noun_status(token: Token, cues: dict[str, dict[str, str]]) -> tuple[str, str] | None:
     modifiers = cues.get("modifier", {})
     for child in token.children:
@@ -135,6 +139,8 @@ def _noun_status(token: Token, cues: dict[str, dict[str, str]]) -> tuple[str, st
         if child.dep_ in ("amod", "advmod", "compound", "det", "nmod") and child.lower_ in modifiers:
             return modifiers[child.lower_], child.text
     head = token.head
+    if token.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in PROPOSING:
+        return cues["noun"][head.lemma_.lower()], head.text  # "a new truce proposal", "the withdrawal plan"
     if token.dep_ == "pobj" and head.dep_ == "prep":
         if head.lower_ == "without":
             return "negated", head.text
@@ -142,7 +148,9 @@ def _noun_status(token: Token, cues: dict[str, dict[str, str]]) -> tuple[str, st
         if governor.pos_ in ("NOUN", "PROPN") and governor.lemma_.lower() in cues.get("noun", {}):
             return cues["noun"][governor.lemma_.lower()], governor.text
         if governor.pos_ == "VERB" and governor.lemma_.lower() in cues.get("governor", {}) \
-                and head.lower_ not in OCCASION_PREPS and not _frame(head, governor):
+                and head.lower_ not in OCCASION_PREPS and not _frame(head, governor) and not (
+                    head.lower_ == "with" and any(c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "on")
+                                                  for c in governor.children)):  # "pressed ahead with"
             return cues["governor"][governor.lemma_.lower()], governor.text
     if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and \
             head.lemma_.lower() in cues.get("governor", {}):

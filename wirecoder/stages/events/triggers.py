@@ -327,6 +327,9 @@ def _light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
         return head if _occurs(head, lexicon) else None  # "fighting broke out", "a clash occurred"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "under", "into"):
         head = head.head  # "engaged in fighting", "came under attack"
+    elif noun.dep_ == "pobj" and head.lower_ == "with" and any(
+            c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "on") for c in head.head.children):
+        head = head.head  # "pressed ahead with its offensive", "went ahead with the vote"
     elif noun.dep_ not in LIGHT_DEPS:
         return None
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lexicon.light_verbs:
