@@ -109,6 +109,14 @@ def test_efforts_by_mediators_are_theirs(extract):
     assert names(r, mediation.source_actors) == {"Moldova", "Romania"}
 
 
+def test_support_given_by_a_thing_is_no_act(extract):
+    r = extract("Moldova's defence ministry said it had targeted energy facilities that support Romania's "
+                "military industry.")
+    assert not [e for e in r.events if e.type in ("SUPPORT", "AID")]
+    r = extract("Rebels who support the government attacked the town.")
+    assert events_of(r, "AID", "support")
+
+
 def test_a_truce_proposal_is_no_truce(extract):
     r = extract("Moldova's foreign minister met his Romanian counterpart in Chisinau on Saturday to discuss "
                 "a new truce proposal.", published="2025-03-12")

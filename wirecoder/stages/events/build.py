@@ -268,7 +268,8 @@ class ArticleEvents:
         parts = parts or participants(doc, trigger, self.index, lex)
         if not parts.sources and parts.targets:  # "we promise to follow her path": no one's act on another
             parts.sources = self._quoted_speaker(parts.source_heads)
-        if not _needs_met(trigger.sense.needs, parts) or _figurative(trigger, parts, lex):
+        if not _needs_met(trigger.sense.needs, parts) or _figurative(trigger, parts, lex) or \
+                _backed_by_a_thing(trigger, parts, lex):
             return None
         status, cue = status_of(trigger, doc, lex)
         event_type = trigger.sense.type
@@ -555,6 +556,18 @@ def _figurative(trigger: Trigger, parts: Participants, lex: EventLexicon) -> boo
     if trigger.sense.type not in FIGURATIVE_TYPES or parts.targets or not parts.target_heads:
         return False
     return all(_abstract(head, lex) for head in parts.target_heads)
+
+
+BACKING = frozenset({"support", "back", "fund", "finance", "bolster", "underpin", "sustain", "favour", "favor"})
+
+
+def _backed_by_a_thing(trigger: Trigger, parts: Participants, lex: EventLexicon) -> bool:
+    """ "energy facilities that support Ukraine's military industry", "a plan that backs the
+    rebels": support given by a thing is no one's act of support."""
+    if trigger.lemma not in BACKING or trigger.is_noun or parts.sources or not parts.source_heads:
+        return False  # "operations rescued 20 hostages": forces' operations act for them
+    return all(h.pos_ == "NOUN" and not h.ent_type_ and h.lemma_.lower() not in lex.actor_nouns
+               for h in parts.source_heads)
 
 
 def _abstract(head, lex: EventLexicon) -> bool:
