@@ -74,3 +74,18 @@ def test_a_place_told_far_back_in_a_long_paragraph_does_not_place_a_later_event(
 def test_a_place_told_in_the_sentence_before_places_the_next_event(extract):
     r = extract("Rebels shelled Mopti on Monday. Soldiers arrested two men after the attack.")
     assert place_name(r, only(r, "COERCE")) == "Mopti"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A Turkish court in the town of Kilis rejected Australia's request to extradite the man.", "Kilis"),
+    ("The Russian embassy in London denied the report.", "London"),
+])
+def test_a_statement_is_made_where_the_one_making_it_is(extract, text, place):
+    r = extract(text)
+    statement = [e for e in r.events if e.type == "REJECT"][0]
+    assert statement.location and r.entity(statement.location).name == place
+
+
+def test_a_statement_is_not_where_what_it_condemns_happened(extract):
+    r = extract("Moldova condemned the strike in Bender.")
+    assert [e.location for e in r.events if e.type == "ACCUSE"] == [None]

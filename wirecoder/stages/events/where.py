@@ -67,6 +67,7 @@ class Tied:
     entity: object
     distance: int
     describes: bool
+    locates_subject: bool = False  # "a court in Kilis rejected ...": where the one acting is
 
 
 @dataclass
@@ -102,7 +103,8 @@ class PlaceFinder:
                     found.loose.append(entity)
                 elif where.anchor >= 0:
                     self.tied_to[i] = where.anchor
-                    tied = Tied(entity, where.distance, self._describes(token, where.anchor))
+                    tied = Tied(entity, where.distance, self._describes(token, where.anchor),
+                                self._locates_subject(token, where.anchor))
                     found.attached.setdefault(where.anchor, []).append(tied)
                 elif where.via_subject:
                     found.speaker.append(entity)
@@ -122,9 +124,26 @@ class PlaceFinder:
         those that describe a participant ("Okada riders protested in Ughelli": Ughelli;
         "struck a dam in X region": X). A speech act is not where what it is about is
         ("condemned the strike in X")."""
-        placing = [t for t in tied if not t.describes] or ([] if speech else list(tied))
+        placing = [t for t in tied if not t.describes] or \
+            ([t for t in tied if t.locates_subject] if speech else list(tied))
         ordered = [t.entity for t in sorted(placing, key=lambda t: t.distance)]
         return most_specific(ordered)
+
+    def _locates_subject(self, token: Token, anchor: int) -> bool:
+        """ "a Turkish court in Kilis rejected", "officials in Kyiv said": a place "in" or "at"
+        which the subject of the act is -- where a statement is made."""
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
+            token = token.head.head  # "in the town of Kilis"
+        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at"):
+            return False
+        node = token.head.head
+        while node.i != anchor and node.head.i != node.i:
+            if node.dep_ in ("nsubj", "nsubjpass") and node.head.i == anchor:
+                return node.pos_ in ("NOUN", "PROPN")
+            if node.dep_ not in ("compound", "amod", "appos", "prep", "pobj", "conj"):
+                return False
+            node = node.head
+        return False
 
     def _describes(self, token: Token, anchor: int) -> bool:
         """Whether the climb from ``token`` to the trigger passes through a participant's
