@@ -117,6 +117,20 @@ def test_support_given_by_a_thing_is_no_act(extract):
     assert events_of(r, "AID", "support")
 
 
+def test_a_past_verb_after_a_reported_would_clause_is_the_speakers_act(extract):
+    # the small model coordinates "warned" with "would be over"
+    r = extract("The Moldovan president, Ana Rusu, vowed on Sunday that the campaign would be over in a short "
+                "time and warned rebel activists in Moldova against staging protests.")
+    warning = events_of(r, "THREATEN", "warned")[0]
+    assert warning.status == "occurred" and names(r, warning.source_actors) == {"Ana Rusu"}
+
+
+def test_those_kept_from_leaving_are_coerced_by_who_keeps_them(extract):
+    r = extract("Rebel militants prevented more than 1,000 Moldovan civilians from leaving the enclave.")
+    coercion = events_of(r, "COERCE", "prevented")[0]
+    assert coercion.source_actors and coercion.target_actors
+
+
 def test_a_truce_proposal_is_no_truce(extract):
     r = extract("Moldova's foreign minister met his Romanian counterpart in Chisinau on Saturday to discuss "
                 "a new truce proposal.", published="2025-03-12")

@@ -91,3 +91,16 @@ def weapon_words(doc: Doc, trigger: Trigger) -> set[str]:
     if token.dep_ in ("compound", "pobj"):
         words.add(token.head.lemma_.lower())
     return words
+
+
+def misplaced_conjunct(verb: Token) -> Token | None:
+    """ "vowed that the campaign would be over and warned activists ...": the small model
+    coordinates the past-tense "warned" with the reported clause, but a finite verb cannot
+    share its modal -- it is coordinated with the verb of saying. That verb, or None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) and head.head.pos_ == "VERB":
+        return head.head
+    return None

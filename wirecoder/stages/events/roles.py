@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .actors import EntityIndex, conjuncts, unique
+from .clauses import misplaced_conjunct
 from .items import Trigger
 from .triggers import extraposed
 from .lexicon import EventLexicon
@@ -92,10 +93,15 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if objects:
             return objects
+    if verb.dep_ == "pcomp" and head.lower_ in ("against", "from") and head.head.pos_ == "VERB":
+        objects = [c for c in head.head.children if c.dep_ == "dobj"]
+        if objects:  # "warned activists against staging protests", "stopped civilians from leaving"
+            return objects
     if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in JUDGING:
         objects = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects:  # "accuses the prince of ordering the murder": the prince ordered it
             return [head.head.head if o.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl" else o for o in objects]
+    head = misplaced_conjunct(verb) or head
     if verb.dep_ in ("xcomp", "advcl", "conj", "acomp", "pcomp") or \
             (verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX")):
         if head.dep_ == "prep":

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import TIME_PREPS, time_adjunct
+from .clauses import TIME_PREPS, misplaced_conjunct, time_adjunct
 from .items import Trigger
 from .lexicon import EventLexicon
 
@@ -201,6 +201,8 @@ def _verb_chain_status(verb: Token, cues: dict[str, dict[str, str]],
         if verb.dep_ == "acl" and infinitive and verb.head.pos_ == "NOUN":
             noun = verb.head.lemma_.lower()  # "the decision to withdraw", "a promise to keep troops"
             return (cues["noun"][noun], verb.head.text) if noun in cues.get("noun", {}) else None
+        if misplaced_conjunct(verb) is not None:
+            return None  # "vowed that it would be over and warned ...": a clause of the report's own
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             return None
         if verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
