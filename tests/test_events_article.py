@@ -131,6 +131,13 @@ def test_those_kept_from_leaving_are_coerced_by_who_keeps_them(extract):
     assert coercion.source_actors and coercion.target_actors
 
 
+def test_begging_someone_is_a_request_of_them(extract):
+    r = extract("Jan Holm, a UN adviser, said this week that aid convoys had halted, begging Moldova to reopen "
+                "its border.")
+    request = events_of(r, "REQUEST", "begging")[0]
+    assert names(r, request.source_actors) == {"Jan Holm"} and names(r, request.target_actors) == {"Moldova"}
+
+
 def test_a_truce_proposal_is_no_truce(extract):
     r = extract("Moldova's foreign minister met his Romanian counterpart in Chisinau on Saturday to discuss "
                 "a new truce proposal.", published="2025-03-12")
