@@ -132,8 +132,8 @@ def test_those_kept_from_leaving_are_coerced_by_who_keeps_them(extract):
 
 
 def test_begging_someone_is_a_request_of_them(extract):
-    r = extract("Jan Holm, a UN adviser, said this week that aid convoys had halted, begging Moldova to reopen "
-                "its border.")
+    r = extract("Aid convoys across the border have been halted, Jan Holm, a humanitarian adviser to the UN said "
+                "this week, begging Moldova to reopen its border to those fleeing the conflict.")
     request = events_of(r, "REQUEST", "begging")[0]
     assert names(r, request.source_actors) == {"Jan Holm"} and names(r, request.target_actors) == {"Moldova"}
 
