@@ -138,6 +138,12 @@ def test_begging_someone_is_a_request_of_them(extract):
     assert names(r, request.source_actors) == {"Jan Holm"} and names(r, request.target_actors) == {"Moldova"}
 
 
+def test_defending_a_crackdown_and_calling_protesters_violent_radicals(extract):
+    r = extract('Prime Minister Ana Rusu of Moldova defended the police response and called the protesters '
+                '"violent radicals" financed from abroad.')
+    assert events_of(r, "SUPPORT", "defended") and events_of(r, "ACCUSE", "called")
+
+
 def test_a_truce_proposal_is_no_truce(extract):
     r = extract("Moldova's foreign minister met his Romanian counterpart in Chisinau on Saturday to discuss "
                 "a new truce proposal.", published="2025-03-12")
