@@ -488,3 +488,12 @@ def test_a_text_title_takes_the_jurisdiction_of_the_office_held(extract):
     r = extract("President Vladimir Putin spoke on Monday.", published="2019-01-10")
     putin = person(r, "Putin")
     assert [(role.title, role.of, role.country) for role in putin.roles] == [("President", "Russia", "RUS")]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The U.S. State Department condemned the crackdown.", "U.S. State Department", "USA"),
+    ("The Interior Ministry of Georgia said 43 people were detained.", "Interior Ministry of Georgia", "GEO"),
+])
+def test_an_organisation_named_with_its_state_has_its_country(extract, text, name, country):
+    found = [e for e in extract(text).entities if e.name == name]
+    assert [e.country for e in found] == [country]

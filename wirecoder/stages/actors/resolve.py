@@ -192,13 +192,19 @@ class Resolver:
         return None
 
     def _named_country(self, span) -> str | None:
-        """An unknown organisation named after its state: "Syrian Democratic Council", "Ruritania Post"."""
+        """An unknown organisation named after its state: "Syrian Democratic Council", "Ruritania
+        Post", "US State Department", "Interior Ministry of Georgia"."""
         if len(span) < 2:
             return None
         for n in (2, 1):
             cform = self.lex.country_form(span[:n].text) if span[:n].text[:1].isupper() else None
-            if cform is not None and cform.form in ("name", "demonym") and len(span) > n:
+            if cform is not None and cform.form in ("name", "demonym", "alias") and len(span) > n:
                 return cform.country.iso3
+        for n in (2, 1):  # "... of Georgia"
+            if len(span) > n + 1 and span[-n - 1].lower_ == "of" and span[-n:].text[:1].isupper():
+                cform = self.lex.country_form(span[-n:].text)
+                if cform is not None and cform.form in ("name", "alias"):
+                    return cform.country.iso3
         return None
 
     def _full_name(self, doc: Doc, cand: Candidate, actors: dict[str, Actor], day: date | None) -> Actor:
