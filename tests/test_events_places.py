@@ -89,3 +89,9 @@ def test_a_statement_is_made_where_the_one_making_it_is(extract, text, place):
 def test_a_statement_is_not_where_what_it_condemns_happened(extract):
     r = extract("Moldova condemned the strike in Bender.")
     assert [e.location for e in r.events if e.type == "ACCUSE"] == [None]
+
+
+def test_a_withdrawal_from_a_country_is_there(extract):
+    r = extract("Romania's president announced the withdrawal of 2,000 Romanian troops from Moldova.")
+    withdrawal = [e for e in r.events if e.type == "RETREAT"][0]
+    assert withdrawal.location and r.entity(withdrawal.location).name == "Moldova"

@@ -233,8 +233,8 @@ def _noun_roles(doc: Doc, token: Token, trigger: Trigger, preps: frozenset[str],
                                if g.dep_ in ("amod", "compound", "nmod", "poss") and acting(g)]
         elif child.dep_ == "amod" and child.lower_ in LEADING:  # "a US-led attack", "the SDF-led assault"
             p.source_heads += [g for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod") and acting(g)]
-        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            p.source_heads += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and "from" not in preps):
+            p.source_heads += [g for g in child.children if g.dep_ == "pobj"]  # not "withdrawal from Moldova"
         elif child.dep_ == "prep" and child.lower_ == "between":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             for obj in objects:

@@ -441,12 +441,13 @@ class PlaceFinder:
 
     def to_target_country(self, events: list[EventItem]) -> None:
         """An attack still without a place happened in the country it was on: "Sweden's
-        attacks on Norway" are in Norway (a country named as an actor is no place). Not an
+        attacks on Norway" are in Norway (a country named as an actor is no place); so does a
+        withdrawal from a country ("pull its troops out of Syria"). Not an
         interception: "Russian drones were shot down" names the attacker's weapons, not where."""
         for event in events:
-            if event.location is not None or event.type != "ASSAULT" or event.background or \
+            if event.location is not None or event.type not in ("ASSAULT", "RETREAT") or event.background or \
                     event.mode == "intercept":
-                continue
+                continue  # "withdraw its troops from Syria": the withdrawal is in Syria
             countries = [e for e in (self.index.by_id.get(t) for t in event.target_actors)
                          if e is not None and e.kind == "country"]
             if len(countries) == 1:
