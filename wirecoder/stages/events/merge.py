@@ -78,8 +78,11 @@ def _same_event(a: EventItem, b: EventItem, entities: dict) -> bool:
 def _repeated_noun(a: EventItem, b: EventItem) -> bool:
     """ "a ceasefire ordered by the council" ... "insisted the ceasefire did not apply": a later
     definite mention of the same event noun names the event already told; what its own clause
-    says (that it did not apply, that it was denied) is about that event, not a second one."""
-    return b.anaphoric and b.lemma == a.lemma and b.sentence_i > a.sentence_i
+    says (that it did not apply, that it was denied) is about that event, not a second one.
+    Only a mention told otherwise than as done: one told as done is merged by the usual ties
+    (joining those too split the events of rewritten copies of a story differently)."""
+    return b.anaphoric and b.lemma == a.lemma and b.sentence_i > a.sentence_i and \
+        b.status in NOT_REAL | {"claimed"}
 
 
 def _dates_agree(a: EventItem, b: EventItem) -> bool:
